@@ -1,0 +1,23 @@
+package dev.microshop.platform.events;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.kafka.core.KafkaTemplate;
+import tools.jackson.databind.json.JsonMapper;
+
+/** CloudEvents on Kafka for every service that talks to the broker. */
+@AutoConfiguration(after = KafkaAutoConfiguration.class)
+@ConditionalOnBean(KafkaTemplate.class)
+public class EventsAutoConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    CloudEventPublisher cloudEventPublisher(KafkaTemplate<String, byte[]> kafka, JsonMapper json,
+            @Value("${spring.application.name}") String serviceName) {
+        return new CloudEventPublisher(kafka, json, serviceName);
+    }
+}

@@ -1,0 +1,45 @@
+package dev.microshop.platform.logging;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.classic.spi.ThrowableProxyUtil;
+import org.springframework.boot.json.JsonWriter;
+import org.springframework.boot.logging.structured.JsonWriterStructuredLogFormatter;
+import org.springframework.core.env.Environment;
+
+/**
+ * One JSON object per log line with the fields every microshop process shares: timestamp, level,
+ * service, instance, trace_id, span_id, logger, message, then any other MDC context (user_id, ...).
+ */
+public class MicroshopJsonLogFormat extends JsonWriterStructuredLogFormatter<ILoggingEvent> {
+
+    /** Keys Micrometer Tracing puts into the MDC; written under their snake_case names instead. */
+    private static final String TRACE_ID = "traceId";
+    private static final String SPAN_ID = "spanId";
+
+    public MicroshopJsonLogFormat(Environment environment) {
+        super(JsonWriter.<ILoggingEvent>of(members -> {
+            String service = environment.getProperty("spring.application.name", "unknown");
+            members.add("timestamp", ILoggingEvent::getInstant).as(Object::toString);
+            members.add("level", ILoggingEvent::getLevel).as(Object::toString);
+            members.add("service", service);
+            members.add("instance", environment.getProperty("MICROSHOP_INSTANCE", service));
+            members.add("trace_id", event -> event.getMDCPropertyMap().get(TRACE_ID)).whenHasLength();
+            members.add("span_id", event -> event.getMDCPropertyMap().get(SPAN_ID)).whenHasLength();
+            members.add("logger", ILoggingEvent::getLoggerName);
+            members.add("thread", ILoggingEvent::getThreadName);
+            members.add("message", ILoggingEvent::getFormattedMessage);
+            members.addMapEntries(MicroshopJsonLogFormat::context);
+            members.add("error", ILoggingEvent::getThrowableProxy).whenNotNull().as(ThrowableProxyUtil::asString);
+        }).withNewLineAtEnd());
+    }
+
+    private static Map<String, String> context(ILoggingEvent event) {
+        Map<String, String> context = new HashMap<>(event.getMDCPropertyMap());
+        context.remove(TRACE_ID);
+        context.remove(SPAN_ID);
+        return context;
+    }
+}

@@ -4,8 +4,10 @@ import java.util.HashMap;
 import java.util.Map;
 
 import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.classic.spi.ThrowableProxyUtil;
+import ch.qos.logback.classic.spi.ThrowableProxy;
 import org.springframework.boot.json.JsonWriter;
+import org.springframework.boot.logging.StackTracePrinter;
+import org.springframework.boot.logging.StandardStackTracePrinter;
 import org.springframework.boot.logging.structured.JsonWriterStructuredLogFormatter;
 import org.springframework.core.env.Environment;
 
@@ -18,6 +20,10 @@ public class MicroshopJsonLogFormat extends JsonWriterStructuredLogFormatter<ILo
     /** Keys Micrometer Tracing puts into the MDC; written under their snake_case names instead. */
     private static final String TRACE_ID = "traceId";
     private static final String SPAN_ID = "spanId";
+
+    /** Enough of a stack trace to find the cause; a log line is not the place for hundreds of frames. */
+    private static final StackTracePrinter STACK_TRACES = StandardStackTracePrinter.rootFirst()
+            .withMaximumThrowableDepth(20).withMaximumLength(6000);
 
     public MicroshopJsonLogFormat(Environment environment) {
         super(JsonWriter.<ILoggingEvent>of(members -> {
@@ -32,7 +38,8 @@ public class MicroshopJsonLogFormat extends JsonWriterStructuredLogFormatter<ILo
             members.add("thread", ILoggingEvent::getThreadName);
             members.add("message", ILoggingEvent::getFormattedMessage);
             members.addMapEntries(MicroshopJsonLogFormat::context);
-            members.add("error", ILoggingEvent::getThrowableProxy).whenNotNull().as(ThrowableProxyUtil::asString);
+            members.add("error", ILoggingEvent::getThrowableProxy).when(ThrowableProxy.class::isInstance)
+                    .as(proxy -> STACK_TRACES.printStackTraceToString(((ThrowableProxy) proxy).getThrowable()));
         }).withNewLineAtEnd());
     }
 

@@ -28,7 +28,8 @@ public final class KafkaBrokerMain {
             log.info("Kafka is serving on {} (data in {}), healthy after {} ms", settings.bootstrapServers(),
                     settings.dataDir(), TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
             broker.awaitShutdown();
-        } catch (Exception e) {
+        } catch (Exception | Error e) {
+            // Exit even on an Error: the health endpoint's thread would otherwise keep a broken process alive.
             log.error("Kafka failed to start", e);
             System.exit(1);
         }

@@ -1,0 +1,46 @@
+package dev.microshop.postgres;
+
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+/** Where PostgreSQL keeps its data, its loopback ports and the service databases, read from the environment. */
+public record PostgresSettings(Path dataDir, Path binariesDir, Path serverLog, int port, int healthPort,
+                               List<ServiceDatabase> databases) {
+
+    static final String DEFAULT_DATABASES = "user_service,inventory_service,order_service,payment_service,notification_service";
+
+    public PostgresSettings {
+        databases = List.copyOf(databases);
+    }
+
+    public static PostgresSettings fromEnvironment(Map<String, String> env) {
+        Path home = Path.of(env.getOrDefault("MICROSHOP_HOME", ".")).toAbsolutePath().normalize();
+        Path dataDir = Path.of(env.getOrDefault("POSTGRES_DATA_DIR", home.resolve(".microshop/data/postgres").toString()));
+        List<ServiceDatabase> databases = Arrays.stream(env.getOrDefault("POSTGRES_DATABASES", DEFAULT_DATABASES).split(","))
+                .map(String::trim)
+                .filter(name -> !name.isEmpty())
+                .map(name -> ServiceDatabase.fromEnvironment(name, env))
+                .toList();
+        return new PostgresSettings(
+                dataDir.toAbsolutePath().normalize(),
+                home.resolve(".microshop/tmp/embedded-pg"),
+                home.resolve(".microshop/logs/postgres.log"),
+                intOf(env, "POSTGRES_PORT", 54320),
+                intOf(env, "POSTGRES_HEALTH_PORT", 54321),
+                databases);
+    }
+
+    private static int intOf(Map<String, String> env, String name, int fallback) {
+        String value = env.get(name);
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        try {
+            return Integer.parseInt(value.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + " must be a port number, was '" + value + "'", e);
+        }
+    }
+}

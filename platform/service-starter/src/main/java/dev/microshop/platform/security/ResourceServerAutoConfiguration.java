@@ -1,8 +1,5 @@
 package dev.microshop.platform.security;
 
-import java.util.ArrayList;
-import java.util.List;
-
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
 import dev.microshop.platform.web.ServletWebAutoConfiguration;
@@ -21,13 +18,8 @@ import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
-import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
-import org.springframework.security.oauth2.jwt.Jwt;
-import org.springframework.security.oauth2.jwt.JwtAudienceValidator;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
-import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
@@ -85,7 +77,7 @@ public class ResourceServerAutoConfiguration {
                 ? NimbusJwtDecoder.withJwkSource(keys).jwsAlgorithm(SignatureAlgorithm.RS256).build()
                 : NimbusJwtDecoder.withJwkSetUri(properties.jwkSetUri()).jwsAlgorithm(SignatureAlgorithm.RS256)
                         .restOperations(jwksClient.getObject()).build();
-        decoder.setJwtValidator(validator(properties));
+        decoder.setJwtValidator(MicroshopJwtValidators.of(properties));
         return decoder;
     }
 
@@ -99,14 +91,6 @@ public class ResourceServerAutoConfiguration {
     @Bean
     SecurityProblemsAdvice securityProblemsAdvice() {
         return new SecurityProblemsAdvice();
-    }
-
-    /** Signature algorithm aside, what every microshop service requires of a token. */
-    public static OAuth2TokenValidator<Jwt> validator(JwtSecurityProperties properties) {
-        List<OAuth2TokenValidator<Jwt>> validators = new ArrayList<>();
-        validators.add(JwtValidators.createDefaultWithIssuer(properties.issuer()));
-        validators.add(new JwtAudienceValidator(properties.audience()));
-        return new DelegatingOAuth2TokenValidator<>(validators);
     }
 
     private static JwtAuthenticationConverter rolesConverter() {

@@ -1,0 +1,133 @@
+package dev.microshop.systemtests;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The local system as a user sees it: the {@code ./microshop} command and HTTP on loopback. Tests serve
+ * a copy of config/ (MICROSHOP_CONFIG_DIR) so they can change settings without touching the repository.
+ */
+final class Microshop {
+
+    static final Path HOME = Path.of(System.getenv().getOrDefault("MICROSHOP_HOME", "..")).toAbsolutePath().normalize();
+    static final Path CONFIG_COPY = HOME.resolve("system-tests/target/config");
+    static final String GATEWAY = "http://127.0.0.1:8080";
+    static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    private Microshop() {
+    }
+
+    /** What a finished {@code ./microshop} command printed. */
+    record CommandResult(int exitCode, String output, Duration took) {
+    }
+
+    static CommandResult run(String... args) {
+        List<String> command = new ArrayList<>(List.of(HOME.resolve("microshop").toString()));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command).directory(HOME.toFile()).redirectErrorStream(true);
+        builder.environment().put("MICROSHOP_HOME", HOME.toString());
+        builder.environment().put("MICROSHOP_CONFIG_DIR", CONFIG_COPY.toString());
+        long start = System.nanoTime();
+        try {
+            Process process = builder.start();
+            String output = new String(process.getInputStream().readAllBytes());
+            if (!process.waitFor(6, TimeUnit.MINUTES)) {
+                process.destroyForcibly();
+            }
+            return new CommandResult(process.exitValue(), output, Duration.ofNanos(System.nanoTime() - start));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Copies config/ to the place the config server will serve during the tests. */
+    static void copyConfig() throws IOException {
+        Files.createDirectories(CONFIG_COPY);
+        try (Stream<Path> files = Files.list(HOME.resolve("config"))) {
+            for (Path file : files.toList()) {
+                Files.copy(file, CONFIG_COPY.resolve(file.getFileName()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
+    }
+
+    /** The supervisor's view of the system: .microshop/run/state.json. */
+    static JsonNode state() throws IOException {
+        return JSON.readTree(Files.readString(HOME.resolve(".microshop/run/state.json")));
+    }
+
+    static JsonNode instance(String name) throws IOException {
+        for (JsonNode instance : state().get("instances")) {
+            if (instance.get("name").asString().equals(name)) {
+                return instance;
+            }
+        }
+        throw new IllegalStateException("no instance " + name + " in state.json");
+    }
+
+    static HttpResponse<String> get(String url, Map<String, String> headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).GET();
+        headers.forEach(request::header);
+        return send(request.build());
+    }
+
+    static HttpResponse<String> post(String url, Object body, Map<String, String> headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body instanceof String text ? text : JSON.writeValueAsString(body)));
+        headers.forEach(request::header);
+        return send(request.build());
+    }
+
+    static HttpResponse<String> send(HttpRequest request) {
+        try {
+            return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static JsonNode json(HttpResponse<String> response) {
+        return JSON.readTree(response.body());
+    }
+
+    static boolean isListening(int port) {
+        try (java.net.Socket socket = new java.net.Socket()) {
+            socket.connect(new java.net.InetSocketAddress("127.0.0.1", port), 300);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,52 @@
+package dev.microshop.testsupport;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Inherited;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.core.annotation.AliasFor;
+import org.springframework.test.context.ContextCustomizerFactories;
+import org.springframework.test.context.TestPropertySource;
+
+/**
+ * A {@code @SpringBootTest} against a real PostgreSQL and a real Kafka broker, shared by every test
+ * context in the JVM (started on first use, stopped at JVM exit), with the platform servers (config
+ * server, Eureka, Zipkin and OTLP export, Spring Cloud Bus) switched off so that no other process needs to run.
+ * Properties given here or in the test's own {@code @TestPropertySource} override the defaults below.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@Documented
+@Inherited
+@SpringBootTest
+@ContextCustomizerFactories(EmbeddedEnginesCustomizerFactory.class)
+@TestPropertySource(properties = {
+        "spring.cloud.config.enabled=false",
+        "spring.cloud.config.import-check.enabled=false",
+        "eureka.client.enabled=false",
+        "spring.cloud.service-registry.auto-registration.enabled=false",
+        "spring.cloud.bus.enabled=false",
+        "management.tracing.export.enabled=false",
+        "management.otlp.metrics.export.enabled=false",
+        // Test JVMs of several services run side by side and beside a running system: no fixed gRPC port.
+        "spring.grpc.server.port=0",
+        // A listener that subscribes after the test has sent its record must still see it.
+        "spring.kafka.consumer.auto-offset-reset=earliest",
+        // Tests must not append to the running system's .microshop/logs/<service>.log.
+        "logging.file.name="
+})
+public @interface MicroshopIntegrationTest {
+
+    @AliasFor(annotation = SpringBootTest.class)
+    String[] properties() default {};
+
+    @AliasFor(annotation = SpringBootTest.class)
+    Class<?>[] classes() default {};
+
+    @AliasFor(annotation = SpringBootTest.class)
+    SpringBootTest.WebEnvironment webEnvironment() default SpringBootTest.WebEnvironment.MOCK;
+}

@@ -11,7 +11,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** CloudEvents on Kafka for every service that talks to the broker. */
 @AutoConfiguration(after = KafkaAutoConfiguration.class)
-@ConditionalOnBean(KafkaTemplate.class)
+@ConditionalOnBean({ KafkaTemplate.class, JsonMapper.class })
 public class EventsAutoConfiguration {
 
     @Bean

@@ -1,0 +1,41 @@
+package dev.microshop.launcher;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One running copy of a process from the table: its instance name (name, name-2, ...), ports, probes,
+ * and its command line as the JVM and its options followed by what to run ({@code -jar} or {@code -cp}).
+ */
+public record Instance(
+        String name,
+        ProcessSpec spec,
+        int port,
+        Map<String, Integer> ports,
+        URI ready,
+        URI live,
+        String url,
+        Path jar,
+        List<String> javaAndOptions,
+        List<String> program,
+        Map<String, String> environment) {
+
+    int tier() {
+        return spec.tier();
+    }
+
+    /** The argument on the command line that tells this instance's process apart from any other. */
+    static String marker(String instance) {
+        return "-Dmicroshop.instance=" + instance;
+    }
+
+    List<Integer> allPorts() {
+        List<Integer> all = new ArrayList<>();
+        all.add(port);
+        all.addAll(ports.values());
+        return all;
+    }
+}

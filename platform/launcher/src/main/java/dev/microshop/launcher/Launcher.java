@@ -1,0 +1,127 @@
+package dev.microshop.launcher;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+
+/** The launcher's command line: up, down, status, and the supervisor process itself (supervise). */
+public final class Launcher {
+
+    static final String SUPERVISE = "supervise";
+
+    private static final String USAGE = """
+            usage: launcher up [--replicas NAME=N ...] [--timeout SECONDS] [--processes FILE]
+                   launcher down | status | missing-jars | refresh-config
+                   launcher supervise [--replicas NAME=N ...] [--processes FILE]   (run by up)""";
+
+    private final Home home;
+    private final Map<String, String> environment;
+    private final PrintStream out;
+
+    Launcher(Home home, Map<String, String> environment, PrintStream out) {
+        this.home = home;
+        this.environment = environment;
+        this.out = out;
+    }
+
+    public static void main(String[] args) {
+        Map<String, String> environment = System.getenv();
+        System.exit(new Launcher(Home.from(environment), environment, System.out).run(args));
+    }
+
+    int run(String... args) {
+        if (args.length == 0) {
+            out.println(USAGE);
+            return 2;
+        }
+        List<String> rest = Arrays.asList(args).subList(1, args.length);
+        try {
+            return switch (args[0]) {
+                case "up" -> new UpCommand(home, environment, out).run(Options.parse(rest));
+                case SUPERVISE -> supervise(Options.parse(rest));
+                case "down" -> new DownCommand(home, out).run();
+                case "status" -> new StatusCommand(home, out).run();
+                case "missing-jars" -> missingJars(Options.parse(rest));
+                case "refresh-config" -> refreshConfig(Options.parse(rest));
+                default -> {
+                    out.println(USAGE);
+                    yield 2;
+                }
+            };
+        } catch (IllegalArgumentException e) {
+            out.println("microshop: " + e.getMessage());
+            return 2;
+        } catch (UncheckedIOException e) {
+            out.println("microshop: " + e.getCause().getMessage());
+            return 1;
+        } catch (IllegalStateException e) {
+            out.println("microshop: " + e.getMessage());
+            return 1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 130;
+        }
+    }
+
+    /** Runs the system until SIGTERM, which stops it tier by tier (see Supervisor.stop). */
+    private int supervise(Options options) throws InterruptedException {
+        home.createDirectories();
+        SupervisorPidFile pidFile = new SupervisorPidFile(home);
+        if (pidFile.runningSupervisor().isPresent()) {
+            out.println("microshop is already running");
+            return 1;
+        }
+        ProcessTable table = ProcessTable.load(options.processes());
+        List<Instance> instances = table.instances(home, options.replicas(), environment);
+        pidFile.writeCurrentProcess();
+        Supervisor supervisor = new Supervisor(home, table.supervision(), instances, environment, new EventLog(out));
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            supervisor.stop();
+            pidFile.delete();
+        }));
+        supervisor.start();
+        new CountDownLatch(1).await();
+        return 0;
+    }
+
+    /** Lists the jars of the process table that are not built yet, one per line. */
+    private int missingJars(Options options) {
+        ProcessTable.load(options.processes()).instances(home, Map.of(), environment).stream()
+                .filter(instance -> instance.jar() != null && !Files.isRegularFile(instance.jar()))
+                .forEach(instance -> out.println(home.root().relativize(instance.jar())));
+        return 0;
+    }
+
+    /** Asks config-server to tell every instance, over the bus, to reload its configuration. */
+    private int refreshConfig(Options options) throws InterruptedException {
+        Instance configServer = ProcessTable.load(options.processes()).instances(home, Map.of(), environment).stream()
+                .filter(instance -> instance.name().equals("config-server"))
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("the process table has no config-server"));
+        URI busRefresh = URI.create("http://127.0.0.1:" + configServer.port() + "/actuator/busrefresh");
+        HttpRequest request = HttpRequest.newBuilder(busRefresh).timeout(Duration.ofSeconds(10))
+                .POST(HttpRequest.BodyPublishers.noBody()).build();
+        try {
+            int status = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+            if (status / 100 != 2) {
+                out.println("config-server answered HTTP " + status + " to POST " + busRefresh);
+                return 1;
+            }
+            out.println("Configuration refresh sent to every instance (POST " + busRefresh + ").");
+            return 0;
+        } catch (IOException e) {
+            out.println("config-server is not reachable at " + busRefresh + "; is microshop up? (./microshop status)");
+            return 1;
+        }
+    }
+}

@@ -1,0 +1,69 @@
+package dev.microshop.launcher;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Options of up and supervise: {@code --replicas NAME=N ...}, {@code --timeout SECONDS} and
+ * {@code --processes FILE} (another process table, e.g. in tests).
+ */
+record Options(Map<String, Integer> replicas, Path processes, Duration timeout) {
+
+    static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(240);
+
+    static Options parse(List<String> arguments) {
+        Map<String, Integer> replicas = new LinkedHashMap<>();
+        Path processes = null;
+        Duration timeout = DEFAULT_TIMEOUT;
+        for (int i = 0; i < arguments.size(); i++) {
+            String argument = arguments.get(i);
+            switch (argument) {
+                case "--replicas" -> {
+                    while (i + 1 < arguments.size() && !arguments.get(i + 1).startsWith("--")) {
+                        String[] replica = arguments.get(++i).split("=", 2);
+                        if (replica.length != 2 || !replica[1].matches("\\d{1,2}")) {
+                            throw new IllegalArgumentException("--replicas takes NAME=N, e.g. user-service=2");
+                        }
+                        replicas.put(replica[0], Integer.parseInt(replica[1]));
+                    }
+                }
+                case "--processes" -> processes = Path.of(valueAfter(arguments, i++, argument)).toAbsolutePath();
+                case "--timeout" -> timeout = Duration.ofSeconds(seconds(valueAfter(arguments, i++, argument)));
+                default -> throw new IllegalArgumentException("unknown option " + argument);
+            }
+        }
+        return new Options(Collections.unmodifiableMap(replicas), processes, timeout);
+    }
+
+    /** The options the supervisor needs, to pass them on to its process. */
+    List<String> forSupervisor() {
+        List<String> arguments = new ArrayList<>();
+        if (!replicas.isEmpty()) {
+            arguments.add("--replicas");
+            replicas.forEach((name, count) -> arguments.add(name + "=" + count));
+        }
+        if (processes != null) {
+            arguments.addAll(List.of("--processes", processes.toString()));
+        }
+        return arguments;
+    }
+
+    private static String valueAfter(List<String> arguments, int index, String option) {
+        if (index + 1 >= arguments.size()) {
+            throw new IllegalArgumentException(option + " needs a value");
+        }
+        return arguments.get(index + 1);
+    }
+
+    private static long seconds(String value) {
+        if (!value.matches("\\d{1,5}")) {
+            throw new IllegalArgumentException("--timeout takes whole seconds, e.g. --timeout 300");
+        }
+        return Long.parseLong(value);
+    }
+}

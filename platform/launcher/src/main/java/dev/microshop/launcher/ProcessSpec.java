@@ -1,0 +1,49 @@
+package dev.microshop.launcher;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** One entry of the process table (processes.yml); see the comment at the top of that file. */
+public record ProcessSpec(
+        String name,
+        int tier,
+        Kind kind,
+        String jar,
+        String mainClass,
+        String classpath,
+        String heap,
+        int port,
+        Map<String, Integer> ports,
+        String ready,
+        String live,
+        String url,
+        List<String> jvmArgs,
+        Map<String, String> env,
+        boolean scalable) {
+
+    public enum Kind { PLAIN, SPRING }
+
+    public ProcessSpec {
+        if (name == null || name.isBlank()) {
+            throw new IllegalArgumentException("a process in the table has no name");
+        }
+        if ((jar == null) == (mainClass == null)) {
+            throw new IllegalArgumentException(name + ": give either jar or mainClass");
+        }
+        kind = kind == null ? Kind.PLAIN : kind;
+        ports = ports == null ? Map.of() : new LinkedHashMap<>(ports);
+        jvmArgs = jvmArgs == null ? List.of() : List.copyOf(jvmArgs);
+        env = env == null ? Map.of() : new LinkedHashMap<>(env);
+        if (kind == Kind.SPRING) {
+            ready = ready != null ? ready : "http://127.0.0.1:{port}/actuator/health/readiness";
+            live = live != null ? live : "http://127.0.0.1:{port}/actuator/health/liveness";
+            url = url != null ? url : "http://127.0.0.1:{port}";
+        }
+        if (ready == null) {
+            throw new IllegalArgumentException(name + ": no ready URL");
+        }
+        live = live != null ? live : ready;
+        url = url != null ? url : "";
+    }
+}

@@ -1,0 +1,155 @@
+package dev.microshop.launcher;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.MapperFeature;
+import tools.jackson.dataformat.yaml.YAMLMapper;
+
+/** The processes of the local system and how they are supervised, read from processes.yml. */
+public record ProcessTable(Supervision supervision, List<ProcessSpec> processes) {
+
+    /** Ports of replica n (n >= 2) are the table's ports plus this step times (n - 1). */
+    static final int REPLICA_PORT_STEP = 10;
+    static final int MAX_REPLICAS = 9;
+
+    private static final YAMLMapper YAML = YAMLMapper.builder()
+            .enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS)
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .build();
+
+    public ProcessTable {
+        processes = List.copyOf(processes);
+    }
+
+    /** Reads the given table, or the built-in one when file is null. */
+    static ProcessTable load(Path file) {
+        try (InputStream in = file == null
+                ? ProcessTable.class.getResourceAsStream("/processes.yml")
+                : Files.newInputStream(file)) {
+            return YAML.readValue(in, ProcessTable.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * The instances to run, ordered by tier. {@code replicas} maps a scalable process to its number of
+     * copies; {@code environment} supplies MICROSHOP_PROFILE and MICROSHOP_FAST_START.
+     */
+    List<Instance> instances(Home home, Map<String, Integer> replicas, Map<String, String> environment) {
+        checkReplicas(replicas);
+        List<Instance> instances = new ArrayList<>();
+        for (ProcessSpec spec : processes) {
+            int copies = replicas.getOrDefault(spec.name(), 1);
+            for (int replica = 1; replica <= copies; replica++) {
+                instances.add(instance(spec, replica, home, environment));
+            }
+        }
+        instances.sort(Comparator.comparingInt(Instance::tier));
+        return instances;
+    }
+
+    private void checkReplicas(Map<String, Integer> replicas) {
+        replicas.forEach((name, count) -> {
+            ProcessSpec spec = processes.stream().filter(p -> p.name().equals(name)).findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException(
+                            "unknown process '" + name + "'; scalable ones: " + scalableNames()));
+            if (!spec.scalable() && count != 1) {
+                throw new IllegalArgumentException(
+                        name + " runs as one instance only; scalable ones: " + scalableNames());
+            }
+            if (count < 1 || count > MAX_REPLICAS) {
+                throw new IllegalArgumentException(
+                        name + "=" + count + ": replicas must be between 1 and " + MAX_REPLICAS);
+            }
+        });
+    }
+
+    private String scalableNames() {
+        return String.join(", ", processes.stream().filter(ProcessSpec::scalable).map(ProcessSpec::name).toList());
+    }
+
+    private static Instance instance(ProcessSpec spec, int replica, Home home, Map<String, String> environment) {
+        String name = replica == 1 ? spec.name() : spec.name() + "-" + replica;
+        int offset = REPLICA_PORT_STEP * (replica - 1);
+        int port = spec.port() + offset;
+        Map<String, Integer> ports = new LinkedHashMap<>();
+        spec.ports().forEach((portName, value) -> ports.put(portName, value + offset));
+
+        Map<String, String> placeholders = new LinkedHashMap<>();
+        placeholders.put("home", home.root().toString());
+        placeholders.put("port", String.valueOf(port));
+        ports.forEach((portName, value) -> placeholders.put(portName, String.valueOf(value)));
+
+        Path jar = spec.jar() == null ? null : home.root().resolve(spec.jar());
+        return new Instance(
+                name,
+                spec,
+                port,
+                ports,
+                URI.create(fill(spec.ready(), placeholders)),
+                URI.create(fill(spec.live(), placeholders)),
+                fill(spec.url(), placeholders),
+                jar,
+                javaAndOptions(spec, name, home, placeholders, environment),
+                jar != null
+                        ? List.of("-jar", jar.toString())
+                        : List.of("-cp", fill(spec.classpath(), placeholders), spec.mainClass()),
+                processEnvironment(spec, name, port, ports, home, placeholders, environment));
+    }
+
+    private static List<String> javaAndOptions(ProcessSpec spec, String name, Home home,
+            Map<String, String> placeholders, Map<String, String> environment) {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        if (spec.heap() != null) {
+            command.add("-Xmx" + spec.heap());
+        }
+        // Small stacks and the serial collector keep a dozen JVMs inside a laptop's memory.
+        command.addAll(List.of("-XX:+UseSerialGC", "-Xss512k", "-XX:+ExitOnOutOfMemoryError",
+                "--enable-native-access=ALL-UNNAMED", "-Djava.io.tmpdir=" + home.tmp()));
+        if ("1".equals(environment.get("MICROSHOP_FAST_START"))) {
+            // Starts faster but runs slower: only the C1 compiler.
+            command.add("-XX:TieredStopAtLevel=1");
+        }
+        spec.jvmArgs().forEach(argument -> command.add(fill(argument, placeholders)));
+        command.add(Instance.marker(name));
+        return command;
+    }
+
+    private static Map<String, String> processEnvironment(ProcessSpec spec, String name, int port,
+            Map<String, Integer> ports, Home home, Map<String, String> placeholders, Map<String, String> environment) {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("MICROSHOP_HOME", home.root().toString());
+        env.put("MICROSHOP_INSTANCE", name);
+        if (spec.kind() == ProcessSpec.Kind.SPRING) {
+            env.put("SERVER_PORT", String.valueOf(port));
+            env.put("SERVER_ADDRESS", "127.0.0.1");
+            env.put("SPRING_PROFILES_ACTIVE", environment.getOrDefault("MICROSHOP_PROFILE", "dev"));
+            if (ports.containsKey("grpc")) {
+                env.put("SPRING_GRPC_SERVER_PORT", String.valueOf(ports.get("grpc")));
+            }
+        }
+        spec.env().forEach((key, value) -> env.put(key, fill(value, placeholders)));
+        return env;
+    }
+
+    private static String fill(String template, Map<String, String> placeholders) {
+        String filled = template;
+        for (Map.Entry<String, String> placeholder : placeholders.entrySet()) {
+            filled = filled.replace("{" + placeholder.getKey() + "}", placeholder.getValue());
+        }
+        return filled;
+    }
+}

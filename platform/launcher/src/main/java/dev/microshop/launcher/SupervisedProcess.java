@@ -1,0 +1,275 @@
+package dev.microshop.launcher;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import org.springframework.util.backoff.BackOffExecution;
+import org.springframework.util.backoff.ExponentialBackOff;
+
+/**
+ * Keeps one instance running: starts it once the tiers before it are ready, waits for it to be
+ * ready, checks its liveness and restarts it with exponential backoff when it exits or stops answering.
+ */
+final class SupervisedProcess {
+
+    private static final Duration READY_POLL = Duration.ofMillis(300);
+
+    private final Instance instance;
+    private final Home home;
+    private final Supervision supervision;
+    private final HealthProbe probe;
+    private final Tiers tiers;
+    private final ClassDataSharing classDataSharing;
+    private final EventLog log;
+    private final Runnable onChange;
+    private final ExponentialBackOff backOff;
+    private final Thread thread;
+
+    // Guarded by this: read by the state file writer and by stop().
+    private Process process;
+    private InstanceState.Status status = InstanceState.Status.WAITING;
+    private int restarts;
+    private int failedStarts;
+    private Instant startedAt;
+    private Instant readyAt;
+    private String lastEvent = "waiting for the tiers before it";
+    private boolean everReady;
+    private boolean stopped;
+
+    /** How one run of the process ended. */
+    private record Ending(String reason, boolean wasReady) {
+    }
+
+    SupervisedProcess(Instance instance, Home home, Supervision supervision, HealthProbe probe, Tiers tiers,
+            ClassDataSharing classDataSharing, EventLog log, Runnable onChange) {
+        this.instance = instance;
+        this.home = home;
+        this.supervision = supervision;
+        this.probe = probe;
+        this.tiers = tiers;
+        this.classDataSharing = classDataSharing;
+        this.log = log;
+        this.onChange = onChange;
+        this.backOff = new ExponentialBackOff(supervision.firstRestartDelayMillis(), 2.0);
+        backOff.setMaxInterval(supervision.maxRestartDelayMillis());
+        backOff.setMaxElapsedTime(Long.MAX_VALUE);
+        backOff.setMaxAttempts(Long.MAX_VALUE);
+        this.thread = Thread.ofPlatform().name("supervise-" + instance.name()).daemon()
+                .unstarted(this::superviseUntilStopped);
+    }
+
+    Instance instance() {
+        return instance;
+    }
+
+    void start() {
+        thread.start();
+    }
+
+    private void superviseUntilStopped() {
+        try {
+            tiers.awaitTiersBefore(instance.tier());
+            BackOffExecution delays = backOff.start();
+            while (true) {
+                if (instance.jar() != null && !Files.isRegularFile(instance.jar())) {
+                    fail("missing " + home.root().relativize(instance.jar()) + " (build it: ./microshop up --build)");
+                    return;
+                }
+                Process started = launch();
+                if (started == null) {
+                    return;
+                }
+                Ending ending = superviseRun(started);
+                if (isStopped()) {
+                    return;
+                }
+                if (Duration.between(startedAt(), Instant.now()).compareTo(supervision.stableAfter()) >= 0) {
+                    delays = backOff.start();
+                }
+                long delayMillis = delays.nextBackOff();
+                restarting(ending, delayMillis);
+                // Gone or not: its children and any process still holding its ports must go before the next run.
+                ProcessTree.stop(started.toHandle(), ProcessTree.startedFor(home, instance.name()),
+                        supervision.stopGrace());
+                Thread.sleep(delayMillis);
+            }
+        } catch (InterruptedException e) {
+            // stop() interrupts: nothing more to do here.
+        } catch (IOException | RuntimeException e) {
+            fail("cannot be started: " + e.getMessage());
+        }
+    }
+
+    /** Starts the process, unless stop() came first (then null). */
+    private Process launch() throws IOException, InterruptedException {
+        // Leftovers of an earlier run (e.g. an orphaned child still holding the port) would make this one fail.
+        ProcessTree.stop(null, ProcessTree.startedFor(home, instance.name()), supervision.stopGrace());
+        File output = home.outputOf(instance.name()).toFile();
+        Files.writeString(output.toPath(), "=== " + Instant.now() + " starting " + instance.name() + "\n",
+                StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        List<String> command = new ArrayList<>(instance.javaAndOptions());
+        command.addAll(classDataSharing.program(instance, output.toPath()));
+        Process started;
+        synchronized (this) {
+            if (stopped) {
+                return null;
+            }
+            ProcessBuilder builder = new ProcessBuilder(command)
+                    .directory(home.root().toFile())
+                    .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(output))
+                    .redirectErrorStream(true);
+            builder.environment().putAll(instance.environment());
+            started = builder.start();
+            process = started;
+            status = InstanceState.Status.STARTING;
+            startedAt = Instant.now();
+            readyAt = null;
+            lastEvent = "started (pid " + started.pid() + ")";
+        }
+        log.event(instance.name(), lastEvent());
+        onChange.run();
+        return started;
+    }
+
+    /** Waits for readiness, then checks liveness until the process exits or stops answering. */
+    private Ending superviseRun(Process started) throws InterruptedException {
+        Instant deadline = startedAt().plus(supervision.startTimeout());
+        while (!probe.answers200(instance.ready())) {
+            if (started.waitFor(READY_POLL.toMillis(), TimeUnit.MILLISECONDS)) {
+                return new Ending(exitDescription(started), false);
+            }
+            if (Instant.now().isAfter(deadline)) {
+                return new Ending("not ready after " + supervision.startTimeout().toSeconds() + " s", false);
+            }
+        }
+        ready();
+        int failedChecks = 0;
+        while (!started.waitFor(supervision.checkEveryMillis(), TimeUnit.MILLISECONDS)) {
+            if (probe.answers200(instance.live())) {
+                failedChecks = 0;
+            } else if (++failedChecks >= supervision.failedChecksBeforeRestart()) {
+                return new Ending("liveness check failed " + failedChecks + " times in a row", true);
+            } else if (!isStopped()) {
+                log.event(instance.name(), "liveness check failed (" + failedChecks + " of "
+                        + supervision.failedChecksBeforeRestart() + ")");
+            }
+        }
+        return new Ending(exitDescription(started), true);
+    }
+
+    private String exitDescription(Process exited) {
+        int code = exited.exitValue();
+        String uptime = seconds(Duration.between(startedAt(), Instant.now()));
+        // The JVM reports death by signal N as exit code 128 + N.
+        return code > 128
+                ? "killed by signal " + (code - 128) + " after " + uptime
+                : "exited with code " + code + " after " + uptime;
+    }
+
+    private void ready() {
+        boolean firstTime;
+        synchronized (this) {
+            firstTime = !everReady;
+            everReady = true;
+            status = InstanceState.Status.READY;
+            readyAt = Instant.now();
+            failedStarts = 0;
+            lastEvent = "ready in " + seconds(Duration.between(startedAt, readyAt));
+        }
+        log.event(instance.name(), lastEvent());
+        onChange.run();
+        if (firstTime) {
+            tiers.firstReady(instance);
+        }
+    }
+
+    private void restarting(Ending ending, long delayMillis) {
+        synchronized (this) {
+            status = InstanceState.Status.RESTARTING;
+            restarts++;
+            if (!ending.wasReady()) {
+                failedStarts++;
+            }
+            lastEvent = ending.reason() + "; restart #" + restarts + " in " + millis(delayMillis);
+        }
+        log.event(instance.name(), lastEvent());
+        onChange.run();
+    }
+
+    private void fail(String reason) {
+        synchronized (this) {
+            status = InstanceState.Status.FAILED;
+            lastEvent = reason;
+        }
+        log.event(instance.name(), reason);
+        onChange.run();
+    }
+
+    /** Stops the process and everything it started; no restart follows. */
+    void stop() {
+        Process current;
+        synchronized (this) {
+            stopped = true;
+            current = process;
+        }
+        thread.interrupt();
+        ProcessTree.stop(current == null ? null : current.toHandle(),
+                ProcessTree.startedFor(home, instance.name()), supervision.stopGrace());
+        try {
+            thread.join(Duration.ofSeconds(5));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        synchronized (this) {
+            status = InstanceState.Status.STOPPED;
+            lastEvent = "stopped";
+        }
+        log.event(instance.name(), "stopped");
+        onChange.run();
+    }
+
+    synchronized InstanceState state() {
+        return new InstanceState(
+                instance.name(),
+                instance.spec().name(),
+                instance.tier(),
+                process == null ? null : process.pid(),
+                instance.port(),
+                instance.allPorts(),
+                status,
+                restarts,
+                failedStarts,
+                instance.url(),
+                startedAt,
+                readyAt,
+                lastEvent);
+    }
+
+    private synchronized boolean isStopped() {
+        return stopped;
+    }
+
+    private synchronized Instant startedAt() {
+        return startedAt;
+    }
+
+    private synchronized String lastEvent() {
+        return lastEvent;
+    }
+
+    static String seconds(Duration duration) {
+        return String.format(Locale.ROOT, "%.1f s", duration.toMillis() / 1000.0);
+    }
+
+    private static String millis(long millis) {
+        return millis % 1000 == 0 ? millis / 1000 + " s" : millis + " ms";
+    }
+}

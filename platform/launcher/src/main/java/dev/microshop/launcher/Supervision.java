@@ -1,0 +1,36 @@
+package dev.microshop.launcher;
+
+import java.time.Duration;
+
+/** How the supervisor watches processes: check cadence, restart backoff and stop grace. */
+public record Supervision(
+        long checkEveryMillis,
+        long checkTimeoutMillis,
+        int failedChecksBeforeRestart,
+        long firstRestartDelayMillis,
+        long maxRestartDelayMillis,
+        long stableAfterMillis,
+        long startTimeoutMillis,
+        long stopGraceMillis) {
+
+    Duration checkEvery() {
+        return Duration.ofMillis(checkEveryMillis);
+    }
+
+    Duration checkTimeout() {
+        return Duration.ofMillis(checkTimeoutMillis);
+    }
+
+    /** A process that stayed up this long starts again from the first restart delay. */
+    Duration stableAfter() {
+        return Duration.ofMillis(stableAfterMillis);
+    }
+
+    Duration startTimeout() {
+        return Duration.ofMillis(startTimeoutMillis);
+    }
+
+    Duration stopGrace() {
+        return Duration.ofMillis(stopGraceMillis);
+    }
+}

@@ -1,0 +1,79 @@
+package dev.microshop.launcher;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/** Runs every instance of the system under supervision, tier by tier, and keeps the state file current. */
+final class Supervisor {
+
+    private final List<SupervisedProcess> processes = new ArrayList<>();
+    private final StateFile stateFile;
+    private final EventLog log;
+    private final Instant startedAt = Instant.now();
+    private boolean stopped;
+
+    Supervisor(Home home, Supervision supervision, List<Instance> instances, Map<String, String> environment,
+            EventLog log) {
+        this.stateFile = new StateFile(home.stateFile());
+        this.log = log;
+        HealthProbe probe = new HealthProbe(supervision.checkTimeout());
+        Tiers tiers = new Tiers(instances);
+        ClassDataSharing classDataSharing = new ClassDataSharing(home, environment, log);
+        for (Instance instance : instances) {
+            processes.add(new SupervisedProcess(instance, home, supervision, probe, tiers, classDataSharing, log,
+                    this::writeState));
+        }
+    }
+
+    void start() {
+        log.event("supervisor", "starting " + processes.size() + " processes (pid "
+                + ProcessHandle.current().pid() + ")");
+        writeState();
+        processes.forEach(SupervisedProcess::start);
+    }
+
+    /**
+     * Stops the last tier first, so nothing loses a dependency while it runs; within a tier, the Spring
+     * apps before the servers (Kafka, PostgreSQL) whose clients would otherwise stall their shutdown.
+     * Each group stops in parallel.
+     */
+    void stop() {
+        synchronized (this) {
+            if (stopped) {
+                return;
+            }
+            stopped = true;
+        }
+        log.event("supervisor", "stopping");
+        Map<Integer, List<SupervisedProcess>> byStage = new TreeMap<>(Comparator.reverseOrder());
+        processes.forEach(process -> byStage.computeIfAbsent(stopStage(process.instance()), stage -> new ArrayList<>())
+                .add(process));
+        byStage.values().forEach(Supervisor::stopTogether);
+        log.event("supervisor", "stopped everything");
+    }
+
+    private static int stopStage(Instance instance) {
+        return 2 * instance.tier() + (instance.spec().kind() == ProcessSpec.Kind.SPRING ? 1 : 0);
+    }
+
+    private static void stopTogether(List<SupervisedProcess> tier) {
+        try (ExecutorService stopping = Executors.newVirtualThreadPerTaskExecutor()) {
+            tier.forEach(process -> stopping.submit(process::stop));
+        }
+    }
+
+    SystemState state() {
+        return new SystemState(ProcessHandle.current().pid(), startedAt, Instant.now(),
+                processes.stream().map(SupervisedProcess::state).toList());
+    }
+
+    private synchronized void writeState() {
+        stateFile.write(state());
+    }
+}

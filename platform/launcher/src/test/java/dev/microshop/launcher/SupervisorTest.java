@@ -1,0 +1,164 @@
+package dev.microshop.launcher;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+import static org.awaitility.Awaitility.await;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SupervisorTest {
+
+    private static final Map<String, String> FAST_START = Map.of("MICROSHOP_FAST_START", "1");
+
+    @TempDir
+    Path directory;
+
+    private final ByteArrayOutputStream events = new ByteArrayOutputStream();
+    private Supervisor supervisor;
+
+    @AfterEach
+    void stopEverything() {
+        if (supervisor != null) {
+            supervisor.stop();
+        }
+    }
+
+    @Test
+    void starts_the_second_tier_only_once_the_first_is_ready() {
+        StandInTable table = new StandInTable(directory)
+                .standIn("slow-platform", 1, StandInTable.freePort(), Map.of("READY_AFTER_MILLIS", "1500"))
+                .standIn("service", 2, StandInTable.freePort(), Map.of());
+
+        start(table, Map.of());
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> supervisor.state().allReady());
+        InstanceState platform = state("slow-platform");
+        InstanceState service = state("service");
+        assertThat(service.startedAt()).isAfterOrEqualTo(platform.readyAt());
+    }
+
+    @Test
+    void restarts_a_killed_process_with_doubling_delays() {
+        start(new StandInTable(directory).standIn("victim", 1, StandInTable.freePort(), Map.of()), Map.of());
+
+        for (int kill = 1; kill <= 2; kill++) {
+            long pid = awaitReady("victim", kill - 1).pid();
+            ProcessHandle.of(pid).orElseThrow().destroyForcibly();
+        }
+        awaitReady("victim", 2);
+
+        assertThat(eventLines())
+                .anySatisfy(line -> assertThat(line).contains("victim: killed by signal 9").endsWith("#1 in 200 ms"))
+                .anySatisfy(line -> assertThat(line).contains("victim: killed by signal 9").endsWith("#2 in 400 ms"));
+    }
+
+    @Test
+    void restarts_a_process_whose_liveness_fails_three_times_in_a_row() throws Exception {
+        int port = StandInTable.freePort();
+        start(new StandInTable(directory).standIn("hung", 1, port, Map.of()), Map.of());
+        long firstPid = awaitReady("hung", 0).pid();
+
+        get(port, "/break-liveness");
+
+        assertThat(awaitReady("hung", 1).pid()).isNotEqualTo(firstPid);
+        assertThat(ProcessHandle.of(firstPid).map(ProcessHandle::isAlive)).isNotEqualTo(Optional.of(true));
+        assertThat(eventLines()).anySatisfy(line -> assertThat(line)
+                .contains("hung: liveness check failed 3 times in a row; restart #1"));
+    }
+
+    @Test
+    void gives_each_replica_its_own_instance_name_and_ports() throws Exception {
+        int port = StandInTable.freePort();
+        int grpcPort = StandInTable.freePort();
+        start(new StandInTable(directory).scalableStandIn("catalog", 1, port, grpcPort, Map.of()),
+                Map.of("catalog", 2));
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> supervisor.state().allReady());
+
+        assertThat(supervisor.state().instances()).extracting(InstanceState::name, InstanceState::ports)
+                .containsExactly(
+                        tuple("catalog", List.of(port, grpcPort)),
+                        tuple("catalog-2", List.of(port + 10, grpcPort + 10)));
+        assertThat(get(port, "/whoami")).isEqualTo("catalog " + port + " " + grpcPort + " dev");
+        assertThat(get(port + 10, "/whoami")).isEqualTo("catalog-2 " + (port + 10) + " " + (grpcPort + 10) + " dev");
+    }
+
+    @Test
+    void stop_ends_children_of_children_and_processes_that_ignore_sigterm() {
+        int parentPort = StandInTable.freePort();
+        int stubbornPort = StandInTable.freePort();
+        start(new StandInTable(directory)
+                .standIn("parent", 1, parentPort, Map.of("SPAWN_CHILD", "1"))
+                .standIn("stubborn", 1, stubbornPort, Map.of("IGNORE_SIGTERM", "1")), Map.of());
+        await().atMost(Duration.ofSeconds(20)).until(() -> supervisor.state().allReady());
+        ProcessHandle parent = ProcessHandle.of(state("parent").pid()).orElseThrow();
+        List<ProcessHandle> family = parent.descendants().toList();
+        assertThat(family).isNotEmpty();
+
+        supervisor.stop();
+
+        assertThat(family).noneMatch(ProcessHandle::isAlive);
+        assertThat(ProcessTree.startedFor(new Home(directory), null)).isEmpty();
+        assertThat(HealthProbe.isListening(parentPort)).isFalse();
+        assertThat(HealthProbe.isListening(stubbornPort)).isFalse();
+        assertThat(supervisor.state().instances()).allMatch(i -> i.state() == InstanceState.Status.STOPPED);
+        assertThat(eventLines()).anySatisfy(line -> assertThat(line).endsWith("stubborn: stopped"));
+    }
+
+    @Test
+    void marks_a_process_whose_jar_is_missing_as_failed_without_retrying() {
+        start(new StandInTable(directory).missingJar("unbuilt", 1, StandInTable.freePort()), Map.of());
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> state("unbuilt").state() == InstanceState.Status.FAILED);
+        assertThat(state("unbuilt").lastEvent()).startsWith("missing target/does-not-exist.jar");
+        assertThat(state("unbuilt").restarts()).isZero();
+    }
+
+    private void start(StandInTable table, Map<String, Integer> replicas) {
+        Home home = new Home(directory);
+        home.createDirectories();
+        ProcessTable processTable = ProcessTable.load(table.write());
+        supervisor = new Supervisor(home, processTable.supervision(),
+                processTable.instances(home, replicas, FAST_START), FAST_START,
+                new EventLog(new PrintStream(events, true, StandardCharsets.UTF_8)));
+        supervisor.start();
+    }
+
+    private InstanceState awaitReady(String name, int restarts) {
+        await().atMost(Duration.ofSeconds(20)).until(() -> {
+            InstanceState state = state(name);
+            return state.state() == InstanceState.Status.READY && state.restarts() == restarts;
+        });
+        return state(name);
+    }
+
+    private InstanceState state(String name) {
+        return supervisor.state().instances().stream().filter(i -> i.name().equals(name)).findFirst().orElseThrow();
+    }
+
+    private List<String> eventLines() {
+        return events.toString(StandardCharsets.UTF_8).lines().toList();
+    }
+
+    private static String get(int port, String path) throws IOException, InterruptedException {
+        try (HttpClient client = HttpClient.newHttpClient()) {
+            return client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
+        }
+    }
+}

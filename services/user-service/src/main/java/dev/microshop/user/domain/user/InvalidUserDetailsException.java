@@ -1,0 +1,25 @@
+package dev.microshop.user.domain.user;
+
+import dev.microshop.user.domain.DomainException;
+
+/** A sign-up detail (email, name) that breaks a rule; {@link #field()} names it for the client. */
+public class InvalidUserDetailsException extends DomainException {
+
+    private final String field;
+    private final String problem;
+
+    public InvalidUserDetailsException(String field, String problem) {
+        super(field + " " + problem);
+        this.field = field;
+        this.problem = problem;
+    }
+
+    public String field() {
+        return field;
+    }
+
+    /** What is wrong with the field, without its name. */
+    public String problem() {
+        return problem;
+    }
+}

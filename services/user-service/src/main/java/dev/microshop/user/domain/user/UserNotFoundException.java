@@ -1,0 +1,11 @@
+package dev.microshop.user.domain.user;
+
+import dev.microshop.user.domain.DomainException;
+
+/** No user has the given id. */
+public class UserNotFoundException extends DomainException {
+
+    public UserNotFoundException(UserId id) {
+        super("No user with id " + id);
+    }
+}

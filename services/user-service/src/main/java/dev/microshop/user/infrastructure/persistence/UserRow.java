@@ -1,0 +1,14 @@
+package dev.microshop.user.infrastructure.persistence;
+
+import java.time.Instant;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.relational.core.mapping.MappedCollection;
+import org.springframework.data.relational.core.mapping.Table;
+
+/** A row of {@code users} with its {@code user_roles}. */
+@Table("users")
+record UserRow(@Id UUID id, String email, String name, String passwordHash, Instant registeredAt,
+               @MappedCollection(idColumn = "user_id") Set<UserRoleRow> roles) {
+}

@@ -1,0 +1,86 @@
+package dev.microshop.user.interfaces.rest;
+
+import dev.microshop.platform.web.ProblemDetailsAdvice.InvalidField;
+import dev.microshop.user.application.auth.InvalidCredentialsException;
+import dev.microshop.user.application.auth.RefreshTokenRejectedException;
+import dev.microshop.user.domain.user.EmailAlreadyRegisteredException;
+import dev.microshop.user.domain.user.InvalidUserDetailsException;
+import dev.microshop.user.domain.user.InvalidUserIdException;
+import dev.microshop.user.domain.user.PasswordRejectedException;
+import dev.microshop.user.domain.user.UserNotFoundException;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+
+/** The answers (RFC 9457) to this service's business errors; runs before the platform's catch-all. */
+@RestControllerAdvice
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class UserProblems {
+
+    private static final Logger log = LoggerFactory.getLogger(UserProblems.class);
+
+    @ExceptionHandler
+    ProblemDetail invalidDetails(InvalidUserDetailsException invalid) {
+        return invalidInput(invalid.getMessage(), List.of(new InvalidField(invalid.field(), invalid.problem())));
+    }
+
+    @ExceptionHandler
+    ProblemDetail weakPassword(PasswordRejectedException rejected) {
+        return invalidInput(rejected.getMessage(), rejected.brokenRules().stream()
+                .map(rule -> new InvalidField("password", rule)).toList());
+    }
+
+    @ExceptionHandler
+    ProblemDetail invalidUserId(InvalidUserIdException invalid) {
+        return problem(HttpStatus.BAD_REQUEST, "Bad Request", invalid.getMessage());
+    }
+
+    @ExceptionHandler
+    ProblemDetail emailTaken(EmailAlreadyRegisteredException taken) {
+        return problem(HttpStatus.CONFLICT, "Email already registered", taken.getMessage());
+    }
+
+    @ExceptionHandler
+    ProblemDetail userNotFound(UserNotFoundException notFound) {
+        return problem(HttpStatus.NOT_FOUND, "User not found", notFound.getMessage());
+    }
+
+    @ExceptionHandler
+    ProblemDetail invalidCredentials(InvalidCredentialsException invalid) {
+        return problem(HttpStatus.UNAUTHORIZED, "Log-in failed", invalid.getMessage());
+    }
+
+    @ExceptionHandler
+    ProblemDetail refreshTokenRejected(RefreshTokenRejectedException rejected) {
+        rejected.userId().ifPresent(user -> MDC.put(UserLogContext.USER_ID, user.toString()));
+        try {
+            if ("REUSED".equals(rejected.reason())) {
+                log.warn("A used refresh token was presented again: every token of that log-in is revoked");
+            } else {
+                log.info("Refresh token refused: {}", rejected.reason());
+            }
+        } finally {
+            MDC.remove(UserLogContext.USER_ID);
+        }
+        return problem(HttpStatus.UNAUTHORIZED, "Refresh failed", rejected.getMessage());
+    }
+
+    private static ProblemDetail invalidInput(String detail, List<InvalidField> errors) {
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Bad Request", detail);
+        problem.setProperty("errors", errors);
+        return problem;
+    }
+
+    private static ProblemDetail problem(HttpStatus status, String title, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setTitle(title);
+        return problem;
+    }
+}

@@ -1,0 +1,28 @@
+package dev.microshop.user.integration;
+
+import java.util.Map;
+import java.util.Set;
+import org.springframework.cloud.context.environment.EnvironmentChangeEvent;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.MapPropertySource;
+
+/**
+ * Changes configuration of the running service the way a Spring Cloud Bus refresh does: new values in the
+ * environment, then an {@link EnvironmentChangeEvent} that rebinds the {@code @ConfigurationProperties} beans.
+ */
+final class LiveConfiguration {
+
+    private LiveConfiguration() {
+    }
+
+    /** Until closed, {@code key} has {@code value}; closing restores the previous value the same way. */
+    static AutoCloseable change(ConfigurableApplicationContext context, String key, String value) {
+        String sourceName = "live-change-" + key;
+        context.getEnvironment().getPropertySources().addFirst(new MapPropertySource(sourceName, Map.of(key, value)));
+        context.publishEvent(new EnvironmentChangeEvent(context, Set.of(key)));
+        return () -> {
+            context.getEnvironment().getPropertySources().remove(sourceName);
+            context.publishEvent(new EnvironmentChangeEvent(context, Set.of(key)));
+        };
+    }
+}

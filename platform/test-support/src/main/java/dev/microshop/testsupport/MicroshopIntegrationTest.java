@@ -16,7 +16,8 @@ import org.springframework.test.context.TestPropertySource;
  * A {@code @SpringBootTest} against a real PostgreSQL and a real Kafka broker, shared by every test
  * context in the JVM (started on first use, stopped at JVM exit), with the platform servers (config
  * server, Eureka, Zipkin and OTLP export, Spring Cloud Bus) switched off so that no other process needs to run.
- * Properties given here or in the test's own {@code @TestPropertySource} override the defaults below.
+ * A test's own {@code @TestPropertySource} overrides the defaults below (the {@code properties} given
+ * here do not: Spring ranks this annotation's property source above them).
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -30,7 +31,9 @@ import org.springframework.test.context.TestPropertySource;
         "eureka.client.enabled=false",
         "spring.cloud.service-registry.auto-registration.enabled=false",
         "spring.cloud.bus.enabled=false",
-        "management.tracing.export.enabled=false",
+        // No span export, but trace propagation stays on: tests check traceparent headers.
+        "management.tracing.export.zipkin.enabled=false",
+        "management.tracing.export.otlp.enabled=false",
         "management.otlp.metrics.export.enabled=false",
         // Test JVMs of several services run side by side and beside a running system: no fixed gRPC port.
         "spring.grpc.server.port=0",

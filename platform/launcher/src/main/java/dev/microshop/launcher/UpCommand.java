@@ -118,7 +118,7 @@ final class UpCommand {
             List<InstanceState> instances = state.map(SystemState::instances).orElse(List.of());
             for (InstanceState instance : instances) {
                 if (instance.state() == InstanceState.Status.READY && reportedReady.add(instance.name())) {
-                    out.println("  ready: " + instance.name() + " (" + instance.lastEvent() + ")");
+                    out.println("  " + instance.name() + " " + instance.lastEvent());
                 }
             }
             if (state.isPresent() && state.get().allReady()) {
@@ -161,7 +161,7 @@ final class UpCommand {
                 out.println("---");
             }
         }
-        out.println("The supervisor keeps running and retrying: see ./microshop status and ./microshop logs NAME;"
+        out.println("The supervisor keeps running: see ./microshop status and ./microshop logs NAME;"
                 + " ./microshop down stops everything.");
         return 1;
     }

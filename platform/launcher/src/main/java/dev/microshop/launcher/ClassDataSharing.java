@@ -21,6 +21,7 @@ import java.util.stream.Stream;
 final class ClassDataSharing {
 
     private static final String COMPLETE = ".complete";
+    private static final String NOT_EXTRACTABLE = ".not-extractable";
 
     private final Path root;
     private final boolean enabled;
@@ -40,11 +41,9 @@ final class ClassDataSharing {
         }
         Optional<Path> copy;
         synchronized (extractionLocks.computeIfAbsent(instance.spec().name(), name -> new Object())) {
-            copy = extractedCopy(instance.spec().name(), instance.jar(), output);
+            copy = extractedCopy(instance, output);
         }
         if (copy.isEmpty()) {
-            log.event(instance.name(), "cannot extract " + instance.jar().getFileName()
-                    + " for a faster start (see its .out); running the jar itself");
             return instance.program();
         }
         return List.of("-XX:+AutoCreateSharedArchive",
@@ -52,29 +51,37 @@ final class ClassDataSharing {
                 "-jar", copy.get().toString());
     }
 
-    private Optional<Path> extractedCopy(String process, Path jar, Path output) throws InterruptedException {
+    private Optional<Path> extractedCopy(Instance instance, Path output) throws InterruptedException {
+        Path jar = instance.jar();
         try {
             String stamp = Files.size(jar) + "-" + Files.getLastModifiedTime(jar).toMillis();
-            Path directory = root.resolve(process).resolve(stamp);
+            Path processDirectory = root.resolve(instance.spec().name());
+            Path directory = processDirectory.resolve(stamp);
             Path copy = directory.resolve(jar.getFileName());
             if (Files.exists(directory.resolve(COMPLETE))) {
                 return Optional.of(copy);
             }
-            deleteRecursively(root.resolve(process));
+            if (Files.exists(directory.resolve(NOT_EXTRACTABLE))) {
+                return Optional.empty();
+            }
+            deleteRecursively(processDirectory);
             Process extraction = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                     "-Djarmode=tools", "-jar", jar.toString(), "extract", "--destination", directory.toString())
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(output.toFile()))
                     .start();
-            if (!extraction.waitFor(2, TimeUnit.MINUTES)) {
-                extraction.destroyForcibly();
-                return Optional.empty();
+            boolean extracted = extraction.waitFor(2, TimeUnit.MINUTES)
+                    && extraction.exitValue() == 0
+                    && Files.isRegularFile(copy);
+            extraction.destroyForcibly();
+            Files.createDirectories(directory);
+            Files.createFile(directory.resolve(extracted ? COMPLETE : NOT_EXTRACTABLE));
+            if (!extracted) {
+                // E.g. a Boot jar without Spring in it (the kafka and postgres jars): its tools cannot run.
+                log.event(instance.name(), "cannot extract " + jar.getFileName()
+                        + " for a faster start (see its .out); running the jar itself");
             }
-            if (extraction.exitValue() != 0 || !Files.isRegularFile(copy)) {
-                return Optional.empty();
-            }
-            Files.createFile(directory.resolve(COMPLETE));
-            return Optional.of(copy);
+            return extracted ? Optional.of(copy) : Optional.empty();
         } catch (IOException e) {
             return Optional.empty();
         }

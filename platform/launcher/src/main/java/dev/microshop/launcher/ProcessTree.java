@@ -24,7 +24,9 @@ import java.util.concurrent.TimeoutException;
  */
 final class ProcessTree {
 
-    /** How long a child still alive after its parent stopped gets between SIGTERM and SIGKILL. */
+    /** How long a process left after its parent stopped gets to end on its own. */
+    private static final Duration LEFTOVER_GRACE = Duration.ofSeconds(3);
+    /** And then between SIGTERM and SIGKILL. */
     private static final Duration CHILD_GRACE = Duration.ofSeconds(5);
 
     private static final Path PROC = Path.of("/proc");
@@ -95,7 +97,8 @@ final class ProcessTree {
 
     /**
      * Stops root (SIGTERM, then SIGKILL after the grace period), then whatever is left of its
-     * descendants and of the other given processes (SIGTERM, then SIGKILL after a few seconds).
+     * descendants and of the other given processes: they get a moment to end on their own, then
+     * SIGTERM, then SIGKILL.
      */
     static void stop(ProcessHandle root, List<ProcessHandle> others, Duration grace) {
         Set<ProcessHandle> family = new LinkedHashSet<>();
@@ -106,6 +109,9 @@ final class ProcessTree {
             terminate(List.of(root), grace);
         }
         family.addAll(others);
+        // Children often follow their parent, or a watchdog of theirs stops them properly (the postgres
+        // jar's sends PostgreSQL a fast shutdown; our SIGTERM would be a smart one, waiting for clients).
+        awaitExit(alive(family), Instant.now().plus(LEFTOVER_GRACE));
         terminate(alive(family), CHILD_GRACE);
     }
 

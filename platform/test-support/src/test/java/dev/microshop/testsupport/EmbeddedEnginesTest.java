@@ -55,7 +55,7 @@ class EmbeddedEnginesTest {
     void needs_no_platform_server() {
         assertThat(environment.getProperty("spring.cloud.config.enabled")).isEqualTo("false");
         assertThat(environment.getProperty("eureka.client.enabled")).isEqualTo("false");
-        assertThat(environment.getProperty("management.tracing.export.enabled")).isEqualTo("false");
+        assertThat(environment.getProperty("management.tracing.export.zipkin.enabled")).isEqualTo("false");
         assertThat(environment.getProperty("logging.file.name")).isEmpty();
     }
 

@@ -12,11 +12,14 @@ final class TraceContext {
     }
 
     static String traceId(ServerWebExchange exchange) {
+        Span span = span(exchange);
+        return span == null ? null : span.context().traceId();
+    }
+
+    static Span span(ServerWebExchange exchange) {
         return ServerRequestObservationContext.findCurrent(exchange.getAttributes())
                 .map(context -> context.<TracingContext>get(TracingContext.class))
                 .map(TracingContext::getSpan)
-                .map(Span::context)
-                .map(span -> span.traceId())
                 .orElse(null);
     }
 }

@@ -4,6 +4,8 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.Properties;
 
+import dev.microshop.engine.EnvironmentSettings;
+
 /**
  * Where the broker keeps its data and which loopback ports it uses, read from the environment,
  * and the single-node KRaft configuration derived from them.
@@ -19,9 +21,9 @@ public record BrokerSettings(Path dataDir, int port, int controllerPort, int hea
                 home.resolve(".microshop/data/kafka").toString()));
         return new BrokerSettings(
                 dataDir.toAbsolutePath().normalize(),
-                intOf(env, "KAFKA_PORT", 9092),
-                intOf(env, "KAFKA_CONTROLLER_PORT", 9093),
-                intOf(env, "KAFKA_HEALTH_PORT", 9094));
+                EnvironmentSettings.port(env, "KAFKA_PORT", 9092),
+                EnvironmentSettings.port(env, "KAFKA_CONTROLLER_PORT", 9093),
+                EnvironmentSettings.port(env, "KAFKA_HEALTH_PORT", 9094));
     }
 
     public String bootstrapServers() {
@@ -69,17 +71,5 @@ public record BrokerSettings(Path dataDir, int port, int controllerPort, int hea
         props.put("log.segment.bytes", String.valueOf(16 * 1024 * 1024));
         props.put("log.retention.check.interval.ms", String.valueOf(5 * 60 * 1000));
         return props;
-    }
-
-    private static int intOf(Map<String, String> env, String name, int fallback) {
-        String value = env.get(name);
-        if (value == null || value.isBlank()) {
-            return fallback;
-        }
-        try {
-            return Integer.parseInt(value.trim());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(name + " must be a port number, was '" + value + "'", e);
-        }
     }
 }

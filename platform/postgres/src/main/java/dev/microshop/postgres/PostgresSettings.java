@@ -5,6 +5,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
+import dev.microshop.engine.EnvironmentSettings;
+
 /** Where PostgreSQL keeps its data, its loopback ports and the service databases, read from the environment. */
 public record PostgresSettings(Path dataDir, Path binariesDir, Path serverLog, int port, int healthPort,
                                List<ServiceDatabase> databases) {
@@ -27,20 +29,8 @@ public record PostgresSettings(Path dataDir, Path binariesDir, Path serverLog, i
                 dataDir.toAbsolutePath().normalize(),
                 home.resolve(".microshop/tmp/embedded-pg"),
                 home.resolve(".microshop/logs/postgres.log"),
-                intOf(env, "POSTGRES_PORT", 54320),
-                intOf(env, "POSTGRES_HEALTH_PORT", 54321),
+                EnvironmentSettings.port(env, "POSTGRES_PORT", 54320),
+                EnvironmentSettings.port(env, "POSTGRES_HEALTH_PORT", 54321),
                 databases);
-    }
-
-    private static int intOf(Map<String, String> env, String name, int fallback) {
-        String value = env.get(name);
-        if (value == null || value.isBlank()) {
-            return fallback;
-        }
-        try {
-            return Integer.parseInt(value.trim());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(name + " must be a port number, was '" + value + "'", e);
-        }
     }
 }

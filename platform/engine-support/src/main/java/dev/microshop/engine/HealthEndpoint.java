@@ -1,4 +1,4 @@
-package dev.microshop.kafkabroker;
+package dev.microshop.engine;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -10,8 +10,8 @@ import java.util.function.BooleanSupplier;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
-/** GET /health on loopback: 200 {"status":"UP"} while the broker serves clients, 503 otherwise. */
-final class HealthEndpoint implements AutoCloseable {
+/** GET /health on loopback: 200 {"status":"UP"} while the engine is up, 503 otherwise; the launcher polls it. */
+public final class HealthEndpoint implements AutoCloseable {
 
     private final HttpServer server;
 
@@ -19,7 +19,7 @@ final class HealthEndpoint implements AutoCloseable {
         this.server = server;
     }
 
-    static HealthEndpoint start(int port, BooleanSupplier up) throws IOException {
+    public static HealthEndpoint start(int port, BooleanSupplier up) throws IOException {
         HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
         server.createContext("/health", exchange -> answer(exchange, up.getAsBoolean()));
         server.start();

@@ -4,6 +4,9 @@ package dev.microshop.contracts.events;
 public final class Topics {
 
     public static final String USER_EVENTS = "user-events";
+    public static final String ORDER_EVENTS = "order-events";
+    public static final String INVENTORY_EVENTS = "inventory-events";
+    public static final String PAYMENT_EVENTS = "payment-events";
 
     private Topics() {
     }

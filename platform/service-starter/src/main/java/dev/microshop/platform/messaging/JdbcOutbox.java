@@ -1,0 +1,45 @@
+package dev.microshop.platform.messaging;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.IllegalTransactionStateException;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The outbox as a table of the service's own database; wakes the relay when the transaction commits. */
+class JdbcOutbox implements Outbox {
+
+    private final JdbcTemplate jdbc;
+    private final JsonMapper json;
+    private final TraceParents traceParents;
+    private final OutboxRelay relay;
+
+    JdbcOutbox(JdbcTemplate jdbc, JsonMapper json, TraceParents traceParents, OutboxRelay relay) {
+        this.jdbc = jdbc;
+        this.json = json;
+        this.traceParents = traceParents;
+        this.relay = relay;
+    }
+
+    @Override
+    public void append(String topic, String key, String type, String subject, Object data) {
+        if (!TransactionSynchronizationManager.isActualTransactionActive()) {
+            throw new IllegalTransactionStateException("Outbox.append needs the transaction of the state change");
+        }
+        jdbc.update("""
+                INSERT INTO outbox_events (id, topic, event_key, type, subject, payload, traceparent, created_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)""",
+                UUID.randomUUID(), topic, key, type, subject, json.writeValueAsBytes(data), traceParents.current(),
+                Timestamp.from(Instant.now()));
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                relay.wakeUp();
+            }
+        });
+    }
+}

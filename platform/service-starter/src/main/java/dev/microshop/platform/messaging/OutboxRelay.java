@@ -1,0 +1,185 @@
+package dev.microshop.platform.messaging;
+
+import java.net.URI;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import io.cloudevents.CloudEvent;
+import io.cloudevents.core.builder.CloudEventBuilder;
+import io.cloudevents.kafka.KafkaMessageFactory;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Publishes committed outbox events to Kafka in the order they were written, as CloudEvents in binary
+ * mode whose {@code ce_id} is the outbox row's id (so a re-publication after a crash is recognisably
+ * the same event). Runs right after each commit that appended events and, as a safety net, every
+ * {@code pollMillis}; a PostgreSQL advisory lock lets one instance of a service relay at a time, and the
+ * first failed send ends the round so later events never overtake an earlier one.
+ */
+public class OutboxRelay implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
+    private static final long ADVISORY_LOCK = 0x6d6963726f73686fL; // "microsho"
+    private static final int BATCH = 200;
+
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate transactions;
+    private final KafkaTemplate<String, byte[]> kafka;
+    private final TraceParents traceParents;
+    private final URI source;
+    private final long pollMillis;
+    private final AtomicBoolean wakeUpPending = new AtomicBoolean();
+    private ScheduledExecutorService executor;
+
+    OutboxRelay(JdbcTemplate jdbc, TransactionTemplate transactions, KafkaTemplate<String, byte[]> kafka,
+            TraceParents traceParents, String serviceName, long pollMillis) {
+        this.jdbc = jdbc;
+        this.transactions = transactions;
+        this.kafka = kafka;
+        this.traceParents = traceParents;
+        this.source = URI.create("/microshop/" + serviceName);
+        this.pollMillis = pollMillis;
+    }
+
+    /** Asks for a relay round as soon as possible; rounds asked for while one is pending are merged. */
+    void wakeUp() {
+        if (executor != null && wakeUpPending.compareAndSet(false, true)) {
+            executor.execute(() -> {
+                wakeUpPending.set(false);
+                relay();
+            });
+        }
+    }
+
+    /** Publishes what is waiting; returns how many events went out. */
+    public int relay() {
+        int total = 0;
+        try {
+            int published;
+            do {
+                published = transactions.execute(status -> relayBatch());
+                total += published;
+            } while (published == BATCH);
+        } catch (RuntimeException e) {
+            log.warn("Outbox relay round failed, will retry: {}", e.getMessage());
+        }
+        return total;
+    }
+
+    private int relayBatch() {
+        Boolean locked = jdbc.queryForObject("SELECT pg_try_advisory_xact_lock(?)", Boolean.class, ADVISORY_LOCK);
+        if (!Boolean.TRUE.equals(locked)) {
+            return 0;
+        }
+        List<PendingEvent> pending = jdbc.query("""
+                SELECT id, topic, event_key, type, subject, payload, traceparent, created_at
+                FROM outbox_events WHERE published_at IS NULL ORDER BY position LIMIT ?""",
+                (row, n) -> PendingEvent.of(row), BATCH);
+        List<UUID> sent = new ArrayList<>();
+        for (PendingEvent event : pending) {
+            try {
+                traceParents.continueTrace(event.traceparent(), "outbox publish " + event.type(),
+                        () -> send(event));
+                sent.add(event.id());
+            } catch (RuntimeException e) {
+                log.warn("Could not publish {} {} to {}; it stays in the outbox: {}", event.type(), event.id(),
+                        event.topic(), e.getMessage());
+                break;
+            }
+        }
+        for (UUID id : sent) {
+            jdbc.update("UPDATE outbox_events SET published_at = now() WHERE id = ?", id);
+        }
+        return sent.size();
+    }
+
+    private void send(PendingEvent event) {
+        CloudEvent cloudEvent = CloudEventBuilder.v1()
+                .withId(event.id().toString())
+                .withSource(source)
+                .withType(event.type())
+                .withSubject(event.subject())
+                .withTime(event.createdAt())
+                .withDataContentType("application/json")
+                .withData(event.payload())
+                .build();
+        ProducerRecord<String, byte[]> record = KafkaMessageFactory.<String>createWriter(event.topic(), event.key())
+                .writeBinary(cloudEvent);
+        try {
+            kafka.send(record).get(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while publishing", e);
+        } catch (Exception e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
+    }
+
+    /** Drops events published more than a day ago; the outbox is a queue, not an archive. */
+    void purgePublished() {
+        jdbc.update("DELETE FROM outbox_events WHERE published_at < now() - interval '1 day'");
+    }
+
+    @Override
+    public void start() {
+        executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "outbox-relay");
+            thread.setDaemon(true);
+            return thread;
+        });
+        executor.scheduleWithFixedDelay(this::relay, 0, pollMillis, TimeUnit.MILLISECONDS);
+        executor.scheduleWithFixedDelay(this::purgePublishedQuietly, 10, 60, TimeUnit.MINUTES);
+    }
+
+    private void purgePublishedQuietly() {
+        try {
+            purgePublished();
+        } catch (RuntimeException e) {
+            log.warn("Could not purge published outbox events: {}", e.getMessage());
+        }
+    }
+
+    @Override
+    public void stop() {
+        if (executor != null) {
+            executor.shutdown();
+            try {
+                executor.awaitTermination(5, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            executor = null;
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return executor != null;
+    }
+
+    private record PendingEvent(UUID id, String topic, String key, String type, String subject, byte[] payload,
+            String traceparent, OffsetDateTime createdAt) {
+
+        static PendingEvent of(ResultSet row) throws SQLException {
+            return new PendingEvent(row.getObject("id", UUID.class), row.getString("topic"), row.getString("event_key"),
+                    row.getString("type"), row.getString("subject"), row.getBytes("payload"),
+                    row.getString("traceparent"),
+                    row.getTimestamp("created_at").toInstant().atOffset(ZoneOffset.UTC));
+        }
+    }
+}

@@ -1,0 +1,176 @@
+package dev.microshop.testsupport;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import dev.microshop.platform.messaging.IdempotentConsumer;
+import dev.microshop.platform.messaging.IncomingEvent;
+import dev.microshop.platform.messaging.Outbox;
+import dev.microshop.platform.messaging.OutboxRelay;
+import io.micrometer.tracing.Span;
+import io.micrometer.tracing.Tracer;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** The service starter's messaging against the real broker and database: outbox, relay, idempotency, dead letters. */
+@MicroshopIntegrationTest(properties = "microshop.messaging.outbox.poll-millis=60000")
+class MessagingTest {
+
+    @Autowired
+    Outbox outbox;
+
+    @Autowired
+    OutboxRelay relay;
+
+    @Autowired
+    IdempotentConsumer idempotentConsumer;
+
+    @Autowired
+    TransactionTemplate transactions;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    Tracer tracer;
+
+    @Autowired
+    KafkaTemplate<String, byte[]> kafka;
+
+    @Autowired
+    BlockingQueue<IncomingEvent> handledCloudEvents;
+
+    @Test
+    void publishes_a_committed_event_as_a_cloud_event_that_continues_the_appending_trace() {
+        String topic = uniqueTopic();
+        Span request = tracer.nextSpan().name("request").start();
+        try (Tracer.SpanInScope scope = tracer.withSpan(request)) {
+            transactions.executeWithoutResult(status -> outbox.append(topic, "order-1", "order.created", "order-1",
+                    Map.of("orderId", "order-1")));
+        } finally {
+            request.end();
+        }
+
+        ConsumerRecord<String, byte[]> record = consume(topic, 1).getFirst();
+
+        assertThat(record.key()).isEqualTo("order-1");
+        assertThat(header(record, "ce_type")).isEqualTo("order.created");
+        assertThat(header(record, "ce_source")).isEqualTo("/microshop/sample-service");
+        assertThat(header(record, "ce_id")).isNotBlank();
+        assertThat(header(record, "traceparent")).contains(request.context().traceId());
+        assertThat(new String(record.value(), StandardCharsets.UTF_8)).isEqualTo("{\"orderId\":\"order-1\"}");
+        assertThat(IncomingEvent.from(record).dataAs(Map.class)).containsEntry("orderId", "order-1");
+    }
+
+    @Test
+    void never_publishes_the_event_of_a_rolled_back_change() {
+        String topic = uniqueTopic();
+        transactions.executeWithoutResult(status -> {
+            outbox.append(topic, "k", "order.created", "rolled-back", Map.of("n", 1));
+            status.setRollbackOnly();
+        });
+        transactions.executeWithoutResult(status -> outbox.append(topic, "k", "order.created", "committed", Map.of("n", 2)));
+
+        List<ConsumerRecord<String, byte[]>> records = consume(topic, 1);
+        assertThat(records).extracting(record -> header(record, "ce_subject")).containsExactly("committed");
+        assertThat(consume(topic, 2, Duration.ofSeconds(3))).hasSize(1);
+    }
+
+    @Test
+    void publishes_events_committed_while_the_relay_was_not_running_in_their_order() {
+        String topic = uniqueTopic();
+        // Rows as a process that died right after its commits would have left them.
+        for (int n = 1; n <= 3; n++) {
+            jdbc.update("""
+                    INSERT INTO outbox_events (id, topic, event_key, type, subject, payload, created_at)
+                    VALUES (?, ?, 'k', 'order.created', ?, ?, now())""",
+                    UUID.randomUUID(), topic, "event-" + n, "{}".getBytes(StandardCharsets.UTF_8));
+        }
+
+        relay.relay();
+
+        assertThat(consume(topic, 3)).extracting(record -> header(record, "ce_subject"))
+                .containsExactly("event-1", "event-2", "event-3");
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM outbox_events WHERE topic = ? AND published_at IS NULL",
+                Integer.class, topic)).isZero();
+    }
+
+    @Test
+    void handles_a_redelivered_event_once() {
+        IncomingEvent event = new IncomingEvent(UUID.randomUUID().toString(), "order.created", "/test", "s", null,
+                new byte[0]);
+        AtomicInteger effects = new AtomicInteger();
+
+        idempotentConsumer.handleOnce("sample-service", event, effects::incrementAndGet);
+        idempotentConsumer.handleOnce("sample-service", event, effects::incrementAndGet);
+        idempotentConsumer.handleOnce("another-service", event, effects::incrementAndGet);
+
+        assertThat(effects).hasValue(2);
+    }
+
+    @Test
+    void a_poison_record_goes_to_the_dead_letter_topic_and_the_consumer_goes_on() throws Exception {
+        kafka.send(new ProducerRecord<>(SampleServiceApplication.CLOUD_EVENTS_TOPIC, "k",
+                "not a cloud event".getBytes(StandardCharsets.UTF_8))).get(10, TimeUnit.SECONDS);
+        String topic = SampleServiceApplication.CLOUD_EVENTS_TOPIC;
+        transactions.executeWithoutResult(status -> outbox.append(topic, "k", "sample.happened", "after-poison",
+                Map.of("n", 1)));
+
+        IncomingEvent handled = handledCloudEvents.poll(30, TimeUnit.SECONDS);
+        assertThat(handled).isNotNull();
+        assertThat(handled.subject()).isEqualTo("after-poison");
+        List<ConsumerRecord<String, byte[]>> deadLetters = consume(topic + ".dlt", 1);
+        assertThat(new String(deadLetters.getFirst().value(), StandardCharsets.UTF_8)).isEqualTo("not a cloud event");
+        assertThat(header(deadLetters.getFirst(), "kafka_dlt-exception-message")).contains("not a CloudEvent");
+    }
+
+    private static String uniqueTopic() {
+        return "messaging-test-" + UUID.randomUUID();
+    }
+
+    private List<ConsumerRecord<String, byte[]>> consume(String topic, int count) {
+        return consume(topic, count, Duration.ofSeconds(20));
+    }
+
+    private List<ConsumerRecord<String, byte[]>> consume(String topic, int count, Duration timeout) {
+        Map<String, Object> config = Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, EmbeddedEngines.get().kafka().bootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG, "reader-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
+                new ByteArrayDeserializer())) {
+            consumer.subscribe(List.of(topic));
+            long deadline = System.nanoTime() + timeout.toNanos();
+            while (records.size() < count && System.nanoTime() < deadline) {
+                consumer.poll(Duration.ofMillis(300)).forEach(records::add);
+            }
+            // Anything more that arrives shortly after would also be read.
+            consumer.poll(Duration.ofMillis(500)).forEach(records::add);
+        }
+        return records;
+    }
+
+    private static String header(ConsumerRecord<String, byte[]> record, String name) {
+        var header = record.headers().lastHeader(name);
+        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,56 @@
+package dev.microshop.inventory.interfaces.rest;
+
+import dev.microshop.inventory.application.product.AddProduct;
+import dev.microshop.inventory.application.product.GetProduct;
+import dev.microshop.inventory.application.product.ListProducts;
+import dev.microshop.inventory.application.product.ProductListing;
+import dev.microshop.inventory.domain.PageRequest;
+import dev.microshop.inventory.domain.product.ProductId;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import java.net.URI;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Browsing the catalog (public) and adding to it (administrators). */
+@RestController
+@RequestMapping("/api/products")
+class ProductController {
+
+    private final ListProducts listProducts;
+    private final GetProduct getProduct;
+    private final AddProduct addProduct;
+
+    ProductController(ListProducts listProducts, GetProduct getProduct, AddProduct addProduct) {
+        this.listProducts = listProducts;
+        this.getProduct = getProduct;
+        this.addProduct = addProduct;
+    }
+
+    @GetMapping
+    PageResponse<ProductResponse> list(@RequestParam(defaultValue = "0") @Min(0) int page,
+            @RequestParam(defaultValue = "20") @Min(1) @Max(PageRequest.MAX_SIZE) int size) {
+        return PageResponse.of(listProducts.list(new PageRequest(page, size)), ProductResponse::of);
+    }
+
+    @GetMapping("/{id}")
+    ProductResponse get(@PathVariable String id) {
+        return ProductResponse.of(getProduct.get(ProductId.parse(id)));
+    }
+
+    @PostMapping
+    @PreAuthorize("hasRole('ADMIN')")
+    ResponseEntity<ProductResponse> add(@Valid @RequestBody AddProductRequest request) {
+        ProductListing added = addProduct.add(request.toCommand());
+        return ResponseEntity.created(URI.create("/api/products/" + added.product().id()))
+                .body(ProductResponse.of(added));
+    }
+}

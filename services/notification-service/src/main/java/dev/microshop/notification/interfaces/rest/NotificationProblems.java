@@ -1,0 +1,33 @@
+package dev.microshop.notification.interfaces.rest;
+
+import dev.microshop.notification.domain.notification.InvalidNotificationException;
+import dev.microshop.notification.domain.notification.NotificationNotFoundException;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+
+/** The answers (RFC 9457) to this service's business errors; runs before the platform's catch-all. */
+@RestControllerAdvice
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class NotificationProblems {
+
+    @ExceptionHandler
+    ProblemDetail notFound(NotificationNotFoundException notFound) {
+        return problem(HttpStatus.NOT_FOUND, "Notification not found", notFound.getMessage());
+    }
+
+    /** Only a token whose subject is no user id gets here. */
+    @ExceptionHandler
+    ProblemDetail invalid(InvalidNotificationException invalid) {
+        return problem(HttpStatus.BAD_REQUEST, "Bad Request", invalid.getMessage());
+    }
+
+    private static ProblemDetail problem(HttpStatus status, String title, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setTitle(title);
+        return problem;
+    }
+}

@@ -1,0 +1,117 @@
+package dev.microshop.notification.integration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.microshop.contracts.events.Money;
+import dev.microshop.contracts.events.OrderEvents.OrderConfirmed;
+import dev.microshop.contracts.events.Topics;
+import dev.microshop.notification.application.live.LiveNotifications;
+import dev.microshop.notification.domain.notification.Notification;
+import dev.microshop.notification.domain.notification.NotificationRepository;
+import dev.microshop.notification.domain.notification.UserId;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.env.Environment;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** A connected shopper gets their new notifications pushed over server-sent events, whoever stored them. */
+@NotificationServiceIntegrationTest
+class NotificationStreamTest {
+
+    static final Duration PATIENCE = Duration.ofSeconds(20);
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JsonMapper json;
+
+    @Autowired
+    NotificationRepository notifications;
+
+    @Autowired
+    TransactionTemplate transactions;
+
+    @Autowired
+    LiveNotifications live;
+
+    TestEvents events;
+
+    @Autowired
+    void events(KafkaTemplate<String, byte[]> kafka, Environment environment) {
+        this.events = new TestEvents(kafka, json, environment.getRequiredProperty("spring.kafka.bootstrap-servers"));
+    }
+
+    @Test
+    void a_confirmed_order_is_pushed_to_its_shopper_and_to_nobody_else() throws Exception {
+        String anna = newId();
+        String bert = newId();
+        String orderId = newId();
+        try (SseClient annasStream = open(anna); SseClient bertsStream = open(bert)) {
+            assertThat(annasStream.response().statusCode()).isEqualTo(200);
+            assertThat(annasStream.response().headers().firstValue("Content-Type")).hasValueSatisfying(
+                    type -> assertThat(type).startsWith("text/event-stream"));
+            assertThat(annasStream.next(PATIENCE).comment()).isEqualTo("connected");
+
+            events.publish(Topics.ORDER_EVENTS, orderId, OrderConfirmed.TYPE,
+                    new OrderConfirmed(orderId, anna, new Money(new BigDecimal("12.50"), "EUR")));
+
+            SseClient.Event pushed = annasStream.nextEvent(PATIENCE);
+            assertThat(pushed.name()).isEqualTo("notification");
+            JsonNode notification = json.readTree(pushed.data());
+            assertThat(notification.get("id").asString()).isEqualTo(pushed.id());
+            assertThat(notification.get("kind").asString()).isEqualTo("ORDER_CONFIRMED");
+            assertThat(notification.get("reference").asString()).isEqualTo(orderId);
+            assertThat(notification.get("userId").asString()).isEqualTo(anna);
+            assertThat(bertsStream.next(PATIENCE).comment()).isEqualTo("connected");
+            assertThat(bertsStream.next(PATIENCE).comment()).isEqualTo("keep-alive");
+        }
+    }
+
+    @Test
+    void a_notification_another_instance_stored_is_pushed_too() throws Exception {
+        String anna = newId();
+        try (SseClient stream = open(anna)) {
+            assertThat(stream.next(PATIENCE).comment()).isEqualTo("connected");
+            // What an instance that got the event from Kafka does: store it in the shared database, nothing more.
+            Notification storedElsewhere = Notification.welcome(UserId.parse(anna), "Anna", Instant.now());
+            transactions.executeWithoutResult(status -> notifications.add(storedElsewhere));
+
+            SseClient.Event pushed = stream.nextEvent(PATIENCE);
+
+            assertThat(pushed.id()).isEqualTo(storedElsewhere.id().toString());
+            assertThat(json.readTree(pushed.data()).get("kind").asString()).isEqualTo("WELCOME");
+        }
+    }
+
+    @Test
+    void a_quiet_stream_gets_keep_alives_and_a_closed_one_is_forgotten() throws Exception {
+        SseClient stream = open(newId());
+        assertThat(stream.next(PATIENCE).comment()).isEqualTo("connected");
+        assertThat(stream.next(PATIENCE).comment()).isEqualTo("keep-alive");
+        assertThat(live.subscriberCount()).isPositive();
+
+        stream.close();
+
+        // Every other test closes its streams too: the next keep-alive finds them all gone.
+        Eventually.await("closed streams to be forgotten", live::subscriberCount, count -> count == 0);
+    }
+
+    private SseClient open(String userId) {
+        return SseClient.open(URI.create("http://127.0.0.1:" + port + "/api/notifications/stream"),
+                TestAccessTokens.forUser(userId));
+    }
+
+    private static String newId() {
+        return UUID.randomUUID().toString();
+    }
+}

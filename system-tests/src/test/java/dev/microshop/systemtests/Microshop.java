@@ -122,6 +122,27 @@ final class Microshop {
         }
     }
 
+    /** Retries an assertion until it holds or the time is up, then fails with its last error. */
+    static void await(Duration timeout, ThrowingRunnable assertion) {
+        java.time.Instant deadline = java.time.Instant.now().plus(timeout);
+        while (true) {
+            try {
+                assertion.run();
+                return;
+            } catch (Throwable failure) {
+                if (java.time.Instant.now().isAfter(deadline)) {
+                    throw failure instanceof AssertionError error ? error : new AssertionError(failure);
+                }
+                sleep(Duration.ofMillis(500));
+            }
+        }
+    }
+
+    @FunctionalInterface
+    interface ThrowingRunnable {
+        void run() throws Exception;
+    }
+
     static void sleep(Duration duration) {
         try {
             Thread.sleep(duration);

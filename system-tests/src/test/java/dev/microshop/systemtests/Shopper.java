@@ -24,6 +24,18 @@ record Shopper(String id, String email, String accessToken) {
         return new Shopper(id, email, Microshop.json(token).get("accessToken").asString());
     }
 
+    /** The administrator of the dev profile (config/user-service-dev.yml), signed up on first use. */
+    static Shopper admin() {
+        String email = "admin@microshop.local";
+        HttpResponse<String> created = Microshop.post(GATEWAY + "/api/users",
+                Map.of("email", email, "name", "Administrator", "password", PASSWORD), Map.of());
+        assertThat(created.statusCode()).as(created.body()).isIn(201, 409);
+        Shopper withoutToken = new Shopper(null, email, null);
+        HttpResponse<String> token = withoutToken.logIn();
+        assertThat(token.statusCode()).as(token.body()).isEqualTo(200);
+        return new Shopper(null, email, Microshop.json(token).get("accessToken").asString());
+    }
+
     static HttpResponse<String> trySignUp(String password) {
         return Microshop.post(GATEWAY + "/api/users",
                 Map.of("email", "policy-" + UUID.randomUUID() + "@example.com", "name", "Policy", "password", password),

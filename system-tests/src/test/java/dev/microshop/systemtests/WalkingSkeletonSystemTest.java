@@ -1,6 +1,7 @@
 package dev.microshop.systemtests;
 
 import static dev.microshop.systemtests.Microshop.GATEWAY;
+import static dev.microshop.systemtests.Microshop.await;
 import static dev.microshop.systemtests.Microshop.get;
 import static dev.microshop.systemtests.Microshop.json;
 import static dev.microshop.systemtests.Microshop.post;
@@ -271,26 +272,5 @@ class WalkingSkeletonSystemTest {
         byte[] bytes = new byte[count];
         ThreadLocalRandom.current().nextBytes(bytes);
         return bytes;
-    }
-
-    /** Retries an assertion until it holds or the time is up, then fails with its last error. */
-    static void await(Duration timeout, ThrowingRunnable assertion) {
-        Instant deadline = Instant.now().plus(timeout);
-        while (true) {
-            try {
-                assertion.run();
-                return;
-            } catch (Throwable failure) {
-                if (Instant.now().isAfter(deadline)) {
-                    throw failure instanceof AssertionError error ? error : new AssertionError(failure);
-                }
-                Microshop.sleep(Duration.ofMillis(500));
-            }
-        }
-    }
-
-    @FunctionalInterface
-    interface ThrowingRunnable {
-        void run() throws Exception;
     }
 }

@@ -1,0 +1,86 @@
+package dev.microshop.payment.interfaces.messaging;
+
+import dev.microshop.contracts.events.OrderEvents;
+import dev.microshop.contracts.events.Topics;
+import dev.microshop.payment.application.payment.ChargeOrder;
+import dev.microshop.payment.application.payment.ChargeOrderCommand;
+import dev.microshop.payment.application.payment.RefundCancelledOrder;
+import dev.microshop.payment.domain.payment.InvalidPaymentException;
+import dev.microshop.payment.domain.payment.Money;
+import dev.microshop.payment.domain.payment.OrderId;
+import dev.microshop.platform.messaging.IdempotentConsumer;
+import dev.microshop.platform.messaging.IncomingEvent;
+import dev.microshop.platform.messaging.MalformedEventException;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.slf4j.MDC;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Order events this service acts on: a payment request charges the order, a cancellation refunds it.
+ * Each event is handled once; one that cannot be read goes to {@code order-events.dlt}.
+ */
+@Component
+class OrderEventsListener {
+
+    static final String CONSUMER = "payment-service";
+    private static final String ORDER_ID = "order_id";
+
+    private final IdempotentConsumer idempotentConsumer;
+    private final ChargeOrder chargeOrder;
+    private final RefundCancelledOrder refundCancelledOrder;
+
+    OrderEventsListener(IdempotentConsumer idempotentConsumer, ChargeOrder chargeOrder,
+                        RefundCancelledOrder refundCancelledOrder) {
+        this.idempotentConsumer = idempotentConsumer;
+        this.chargeOrder = chargeOrder;
+        this.refundCancelledOrder = refundCancelledOrder;
+    }
+
+    @KafkaListener(topics = Topics.ORDER_EVENTS, groupId = CONSUMER)
+    void on(ConsumerRecord<String, byte[]> record) {
+        IncomingEvent event = IncomingEvent.from(record);
+        try (var ignored = MDC.putCloseable(ORDER_ID, record.key())) {
+            switch (event.type()) {
+                case OrderEvents.OrderPaymentRequested.TYPE -> {
+                    ChargeOrderCommand command = command(event);
+                    idempotentConsumer.handleOnce(CONSUMER, event, () -> chargeOrder.charge(command));
+                }
+                case OrderEvents.OrderCancelled.TYPE -> {
+                    OrderId orderId = orderId(event, event.dataAs(OrderEvents.OrderCancelled.class).orderId());
+                    idempotentConsumer.handleOnce(CONSUMER, event, () -> refundCancelledOrder.orderCancelled(orderId));
+                }
+                default -> {
+                    // Other order events are none of payment's business.
+                }
+            }
+        }
+    }
+
+    private static ChargeOrderCommand command(IncomingEvent event) {
+        OrderEvents.OrderPaymentRequested requested = event.dataAs(OrderEvents.OrderPaymentRequested.class);
+        try {
+            if (requested.amount() == null) {
+                throw new InvalidPaymentException("A payment request needs an amount");
+            }
+            return new ChargeOrderCommand(new OrderId(requested.orderId()), requested.userId(),
+                    new Money(requested.amount().amount(), requested.amount().currency()), requested.paymentMethod());
+        } catch (InvalidPaymentException invalid) {
+            throw malformed(event, invalid);
+        }
+    }
+
+    private static OrderId orderId(IncomingEvent event, String value) {
+        try {
+            return new OrderId(value);
+        } catch (InvalidPaymentException invalid) {
+            throw malformed(event, invalid);
+        }
+    }
+
+    /** Data that breaks our rules will not get better by retrying: straight to the dead-letter topic. */
+    private static MalformedEventException malformed(IncomingEvent event, InvalidPaymentException invalid) {
+        return new MalformedEventException("Event " + event.id() + " of type " + event.type() + ": "
+                + invalid.getMessage(), invalid);
+    }
+}

@@ -1,0 +1,36 @@
+package dev.microshop.platform.grpc;
+
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.List;
+
+import org.springframework.cloud.client.ServiceInstance;
+import org.springframework.cloud.client.discovery.DiscoveryClient;
+
+/**
+ * The gRPC addresses of a service's instances as discovery knows them now: each instance's host and the port its
+ * {@code grpc.port} metadata announces (the service starter publishes {@code spring.grpc.server.port} there).
+ * Instances without gRPC are left out.
+ *
+ * @param refreshInterval how often a resolver asks again, so that new and departed instances are noticed
+ */
+record DiscoveredInstances(DiscoveryClient discovery, Duration refreshInterval) {
+
+    static final String GRPC_PORT = "grpc.port";
+
+    List<InetSocketAddress> of(String serviceId) {
+        return discovery.getInstances(serviceId).stream()
+                .filter(instance -> grpcPort(instance) > 0)
+                .map(instance -> new InetSocketAddress(instance.getHost(), grpcPort(instance)))
+                .toList();
+    }
+
+    private static int grpcPort(ServiceInstance instance) {
+        String published = instance.getMetadata().get(GRPC_PORT);
+        try {
+            return published == null ? 0 : Integer.parseInt(published.trim());
+        } catch (NumberFormatException notAPort) {
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,85 @@
+package dev.microshop.order.application.order;
+
+import dev.microshop.order.application.port.ProductCatalog;
+import dev.microshop.order.application.port.UnknownProductException;
+import dev.microshop.order.application.port.UserDirectory;
+import dev.microshop.order.domain.order.DuplicateOrderRequestException;
+import dev.microshop.order.domain.order.IdempotencyKey;
+import dev.microshop.order.domain.order.InvalidOrderException;
+import dev.microshop.order.domain.order.Money;
+import dev.microshop.order.domain.order.Order;
+import dev.microshop.order.domain.order.OrderId;
+import dev.microshop.order.domain.order.OrderLine;
+import dev.microshop.order.domain.order.OrderRepository;
+import dev.microshop.order.domain.order.PaymentMethod;
+import dev.microshop.order.domain.order.ProductId;
+import dev.microshop.order.domain.order.UserId;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Service;
+
+/**
+ * Places an order and so starts the place-order saga: checks the shopper and today's prices with the services
+ * that own them (no database transaction is held meanwhile), then stores the order PENDING with its
+ * {@code order.created} event. A replayed idempotency key returns the order placed the first time, also when
+ * the two requests race (the database's unique key decides).
+ */
+@Service
+public class PlaceOrder {
+
+    private final OrderRepository orders;
+    private final UserDirectory users;
+    private final ProductCatalog catalog;
+    private final OrderChanges changes;
+    private final Clock clock;
+
+    public PlaceOrder(OrderRepository orders, UserDirectory users, ProductCatalog catalog, OrderChanges changes,
+            Clock clock) {
+        this.orders = orders;
+        this.users = users;
+        this.catalog = catalog;
+        this.changes = changes;
+        this.clock = clock;
+    }
+
+    public PlacedOrder place(PlaceOrderCommand command) {
+        UserId userId = UserId.parse(command.userId());
+        IdempotencyKey key = command.idempotencyKey() == null ? null : new IdempotencyKey(command.idempotencyKey());
+        PaymentMethod paymentMethod = new PaymentMethod(command.paymentMethod());
+        if (key != null) {
+            var earlier = orders.findByIdempotencyKey(userId, key);
+            if (earlier.isPresent()) {
+                return new PlacedOrder(earlier.get(), true);
+            }
+        }
+        if (command.items().isEmpty()) {
+            throw new InvalidOrderException("An order needs at least one item");
+        }
+        if (command.items().size() > Order.MAX_LINES) {
+            throw new InvalidOrderException("An order has at most " + Order.MAX_LINES + " different products");
+        }
+        List<ProductId> products = command.items().stream().map(item -> ProductId.parse(item.productId())).toList();
+        if (!users.isRegistered(userId)) {
+            throw new UnknownUserException(userId);
+        }
+        Map<ProductId, Money> prices = catalog.pricesOf(new LinkedHashSet<>(products));
+        List<OrderLine> lines = new ArrayList<>();
+        for (int i = 0; i < products.size(); i++) {
+            Money price = prices.get(products.get(i));
+            if (price == null) {
+                throw new UnknownProductException("No product with id " + products.get(i));
+            }
+            lines.add(new OrderLine(products.get(i), command.items().get(i).quantity(), price));
+        }
+        Order order = Order.place(OrderId.newId(), userId, lines, paymentMethod, key, clock.instant());
+        try {
+            changes.added(order);
+            return new PlacedOrder(order, false);
+        } catch (DuplicateOrderRequestException concurrentReplay) {
+            return new PlacedOrder(orders.findByIdempotencyKey(userId, key).orElseThrow(() -> concurrentReplay), true);
+        }
+    }
+}

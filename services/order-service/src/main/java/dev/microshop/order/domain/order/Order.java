@@ -1,0 +1,193 @@
+package dev.microshop.order.domain.order;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * An order and its state machine: PENDING -> RESERVED -> CONFIRMED -> SHIPPED, or CANCELLED (with a reason)
+ * before it is confirmed. Items and total never change after placement; a shipped order never changes again.
+ * Each change records the event that tells other services about it ({@link #pullEvents()}).
+ */
+public final class Order {
+
+    public static final int MAX_LINES = 50;
+    private static final int MAX_REASON_LENGTH = 500;
+
+    private final OrderId id;
+    private final UserId userId;
+    private final List<OrderLine> lines;
+    private final Money total;
+    private final PaymentMethod paymentMethod;
+    private final IdempotencyKey idempotencyKey;
+    private final Instant placedAt;
+    private OrderStatus status;
+    private String cancellationReason;
+    private Instant updatedAt;
+    private final List<OrderEvent> events = new ArrayList<>();
+
+    private Order(OrderId id, UserId userId, List<OrderLine> lines, PaymentMethod paymentMethod,
+            IdempotencyKey idempotencyKey, Instant placedAt, OrderStatus status, String cancellationReason,
+            Instant updatedAt) {
+        this.id = Objects.requireNonNull(id, "id");
+        this.userId = Objects.requireNonNull(userId, "userId");
+        this.paymentMethod = Objects.requireNonNull(paymentMethod, "paymentMethod");
+        this.placedAt = Objects.requireNonNull(placedAt, "placedAt");
+        this.status = Objects.requireNonNull(status, "status");
+        this.updatedAt = Objects.requireNonNull(updatedAt, "updatedAt");
+        this.idempotencyKey = idempotencyKey;
+        this.cancellationReason = cancellationReason;
+        if (lines.isEmpty()) {
+            throw new InvalidOrderException("An order needs at least one item");
+        }
+        if (lines.size() > MAX_LINES) {
+            throw new InvalidOrderException("An order has at most " + MAX_LINES + " different products");
+        }
+        this.lines = List.copyOf(lines);
+        this.total = lines.stream().map(OrderLine::total).reduce(Money.zero(lines.getFirst().unitPrice().currency()),
+                Money::plus);
+    }
+
+    /** A new PENDING order; several lines of the same product become one line with their quantities added up. */
+    public static Order place(OrderId id, UserId userId, List<OrderLine> lines, PaymentMethod paymentMethod,
+            IdempotencyKey idempotencyKey, Instant now) {
+        Order order = new Order(id, userId, mergeLinesOfTheSameProduct(lines), paymentMethod, idempotencyKey, now,
+                OrderStatus.PENDING, null, now);
+        order.events.add(new OrderEvent.OrderPlaced(id, userId, order.lines, order.total, now));
+        return order;
+    }
+
+    /** An order as it was stored: no events. */
+    public static Order restore(OrderId id, UserId userId, List<OrderLine> lines, PaymentMethod paymentMethod,
+            IdempotencyKey idempotencyKey, Instant placedAt, OrderStatus status, String cancellationReason,
+            Instant updatedAt) {
+        return new Order(id, userId, lines, paymentMethod, idempotencyKey, placedAt, status, cancellationReason,
+                updatedAt);
+    }
+
+    /** Inventory set the items aside: the shopper is charged next. */
+    public void markReserved(Instant now) {
+        requireStatus(OrderStatus.PENDING, "marked as reserved");
+        changeTo(OrderStatus.RESERVED, now);
+        events.add(new OrderEvent.PaymentRequested(id, userId, total, paymentMethod));
+    }
+
+    /** Payment went through: the order is final. */
+    public void confirm(Instant now) {
+        requireStatus(OrderStatus.RESERVED, "confirmed");
+        changeTo(OrderStatus.CONFIRMED, now);
+        events.add(new OrderEvent.OrderConfirmed(id, userId, total));
+    }
+
+    /**
+     * Gives up on the order before it is confirmed; stock and payment are given back by the other services.
+     * Cancelling a cancelled order changes nothing (the first reason stays).
+     */
+    public void cancel(String reason, Instant now) {
+        if (status == OrderStatus.CANCELLED) {
+            return;
+        }
+        if (!status.isInProgress()) {
+            throw new OrderStateException(id, status, "cancelled");
+        }
+        if (reason == null || reason.isBlank()) {
+            throw new IllegalArgumentException("a cancellation has a reason");
+        }
+        cancellationReason = reason.length() > MAX_REASON_LENGTH ? reason.substring(0, MAX_REASON_LENGTH) : reason;
+        changeTo(OrderStatus.CANCELLED, now);
+        events.add(new OrderEvent.OrderCancelled(id, userId, cancellationReason));
+    }
+
+    /** The goods left the warehouse; nothing about the order can change from now on. */
+    public void ship(Instant now) {
+        requireStatus(OrderStatus.CONFIRMED, "shipped");
+        changeTo(OrderStatus.SHIPPED, now);
+    }
+
+    public boolean isOwnedBy(UserId user) {
+        return userId.equals(user);
+    }
+
+    /** How long the place-order saga took, once it ended (CONFIRMED or CANCELLED). */
+    public Optional<Duration> sagaDuration() {
+        return status == OrderStatus.CONFIRMED || status == OrderStatus.CANCELLED
+                ? Optional.of(Duration.between(placedAt, updatedAt))
+                : Optional.empty();
+    }
+
+    /** The events of the changes since the order was placed or loaded, each handed out once. */
+    public List<OrderEvent> pullEvents() {
+        List<OrderEvent> pulled = List.copyOf(events);
+        events.clear();
+        return pulled;
+    }
+
+    private void requireStatus(OrderStatus required, String change) {
+        if (status != required) {
+            throw new OrderStateException(id, status, change);
+        }
+    }
+
+    private void changeTo(OrderStatus next, Instant now) {
+        status = next;
+        updatedAt = now;
+    }
+
+    private static List<OrderLine> mergeLinesOfTheSameProduct(List<OrderLine> lines) {
+        Map<ProductId, OrderLine> merged = new LinkedHashMap<>();
+        for (OrderLine line : lines) {
+            merged.merge(line.productId(), line, (first, more) -> {
+                if (!first.unitPrice().equals(more.unitPrice())) {
+                    throw new InvalidOrderException("Product " + line.productId() + " has two different prices");
+                }
+                return new OrderLine(first.productId(), first.quantity() + more.quantity(), first.unitPrice());
+            });
+        }
+        return List.copyOf(merged.values());
+    }
+
+    public OrderId id() {
+        return id;
+    }
+
+    public UserId userId() {
+        return userId;
+    }
+
+    public List<OrderLine> lines() {
+        return lines;
+    }
+
+    public Money total() {
+        return total;
+    }
+
+    public PaymentMethod paymentMethod() {
+        return paymentMethod;
+    }
+
+    public Optional<IdempotencyKey> idempotencyKey() {
+        return Optional.ofNullable(idempotencyKey);
+    }
+
+    public Instant placedAt() {
+        return placedAt;
+    }
+
+    public OrderStatus status() {
+        return status;
+    }
+
+    public Optional<String> cancellationReason() {
+        return Optional.ofNullable(cancellationReason);
+    }
+
+    public Instant updatedAt() {
+        return updatedAt;
+    }
+}

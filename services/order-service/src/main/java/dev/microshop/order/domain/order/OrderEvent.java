@@ -1,0 +1,30 @@
+package dev.microshop.order.domain.order;
+
+import java.time.Instant;
+import java.util.List;
+
+/** What happened to an order, for the other services (published through the outbox). */
+public sealed interface OrderEvent {
+
+    OrderId orderId();
+
+    UserId userId();
+
+    /** A shopper placed the order; stock is reserved next. */
+    record OrderPlaced(OrderId orderId, UserId userId, List<OrderLine> lines, Money total, Instant placedAt)
+            implements OrderEvent {
+    }
+
+    /** The stock is reserved; the shopper is charged next. */
+    record PaymentRequested(OrderId orderId, UserId userId, Money amount, PaymentMethod paymentMethod)
+            implements OrderEvent {
+    }
+
+    /** Paid: the order is final. */
+    record OrderConfirmed(OrderId orderId, UserId userId, Money total) implements OrderEvent {
+    }
+
+    /** The order will not be fulfilled; a reservation is released and a charge refunded. */
+    record OrderCancelled(OrderId orderId, UserId userId, String reason) implements OrderEvent {
+    }
+}

@@ -1,0 +1,31 @@
+package dev.microshop.order.domain.order;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** All orders. Changes are made to orders loaded {@link #lockById locked}, so concurrent changes take turns. */
+public interface OrderRepository {
+
+    /** Stores a new order; throws {@link DuplicateOrderRequestException} if its idempotency key was used meanwhile. */
+    void add(Order order);
+
+    /** Stores the new status of an order loaded with {@link #lockById} or {@link #lockOverdue}. */
+    void update(Order order);
+
+    Optional<Order> findById(OrderId id);
+
+    /** Loads an order to change it; other changes of it wait until this transaction ends. */
+    Optional<Order> lockById(OrderId id);
+
+    Optional<Order> findByIdempotencyKey(UserId userId, IdempotencyKey key);
+
+    /** A user's orders, newest first. */
+    OrdersPage findByUser(UserId userId, int page, int size);
+
+    /**
+     * Up to {@code limit} orders still in progress that were placed before {@code placedBefore}, locked;
+     * orders another transaction holds are skipped, so several instances can scan at once.
+     */
+    List<Order> lockOverdue(Instant placedBefore, int limit);
+}

@@ -1,0 +1,11 @@
+package dev.microshop.order.domain.order;
+
+import dev.microshop.order.domain.DomainException;
+
+/** The order's status does not allow the change (e.g. cancelling a confirmed order). */
+public class OrderStateException extends DomainException {
+
+    public OrderStateException(OrderId id, OrderStatus status, String change) {
+        super("Order " + id + " is " + status + " and cannot be " + change);
+    }
+}

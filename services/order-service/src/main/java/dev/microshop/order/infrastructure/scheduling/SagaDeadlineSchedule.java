@@ -1,0 +1,36 @@
+package dev.microshop.order.infrastructure.scheduling;
+
+import dev.microshop.order.application.saga.placeorder.PlaceOrderSaga;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Lets the saga cancel overdue orders every check interval. Every instance runs it; the row locks taken with
+ * SKIP LOCKED share the work, so no order is cancelled twice.
+ */
+@Component
+class SagaDeadlineSchedule {
+
+    private static final Logger log = LoggerFactory.getLogger(SagaDeadlineSchedule.class);
+
+    private final PlaceOrderSaga saga;
+
+    SagaDeadlineSchedule(PlaceOrderSaga saga) {
+        this.saga = saga;
+    }
+
+    @Scheduled(fixedDelayString = "${microshop.orders.saga.check-interval:2s}",
+            initialDelayString = "${microshop.orders.saga.check-interval:2s}")
+    void cancelOverdueOrders() {
+        try {
+            while (saga.cancelOverdueOrders() > 0) {
+                // a full batch may leave more: go on until none is left
+            }
+        } catch (RuntimeException failure) {
+            // The database may be away for a moment; the next run tries again.
+            log.warn("Could not cancel overdue orders: {}", failure.toString());
+        }
+    }
+}

@@ -1,0 +1,87 @@
+package dev.microshop.order.interfaces.messaging;
+
+import dev.microshop.contracts.events.InventoryEvents;
+import dev.microshop.contracts.events.PaymentEvents;
+import dev.microshop.contracts.events.Topics;
+import dev.microshop.order.application.saga.placeorder.PlaceOrderSaga;
+import dev.microshop.order.domain.order.OrderId;
+import dev.microshop.platform.messaging.IdempotentConsumer;
+import dev.microshop.platform.messaging.IncomingEvent;
+import dev.microshop.platform.messaging.MalformedEventException;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Feeds the place-order saga with what inventory and payment report: maps each event and delegates, once per
+ * event id (a redelivery changes nothing). Types the saga does not wait for ({@code inventory.released},
+ * {@code payment.refunded}, anything new) are skipped; a record that cannot be read goes to the dead-letter topic.
+ */
+@Component
+class SagaEventListener {
+
+    private static final Logger log = LoggerFactory.getLogger(SagaEventListener.class);
+    private static final String CONSUMER = "order-service.place-order-saga";
+    private static final String ORDER_ID = "order_id";
+
+    private final IdempotentConsumer idempotentConsumer;
+    private final PlaceOrderSaga saga;
+
+    SagaEventListener(IdempotentConsumer idempotentConsumer, PlaceOrderSaga saga) {
+        this.idempotentConsumer = idempotentConsumer;
+        this.saga = saga;
+    }
+
+    @KafkaListener(topics = Topics.INVENTORY_EVENTS, groupId = "order-service")
+    void onInventoryEvent(ConsumerRecord<String, byte[]> record) {
+        IncomingEvent event = IncomingEvent.from(record);
+        switch (event.type()) {
+            case InventoryEvents.InventoryReserved.TYPE -> {
+                OrderId orderId = orderId(event, event.dataAs(InventoryEvents.InventoryReserved.class).orderId());
+                handle(event, orderId, () -> saga.stockReserved(orderId));
+            }
+            case InventoryEvents.InventoryRejected.TYPE -> {
+                var rejected = event.dataAs(InventoryEvents.InventoryRejected.class);
+                OrderId orderId = orderId(event, rejected.orderId());
+                handle(event, orderId, () -> saga.stockRejected(orderId, rejected.reason()));
+            }
+            default -> log.debug("Skipping {} {}", event.type(), event.id());
+        }
+    }
+
+    @KafkaListener(topics = Topics.PAYMENT_EVENTS, groupId = "order-service")
+    void onPaymentEvent(ConsumerRecord<String, byte[]> record) {
+        IncomingEvent event = IncomingEvent.from(record);
+        switch (event.type()) {
+            case PaymentEvents.PaymentCompleted.TYPE -> {
+                OrderId orderId = orderId(event, event.dataAs(PaymentEvents.PaymentCompleted.class).orderId());
+                handle(event, orderId, () -> saga.paymentCompleted(orderId));
+            }
+            case PaymentEvents.PaymentFailed.TYPE -> {
+                var failed = event.dataAs(PaymentEvents.PaymentFailed.class);
+                OrderId orderId = orderId(event, failed.orderId());
+                handle(event, orderId, () -> saga.paymentFailed(orderId, failed.reason()));
+            }
+            default -> log.debug("Skipping {} {}", event.type(), event.id());
+        }
+    }
+
+    private void handle(IncomingEvent event, OrderId orderId, Runnable step) {
+        try (var ignored = MDC.putCloseable(ORDER_ID, orderId.toString())) {
+            idempotentConsumer.handleOnce(CONSUMER, event, step);
+        }
+    }
+
+    private static OrderId orderId(IncomingEvent event, String orderId) {
+        try {
+            return new OrderId(UUID.fromString(orderId));
+        } catch (IllegalArgumentException | NullPointerException notAnId) {
+            throw new MalformedEventException("Event " + event.id() + " of type " + event.type()
+                    + " has no valid orderId: " + orderId, notAnId);
+        }
+    }
+}

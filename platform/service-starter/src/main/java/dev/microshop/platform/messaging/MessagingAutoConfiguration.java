@@ -11,12 +11,6 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
-import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
-import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
-import org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration;
-import org.springframework.boot.jdbc.autoconfigure.JdbcTemplateAutoConfiguration;
-import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
-import org.springframework.boot.transaction.autoconfigure.TransactionAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -34,16 +28,20 @@ import tools.jackson.databind.json.JsonMapper;
  * idempotent consumers, and listener error handling that retries with backoff and then parks the record
  * on {@code <topic>.dlt} so the consumer moves on.
  */
-@AutoConfiguration(after = { DataSourceAutoConfiguration.class, DataSourceTransactionManagerAutoConfiguration.class,
-        TransactionAutoConfiguration.class, JdbcTemplateAutoConfiguration.class, KafkaAutoConfiguration.class,
-        JacksonAutoConfiguration.class })
+// Named, not referenced: a service without JDBC (the payment provider) has none of these classes.
+@AutoConfiguration(afterName = { "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
+        "org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration",
+        "org.springframework.boot.transaction.autoconfigure.TransactionAutoConfiguration",
+        "org.springframework.boot.jdbc.autoconfigure.JdbcTemplateAutoConfiguration",
+        "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration",
+        "org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration" })
 @ConditionalOnClass(KafkaTemplate.class)
 public class MessagingAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean(CommonErrorHandler.class)
     DefaultErrorHandler deadLetteringErrorHandler(KafkaTemplate<String, byte[]> kafka,
-            @Value("${microshop.messaging.listener.retries:2}") int retries) {
+            @Value("${microshop.messaging.listener.retries:5}") int retries) {
         DeadLetterPublishingRecoverer deadLetters = new DeadLetterPublishingRecoverer(kafka,
                 (record, failure) -> new TopicPartition(record.topic() + ".dlt", -1));
         ExponentialBackOffWithMaxRetries backOff = new ExponentialBackOffWithMaxRetries(retries);

@@ -1,7 +1,6 @@
 package dev.microshop.platform.web;
 
 import java.util.List;
-import java.util.Map;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -83,7 +82,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail);
         body.setTitle("Bad Request");
         if (!errors.isEmpty()) {
-            body.setProperties(Map.of("errors", errors));
+            body.setProperty("errors", errors);
         }
         return handleExceptionInternal(ex, body, headers, HttpStatus.BAD_REQUEST, request);
     }

@@ -163,7 +163,7 @@ class PlaceOrderApiTest {
     }
 
     @Test
-    void invalid_input_is_a_bad_request() {
+    void invalid_input_is_a_bad_request_listing_the_fields() {
         Shopper shopper = Api.newShopper();
 
         MvcTestResult noItems = api.place(shopper, """
@@ -172,7 +172,9 @@ class PlaceOrderApiTest {
         MvcTestResult notAnId = api.place(shopper, Api.orderBody("mug", 1));
 
         assertThat(noItems).hasStatus(400);
+        assertThat(Api.read(noItems, "$.errors[0].field")).isEqualTo("items");
         assertThat(zero).hasStatus(400);
+        assertThat(Api.read(zero, "$.errors[0].field")).isEqualTo("items[0].quantity");
         assertThat(notAnId).hasStatus(400);
         assertThat(Api.read(notAnId, "$.detail")).isEqualTo("Product id 'mug' is not a UUID");
     }

@@ -25,9 +25,10 @@ class SagaDeadlineSchedule {
             initialDelayString = "${microshop.orders.saga.check-interval:2s}")
     void cancelOverdueOrders() {
         try {
-            while (saga.cancelOverdueOrders() > 0) {
-                // a full batch may leave more: go on until none is left
-            }
+            int cancelled;
+            do {
+                cancelled = saga.cancelOverdueOrders(); // one batch per transaction, until none is left
+            } while (cancelled > 0);
         } catch (RuntimeException failure) {
             // The database may be away for a moment; the next run tries again.
             log.warn("Could not cancel overdue orders: {}", failure.toString());

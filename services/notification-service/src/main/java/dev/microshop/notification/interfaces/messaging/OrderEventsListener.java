@@ -34,6 +34,7 @@ class OrderEventsListener {
         switch (event.type()) {
             case OrderConfirmed.TYPE -> {
                 OrderConfirmed confirmed = event.dataAs(OrderConfirmed.class);
+                // A missing total reaches the domain as an amount without value, which it rejects (poison record).
                 Money total = confirmed.total() == null ? new Money(null, null) : confirmed.total();
                 oncePerEvent.handle(event, () -> announceOrderConfirmed.announce(new OrderConfirmation(
                         confirmed.userId(), confirmed.orderId(), total.amount(), total.currency())));

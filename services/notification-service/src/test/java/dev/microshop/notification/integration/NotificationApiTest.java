@@ -102,8 +102,11 @@ class NotificationApiTest {
     }
 
     @Test
-    void a_page_out_of_range_is_a_bad_request() {
-        assertThat(api.list(newId(), "?size=101")).hasStatus(400).hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
+    void a_page_out_of_range_is_a_bad_request_that_says_why() {
+        MvcTestResult tooBig = api.list(newId(), "?size=101");
+
+        assertThat(tooBig).hasStatus(400).hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(Api.<List<String>>read(tooBig, "$.errors[*].field")).containsExactly("size");
         assertThat(api.list(newId(), "?size=0")).hasStatus(400);
         assertThat(api.list(newId(), "?page=-1")).hasStatus(400);
     }

@@ -28,6 +28,7 @@ import org.springframework.test.context.TestPropertySource;
         "management.tracing.export.otlp.enabled=false",
         // Overdue orders are found quickly; the tests make an order overdue by moving its placement back.
         "microshop.orders.saga.check-interval=500ms",
+        "microshop.orders.saga.first-check-after=500ms",
         "microshop.messaging.outbox.poll-millis=100"
 })
 @ContextConfiguration(initializers = FakeRemoteServices.Discovery.class)

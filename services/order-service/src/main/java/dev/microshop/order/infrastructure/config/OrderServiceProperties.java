@@ -41,6 +41,9 @@ public class OrderServiceProperties {
         /** How often each instance looks for orders past the deadline (read once at start-up). */
         @NotNull
         private Duration checkInterval = Duration.ofSeconds(2);
+        /** The first look after a start, once the backlog of events has been handled (read once at start-up). */
+        @NotNull
+        private Duration firstCheckAfter = Duration.ofSeconds(20);
 
         public Duration getDeadline() {
             return deadline;
@@ -56,6 +59,14 @@ public class OrderServiceProperties {
 
         public void setCheckInterval(Duration checkInterval) {
             this.checkInterval = checkInterval;
+        }
+
+        public Duration getFirstCheckAfter() {
+            return firstCheckAfter;
+        }
+
+        public void setFirstCheckAfter(Duration firstCheckAfter) {
+            this.firstCheckAfter = firstCheckAfter;
         }
     }
 }

@@ -8,7 +8,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Lets the saga cancel overdue orders every check interval. Every instance runs it; the row locks taken with
- * SKIP LOCKED share the work, so no order is cancelled twice.
+ * SKIP LOCKED share the work, so no order is cancelled twice. After a start the first check waits a while, so
+ * that events which arrived while the service was down are handled before their orders count as stuck.
  */
 @Component
 class SagaDeadlineSchedule {
@@ -22,7 +23,7 @@ class SagaDeadlineSchedule {
     }
 
     @Scheduled(fixedDelayString = "${microshop.orders.saga.check-interval:2s}",
-            initialDelayString = "${microshop.orders.saga.check-interval:2s}")
+            initialDelayString = "${microshop.orders.saga.first-check-after:20s}")
     void cancelOverdueOrders() {
         try {
             int cancelled;

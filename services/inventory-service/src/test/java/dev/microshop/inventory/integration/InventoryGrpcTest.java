@@ -7,6 +7,7 @@ import dev.microshop.contracts.inventory.v1.GetProductsRequest;
 import dev.microshop.contracts.inventory.v1.GetProductsResponse;
 import dev.microshop.contracts.inventory.v1.InventoryServiceGrpc;
 import dev.microshop.contracts.inventory.v1.Product;
+import dev.microshop.testsupport.TestAccessTokens;
 import io.grpc.ManagedChannel;
 import io.grpc.ManagedChannelBuilder;
 import io.grpc.Metadata;
@@ -51,7 +52,7 @@ class InventoryGrpcTest {
     private InventoryServiceGrpc.InventoryServiceBlockingStub withToken() {
         Metadata headers = new Metadata();
         headers.put(Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER),
-                "Bearer " + TestTokens.customer());
+                "Bearer " + TestAccessTokens.customer());
         return inventory.withDeadlineAfter(5, TimeUnit.SECONDS)
                 .withInterceptors(MetadataUtils.newAttachHeadersInterceptor(headers));
     }

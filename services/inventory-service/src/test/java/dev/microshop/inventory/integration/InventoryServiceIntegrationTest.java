@@ -1,6 +1,7 @@
 package dev.microshop.inventory.integration;
 
 import dev.microshop.testsupport.MicroshopIntegrationTest;
+import dev.microshop.testsupport.TestAccessTokens;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
@@ -12,7 +13,7 @@ import org.springframework.test.context.TestPropertySource;
 /**
  * inventory-service against the JVM's real PostgreSQL and Kafka, configured by the very files the config server
  * serves (config/application.yml, config/inventory-service.yml), checking access tokens signed by
- * {@link TestTokens}. Every test class uses exactly this, so they share one context.
+ * {@link TestAccessTokens}. Every test class uses exactly this, so they share one context.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -26,6 +27,6 @@ import org.springframework.test.context.TestPropertySource;
         "management.tracing.export.otlp.enabled=false"
 })
 @AutoConfigureMockMvc
-@Import(TestTokens.SigningKey.class)
+@Import(TestAccessTokens.TrustedKey.class)
 @interface InventoryServiceIntegrationTest {
 }

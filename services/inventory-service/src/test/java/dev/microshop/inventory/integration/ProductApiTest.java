@@ -3,6 +3,7 @@ package dev.microshop.inventory.integration;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.jayway.jsonpath.JsonPath;
+import dev.microshop.testsupport.TestAccessTokens;
 import java.io.UnsupportedEncodingException;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -100,7 +101,7 @@ class ProductApiTest {
     void an_administrator_adds_a_product_that_everyone_then_sees() {
         String sku = TestProducts.uniqueSku().toLowerCase();
 
-        MvcTestResult added = addProduct(TestTokens.admin(), """
+        MvcTestResult added = addProduct(TestAccessTokens.admin(), """
                 {"sku":"%s","name":"Travel mug","description":"Keeps coffee hot",
                  "price":{"amount":"15.9","currency":"EUR"},"initialStock":7}""".formatted(sku));
 
@@ -116,7 +117,7 @@ class ProductApiTest {
 
     @Test
     void a_price_may_be_sent_as_a_json_number() {
-        MvcTestResult added = addProduct(TestTokens.admin(), """
+        MvcTestResult added = addProduct(TestAccessTokens.admin(), """
                 {"sku":"%s","name":"Spoon","price":{"amount":3,"currency":"EUR"},"initialStock":0}"""
                 .formatted(TestProducts.uniqueSku()));
 
@@ -130,9 +131,9 @@ class ProductApiTest {
         String sku = TestProducts.uniqueSku();
         String product = """
                 {"sku":"%s","name":"Mug","price":{"amount":"1.00","currency":"EUR"},"initialStock":1}""";
-        assertThat(addProduct(TestTokens.admin(), product.formatted(sku))).hasStatus(201);
+        assertThat(addProduct(TestAccessTokens.admin(), product.formatted(sku))).hasStatus(201);
 
-        MvcTestResult again = addProduct(TestTokens.admin(), product.formatted(sku.toLowerCase()));
+        MvcTestResult again = addProduct(TestAccessTokens.admin(), product.formatted(sku.toLowerCase()));
 
         assertThat(again).hasStatus(409);
         assertThat(again).bodyJson().extractingPath("$.detail")
@@ -141,12 +142,12 @@ class ProductApiTest {
 
     @Test
     void a_product_that_breaks_a_catalog_rule_is_refused_with_the_field_that_broke_it() {
-        MvcTestResult dollars = addProduct(TestTokens.admin(), """
+        MvcTestResult dollars = addProduct(TestAccessTokens.admin(), """
                 {"sku":"%s","name":"Mug","price":{"amount":"1.00","currency":"USD"},"initialStock":1}"""
                 .formatted(TestProducts.uniqueSku()));
-        MvcTestResult badSku = addProduct(TestTokens.admin(), """
+        MvcTestResult badSku = addProduct(TestAccessTokens.admin(), """
                 {"sku":"a b","name":"Mug","price":{"amount":"1.00","currency":"EUR"},"initialStock":1}""");
-        MvcTestResult fractionOfACent = addProduct(TestTokens.admin(), """
+        MvcTestResult fractionOfACent = addProduct(TestAccessTokens.admin(), """
                 {"sku":"%s","name":"Mug","price":{"amount":"1.001","currency":"EUR"},"initialStock":1}"""
                 .formatted(TestProducts.uniqueSku()));
 
@@ -162,7 +163,7 @@ class ProductApiTest {
     void missing_or_negative_values_are_refused_before_anything_is_stored() {
         String sku = TestProducts.uniqueSku();
 
-        MvcTestResult result = addProduct(TestTokens.admin(), """
+        MvcTestResult result = addProduct(TestAccessTokens.admin(), """
                 {"sku":"%s","price":{"currency":"EUR"},"initialStock":-1}""".formatted(sku));
 
         assertThat(result).hasStatus(400);
@@ -177,7 +178,7 @@ class ProductApiTest {
                 {"sku":"%s","name":"Mug","price":{"amount":"1.00","currency":"EUR"},"initialStock":1}"""
                 .formatted(TestProducts.uniqueSku());
 
-        assertThat(addProduct(TestTokens.customer(), product)).hasStatus(403);
+        assertThat(addProduct(TestAccessTokens.customer(), product)).hasStatus(403);
         MvcTestResult anonymous = http.post().uri("/api/products").contentType(MediaType.APPLICATION_JSON)
                 .content(product).exchange();
         assertThat(anonymous).hasStatus(401);

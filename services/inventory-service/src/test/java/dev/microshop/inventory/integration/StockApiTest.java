@@ -6,6 +6,7 @@ import dev.microshop.inventory.application.product.AddProduct;
 import dev.microshop.inventory.application.stock.GetStockLevel;
 import dev.microshop.inventory.domain.product.ProductId;
 import dev.microshop.inventory.domain.stock.StockLevel;
+import dev.microshop.testsupport.TestAccessTokens;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -32,7 +33,7 @@ class StockApiTest {
         ProductId product = TestProducts.add(addProduct, 12);
 
         MvcTestResult levels = http.get().uri("/api/products/{id}/stock", product)
-                .header(HttpHeaders.AUTHORIZATION, "Bearer " + TestTokens.admin()).exchange();
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + TestAccessTokens.admin()).exchange();
 
         assertThat(levels).hasStatus(200);
         assertThat(levels).bodyJson().isEqualTo("""
@@ -43,7 +44,7 @@ class StockApiTest {
     void a_stock_count_sets_the_available_units_and_keeps_the_counts_adding_up() {
         ProductId product = TestProducts.add(addProduct, 100);
 
-        MvcTestResult counted = as(TestTokens.admin(), http.put().uri("/api/products/{id}/stock", product),
+        MvcTestResult counted = as(TestAccessTokens.admin(), http.put().uri("/api/products/{id}/stock", product),
                 "{\"available\":10}");
 
         assertThat(counted).hasStatus(200);
@@ -57,7 +58,7 @@ class StockApiTest {
     void a_delivery_adds_received_and_available_units() {
         ProductId product = TestProducts.add(addProduct, 3);
 
-        MvcTestResult delivered = as(TestTokens.admin(),
+        MvcTestResult delivered = as(TestAccessTokens.admin(),
                 http.post().uri("/api/products/{id}/stock/deliveries", product), "{\"quantity\":5}");
 
         assertThat(delivered).hasStatus(200);
@@ -69,9 +70,9 @@ class StockApiTest {
     void stock_cannot_be_set_below_zero_and_a_delivery_brings_at_least_one_unit() {
         ProductId product = TestProducts.add(addProduct, 3);
 
-        MvcTestResult negative = as(TestTokens.admin(), http.put().uri("/api/products/{id}/stock", product),
+        MvcTestResult negative = as(TestAccessTokens.admin(), http.put().uri("/api/products/{id}/stock", product),
                 "{\"available\":-1}");
-        MvcTestResult emptyDelivery = as(TestTokens.admin(),
+        MvcTestResult emptyDelivery = as(TestAccessTokens.admin(),
                 http.post().uri("/api/products/{id}/stock/deliveries", product), "{\"quantity\":0}");
 
         assertThat(negative).hasStatus(400);
@@ -81,7 +82,7 @@ class StockApiTest {
 
     @Test
     void the_stock_of_an_unknown_product_is_not_found() {
-        MvcTestResult result = as(TestTokens.admin(),
+        MvcTestResult result = as(TestAccessTokens.admin(),
                 http.put().uri("/api/products/{id}/stock", UUID.randomUUID()), "{\"available\":1}");
 
         assertThat(result).hasStatus(404);
@@ -90,7 +91,7 @@ class StockApiTest {
     @Test
     void an_administrator_lists_the_stock_of_every_product_a_page_at_a_time() {
         MvcTestResult page = http.get().uri("/api/stock?size=3")
-                .header(HttpHeaders.AUTHORIZATION, "Bearer " + TestTokens.admin()).exchange();
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + TestAccessTokens.admin()).exchange();
 
         assertThat(page).hasStatus(200);
         assertThat(page).bodyJson().extractingPath("$.content.length()").isEqualTo(3);
@@ -104,12 +105,12 @@ class StockApiTest {
 
         assertThat(http.get().uri("/api/products/{id}/stock", product).exchange()).hasStatus(401);
         assertThat(http.get().uri("/api/products/{id}/stock", product)
-                .header(HttpHeaders.AUTHORIZATION, "Bearer " + TestTokens.customer()).exchange()).hasStatus(403);
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + TestAccessTokens.customer()).exchange()).hasStatus(403);
         assertThat(http.get().uri("/api/stock")
-                .header(HttpHeaders.AUTHORIZATION, "Bearer " + TestTokens.customer()).exchange()).hasStatus(403);
-        assertThat(as(TestTokens.customer(), http.put().uri("/api/products/{id}/stock", product),
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + TestAccessTokens.customer()).exchange()).hasStatus(403);
+        assertThat(as(TestAccessTokens.customer(), http.put().uri("/api/products/{id}/stock", product),
                 "{\"available\":1000}")).hasStatus(403);
-        assertThat(as(TestTokens.customer(), http.post().uri("/api/products/{id}/stock/deliveries", product),
+        assertThat(as(TestAccessTokens.customer(), http.post().uri("/api/products/{id}/stock/deliveries", product),
                 "{\"quantity\":1000}")).hasStatus(403);
     }
 

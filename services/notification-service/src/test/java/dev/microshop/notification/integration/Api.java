@@ -1,6 +1,7 @@
 package dev.microshop.notification.integration;
 
 import com.jayway.jsonpath.JsonPath;
+import dev.microshop.testsupport.TestAccessTokens;
 import java.io.UnsupportedEncodingException;
 import java.util.List;
 import java.util.Map;
@@ -23,12 +24,14 @@ final class Api {
 
     MvcTestResult list(String userId, String query) {
         return http.get().uri("/api/notifications" + query)
-                .header(HttpHeaders.AUTHORIZATION, "Bearer " + TestAccessTokens.forUser(userId)).exchange();
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + TestAccessTokens.forUser(userId, "CUSTOMER"))
+                .exchange();
     }
 
     MvcTestResult markRead(String userId, String notificationId) {
         return http.post().uri("/api/notifications/{id}/read", notificationId)
-                .header(HttpHeaders.AUTHORIZATION, "Bearer " + TestAccessTokens.forUser(userId)).exchange();
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + TestAccessTokens.forUser(userId, "CUSTOMER"))
+                .exchange();
     }
 
     /** The user's notifications on the first page, newest first, as JSON objects. */

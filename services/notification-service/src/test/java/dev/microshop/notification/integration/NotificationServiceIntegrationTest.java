@@ -1,6 +1,7 @@
 package dev.microshop.notification.integration;
 
 import dev.microshop.testsupport.MicroshopIntegrationTest;
+import dev.microshop.testsupport.TestAccessTokens;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
@@ -24,6 +25,6 @@ import org.springframework.test.context.TestPropertySource;
         "microshop.notifications.stream.keep-alive-interval=1s"
 })
 @AutoConfigureMockMvc
-@Import(TestAccessTokens.TrustedKeys.class)
+@Import(TestAccessTokens.TrustedKey.class)
 @interface NotificationServiceIntegrationTest {
 }

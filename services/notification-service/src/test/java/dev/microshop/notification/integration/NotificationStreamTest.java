@@ -9,6 +9,7 @@ import dev.microshop.notification.application.live.LiveNotifications;
 import dev.microshop.notification.domain.notification.Notification;
 import dev.microshop.notification.domain.notification.NotificationRepository;
 import dev.microshop.notification.domain.notification.UserId;
+import dev.microshop.testsupport.TestAccessTokens;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.time.Duration;
@@ -108,7 +109,7 @@ class NotificationStreamTest {
 
     private SseClient open(String userId) {
         return SseClient.open(URI.create("http://127.0.0.1:" + port + "/api/notifications/stream"),
-                TestAccessTokens.forUser(userId));
+                TestAccessTokens.forUser(userId, "CUSTOMER"));
     }
 
     private static String newId() {

@@ -3,6 +3,7 @@ package dev.microshop.order.integration;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.jayway.jsonpath.JsonPath;
+import dev.microshop.testsupport.TestAccessTokens;
 import java.io.UnsupportedEncodingException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -24,12 +25,12 @@ final class Api {
 
     static Shopper newShopper() {
         String userId = FakeRemoteServices.INSTANCE.users.register();
-        return new Shopper(userId, TestTokens.forUser(userId, "CUSTOMER"));
+        return new Shopper(userId, TestAccessTokens.forUser(userId, "CUSTOMER"));
     }
 
     static Shopper newAdmin() {
         String userId = FakeRemoteServices.INSTANCE.users.register();
-        return new Shopper(userId, TestTokens.forUser(userId, "CUSTOMER", "ADMIN"));
+        return new Shopper(userId, TestAccessTokens.forUser(userId, "CUSTOMER", "ADMIN"));
     }
 
     static String orderBody(String productId, int quantity) {

@@ -1,6 +1,7 @@
 package dev.microshop.order.integration;
 
 import dev.microshop.testsupport.MicroshopIntegrationTest;
+import dev.microshop.testsupport.TestAccessTokens;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
@@ -13,7 +14,7 @@ import org.springframework.test.context.TestPropertySource;
 /**
  * order-service against the JVM's real PostgreSQL and Kafka, configured by the very files the config server serves
  * (config/application.yml, config/order-service.yml), with fakes of user-service and inventory-service behind a
- * real loopback gRPC server that discovery points to, and access tokens signed by {@link TestTokens}. Every test
+ * real loopback gRPC server that discovery points to, and access tokens signed by {@link TestAccessTokens}. Every test
  * class uses exactly this, so they share one context.
  */
 @Target(ElementType.TYPE)
@@ -33,6 +34,6 @@ import org.springframework.test.context.TestPropertySource;
 })
 @ContextConfiguration(initializers = FakeRemoteServices.Discovery.class)
 @AutoConfigureMockMvc
-@Import(TestTokens.SigningKey.class)
+@Import(TestAccessTokens.TrustedKey.class)
 @interface OrderServiceIntegrationTest {
 }

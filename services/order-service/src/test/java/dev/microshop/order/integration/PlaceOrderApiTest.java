@@ -3,6 +3,7 @@ package dev.microshop.order.integration;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.microshop.order.integration.Api.Shopper;
+import dev.microshop.testsupport.TestAccessTokens;
 import io.grpc.Status;
 import java.time.Duration;
 import java.util.List;
@@ -154,7 +155,7 @@ class PlaceOrderApiTest {
     @Test
     void an_order_for_a_user_that_user_service_does_not_know_is_a_bad_request() {
         String stranger = UUID.randomUUID().toString();
-        Shopper unknown = new Shopper(stranger, TestTokens.forUser(stranger, "CUSTOMER"));
+        Shopper unknown = new Shopper(stranger, TestAccessTokens.forUser(stranger, "CUSTOMER"));
 
         MvcTestResult placed = api.place(unknown, Api.orderBody(fakes.inventory.add("1.00", "EUR"), 1));
 

@@ -3,6 +3,7 @@ package dev.microshop.payment.integration;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.microshop.contracts.events.PaymentEvents;
+import dev.microshop.testsupport.TestAccessTokens;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
@@ -21,15 +22,15 @@ class PaymentApiTest extends PaymentIntegrationTest {
         events.paymentRequested(orderId, "owner-1", "pm-ok");
         events.awaitPaymentEvent(orderId, PaymentEvents.PaymentCompleted.TYPE);
 
-        MvcTestResult owner = get(orderId, token("owner-1", "CUSTOMER"));
+        MvcTestResult owner = get(orderId, TestAccessTokens.forUser("owner-1", "CUSTOMER"));
 
         assertThat(owner).hasStatus(200);
         assertThat(owner).bodyJson().extractingPath("$.status").isEqualTo("COMPLETED");
         assertThat(owner).bodyJson().extractingPath("$.orderId").isEqualTo(orderId);
         assertThat(owner).bodyJson().extractingPath("$.amount.amount").isEqualTo("12.50");
         assertThat(owner).bodyJson().extractingPath("$.amount.currency").isEqualTo("EUR");
-        assertThat(get(orderId, token("admin-1", "CUSTOMER", "ADMIN"))).hasStatus(200);
-        MvcTestResult stranger = get(orderId, token("someone-else", "CUSTOMER"));
+        assertThat(get(orderId, TestAccessTokens.forUser("admin-1", "CUSTOMER", "ADMIN"))).hasStatus(200);
+        MvcTestResult stranger = get(orderId, TestAccessTokens.forUser("someone-else", "CUSTOMER"));
         assertThat(stranger).hasStatus(404);
         assertThat(stranger).bodyJson().extractingPath("$.traceId").isNotNull();
         assertThat(http.get().uri("/api/payments/" + orderId).exchange()).hasStatus(401);

@@ -1,28 +1,11 @@
 package dev.microshop.payment.integration;
 
-import com.nimbusds.jose.JOSEException;
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.RSASSASigner;
-import com.nimbusds.jose.jwk.JWKSet;
-import com.nimbusds.jose.jwk.RSAKey;
-import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
-import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
-import com.nimbusds.jose.jwk.source.JWKSource;
-import com.nimbusds.jose.proc.SecurityContext;
-import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.SignedJWT;
 import dev.microshop.testsupport.MicroshopIntegrationTest;
+import dev.microshop.testsupport.TestAccessTokens;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
-import java.time.Instant;
-import java.util.Date;
-import java.util.List;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.env.Environment;
 import org.springframework.kafka.core.KafkaTemplate;
@@ -46,32 +29,12 @@ import org.springframework.test.context.TestPropertySource;
         "microshop.payments.refund-retry-interval=1s"
 })
 @AutoConfigureMockMvc
-@Import(PaymentIntegrationTest.TestKeys.class)
+@Import(TestAccessTokens.TrustedKey.class)
 abstract class PaymentIntegrationTest {
 
     @DynamicPropertySource
     static void provider(DynamicPropertyRegistry properties) {
         properties.add("microshop.payments.provider.base-url", PaymentProviderProcess::url);
-    }
-
-    /** Access tokens are checked against this key instead of user-service's JWKS. */
-    @TestConfiguration(proxyBeanMethods = false)
-    static class TestKeys {
-
-        static final RSAKey KEY = generate();
-
-        @Bean
-        JWKSource<SecurityContext> testSigningKeys() {
-            return new ImmutableJWKSet<>(new JWKSet(KEY.toPublicJWK()));
-        }
-
-        private static RSAKey generate() {
-            try {
-                return new RSAKeyGenerator(2048).keyID("test").generate();
-            } catch (JOSEException e) {
-                throw new IllegalStateException(e);
-            }
-        }
     }
 
     @Autowired
@@ -88,22 +51,5 @@ abstract class PaymentIntegrationTest {
     void providerBehavesAgain() {
         ProviderAdmin.resetFaults();
         circuitBreakers.circuitBreaker("payment-provider").reset();
-    }
-
-    /** A signed access token for {@code userId} with the given roles, as user-service issues them. */
-    static String token(String userId, String... roles) {
-        Instant now = Instant.now();
-        JWTClaimsSet claims = new JWTClaimsSet.Builder().issuer("microshop").audience("microshop").subject(userId)
-                .claim("roles", List.of(roles)).jwtID(UUID.randomUUID().toString())
-                .issueTime(Date.from(now)).notBeforeTime(Date.from(now)).expirationTime(Date.from(now.plusSeconds(300)))
-                .build();
-        try {
-            SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(TestKeys.KEY.getKeyID()).build(),
-                    claims);
-            jwt.sign(new RSASSASigner(TestKeys.KEY));
-            return jwt.serialize();
-        } catch (JOSEException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

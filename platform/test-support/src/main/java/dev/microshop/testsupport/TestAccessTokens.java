@@ -1,4 +1,4 @@
-package dev.microshop.order.integration;
+package dev.microshop.testsupport;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
@@ -20,17 +20,19 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 
 /**
- * Access tokens shaped like user-service's, signed with a key only the tests have; the service under test finds its
- * public half where the service starter looks for a service's own keys, so it fetches no JWKS.
+ * Access tokens as user-service issues them (RS256, issuer and audience {@code microshop}, 15 minutes), signed with
+ * a key only the tests have. Import {@link TrustedKey} so the service under test trusts that key instead of
+ * fetching user-service's JWKS.
  */
-final class TestTokens {
+public final class TestAccessTokens {
 
-    private static final RSAKey KEY = newKey();
+    private static final RSAKey KEY = generateKey();
 
-    private TestTokens() {
+    private TestAccessTokens() {
     }
 
-    static String forUser(String userId, String... roles) {
+    /** A token whose subject is {@code userId}, with exactly the given roles. */
+    public static String forUser(String userId, String... roles) {
         Instant now = Instant.now();
         JWTClaimsSet claims = new JWTClaimsSet.Builder()
                 .issuer("microshop")
@@ -52,19 +54,30 @@ final class TestTokens {
         }
     }
 
-    private static RSAKey newKey() {
+    /** A token of a new customer. */
+    public static String customer() {
+        return forUser(UUID.randomUUID().toString(), "CUSTOMER");
+    }
+
+    /** A token of a new administrator, who is a customer too, as user-service's administrators are. */
+    public static String admin() {
+        return forUser(UUID.randomUUID().toString(), "CUSTOMER", "ADMIN");
+    }
+
+    private static RSAKey generateKey() {
         try {
-            return new RSAKeyGenerator(2048).keyID("order-tests-" + UUID.randomUUID()).generate();
+            return new RSAKeyGenerator(2048).keyID("test-" + UUID.randomUUID()).generate();
         } catch (JOSEException e) {
             throw new IllegalStateException(e);
         }
     }
 
+    /** The public half of the tests' key, where the service starter looks for a service's own keys. */
     @TestConfiguration(proxyBeanMethods = false)
-    static class SigningKey {
+    public static class TrustedKey {
 
         @Bean
-        JWKSource<SecurityContext> accessTokenKeys() {
+        JWKSource<SecurityContext> testAccessTokenKey() {
             return new ImmutableJWKSet<>(new JWKSet(KEY.toPublicJWK()));
         }
     }

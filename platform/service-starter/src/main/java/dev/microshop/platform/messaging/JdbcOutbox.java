@@ -4,6 +4,8 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.UUID;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.IllegalTransactionStateException;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -12,6 +14,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** The outbox as a table of the service's own database; wakes the relay when the transaction commits. */
 class JdbcOutbox implements Outbox {
+
+    private static final Logger log = LoggerFactory.getLogger(JdbcOutbox.class);
 
     private final JdbcTemplate jdbc;
     private final JsonMapper json;
@@ -35,6 +39,8 @@ class JdbcOutbox implements Outbox {
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?)""",
                 UUID.randomUUID(), topic, key, type, subject, json.writeValueAsBytes(data), traceParents.current(),
                 Timestamp.from(Instant.now()));
+        // In the request's trace: the log line that ties a state change to the event it caused.
+        log.info("Recorded {} about {} for {}", type, subject, topic);
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override
             public void afterCommit() {

@@ -1,0 +1,321 @@
+package dev.microshop.systemtests;
+
+import static dev.microshop.systemtests.Microshop.GATEWAY;
+import static dev.microshop.systemtests.Microshop.await;
+import static dev.microshop.systemtests.Microshop.get;
+import static dev.microshop.systemtests.Microshop.json;
+import static dev.microshop.systemtests.Microshop.post;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The order saga through the gateway: an order crosses order, user (gRPC), inventory (gRPC and Kafka),
+ * payment and the external provider, and ends CONFIRMED or CANCELLED — never lost, never double-charged,
+ * never oversold.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class OrderSagaSystemTest {
+
+    private static final Duration SAGA_TIMEOUT = Duration.ofSeconds(60);
+
+    private static Shopper admin;
+    private static Shopper shopper;
+
+    @BeforeAll
+    static void startSystem() throws Exception {
+        Microshop.run("down");
+        Microshop.copyConfig();
+        Microshop.CommandResult up = Microshop.up();
+        System.out.printf("[figure] ./microshop up (all services) took %.1f s%n", up.took().toMillis() / 1000.0);
+        assertThat(up.exitCode()).as(up.output()).isZero();
+        admin = Shopper.admin();
+        shopper = Shopper.signUp();
+        awaitAllServing();
+    }
+
+    @AfterAll
+    static void stopSystem() {
+        Microshop.run("down");
+    }
+
+    @Test
+    void an_order_paid_with_a_working_card_is_confirmed_and_the_shopper_is_notified() {
+        String product = newProduct(100, "12.50");
+        List<Double> seconds = new ArrayList<>();
+        JsonNode order = null;
+        for (int n = 0; n < 5; n++) {
+            Instant placed = Instant.now();
+            order = placeOrder(shopper, product, 2, "pm-ok", null);
+            assertThat(order.get("status").asString()).isEqualTo("PENDING");
+            assertThat(order.get("total").get("amount").asString()).isEqualTo("25.00");
+            JsonNode finished = awaitFinished(shopper, order.get("id").asString());
+            seconds.add(Duration.between(placed, Instant.now()).toMillis() / 1000.0);
+            assertThat(finished.get("status").asString()).isEqualTo("CONFIRMED");
+        }
+        seconds.sort(Double::compare);
+        System.out.printf("[figure] POST /api/orders -> CONFIRMED, median of 5: %.2f s (all: %s)%n", seconds.get(2), seconds);
+
+        assertThat(stock(product)).containsEntry("available", 90).containsEntry("reserved", 0).containsEntry("sold", 10);
+        assertThat(ProviderLedger.netChargedMinor(order.get("id").asString())).isEqualTo(2500);
+        String orderId = order.get("id").asString();
+        await(Duration.ofSeconds(20), () -> assertThat(get(GATEWAY + "/api/notifications", shopper.bearer()).body())
+                .contains(orderId));
+    }
+
+    @Test
+    void a_declined_payment_cancels_the_order_returns_its_stock_and_charges_nothing() {
+        String product = newProduct(10, "30.00");
+        JsonNode order = placeOrder(shopper, product, 3, "pm-declined", null);
+
+        JsonNode finished = awaitFinished(shopper, order.get("id").asString());
+
+        assertThat(finished.get("status").asString()).isEqualTo("CANCELLED");
+        assertThat(finished.get("cancellationReason").asString()).isNotBlank();
+        await(Duration.ofSeconds(20), () -> assertThat(stock(product)).containsEntry("available", 10)
+                .containsEntry("reserved", 0).containsEntry("sold", 0));
+        assertThat(ProviderLedger.netChargedMinor(order.get("id").asString())).isZero();
+        assertThat(ProviderLedger.chargeCount(order.get("id").asString())).isZero();
+    }
+
+    @Test
+    void an_order_for_more_than_the_stock_is_cancelled_and_nothing_is_charged() {
+        String product = newProduct(2, "5.00");
+        JsonNode order = placeOrder(shopper, product, 3, "pm-ok", null);
+
+        JsonNode finished = awaitFinished(shopper, order.get("id").asString());
+
+        assertThat(finished.get("status").asString()).isEqualTo("CANCELLED");
+        assertThat(finished.get("cancellationReason").asString()).isNotBlank();
+        assertThat(stock(product)).containsEntry("available", 2).containsEntry("sold", 0);
+        assertThat(ProviderLedger.netChargedMinor(order.get("id").asString())).isZero();
+    }
+
+    @Test
+    void a_replayed_idempotency_key_returns_the_same_order_and_charges_once() {
+        String product = newProduct(10, "7.00");
+        String key = UUID.randomUUID().toString();
+
+        JsonNode first = placeOrder(shopper, product, 1, "pm-ok", key);
+        JsonNode replay = placeOrder(shopper, product, 1, "pm-ok", key);
+
+        assertThat(replay.get("id").asString()).isEqualTo(first.get("id").asString());
+        assertThat(awaitFinished(shopper, first.get("id").asString()).get("status").asString()).isEqualTo("CONFIRMED");
+        assertThat(ProviderLedger.chargeCount(first.get("id").asString())).isEqualTo(1);
+        assertThat(stock(product)).containsEntry("sold", 1).containsEntry("available", 9);
+    }
+
+    @Test
+    void fifty_parallel_orders_for_ten_units_confirm_exactly_ten() throws Exception {
+        String product = newProduct(10, "1.00");
+        List<Shopper> buyers = new ArrayList<>();
+        for (int n = 0; n < 5; n++) {
+            buyers.add(Shopper.signUp());
+        }
+        List<String> orderIds = new ArrayList<>();
+        try (ExecutorService pool = Executors.newFixedThreadPool(10)) {
+            List<Future<JsonNode>> placed = new ArrayList<>();
+            for (int n = 0; n < 50; n++) {
+                Shopper buyer = buyers.get(n % buyers.size());
+                placed.add(pool.submit(() -> placeOrder(buyer, product, 1, "pm-ok", null)));
+            }
+            for (Future<JsonNode> order : placed) {
+                orderIds.add(order.get().get("id").asString());
+            }
+        }
+        Map<String, Integer> outcomes = new HashMap<>();
+        for (int n = 0; n < orderIds.size(); n++) {
+            Shopper buyer = buyers.get(n % buyers.size());
+            outcomes.merge(awaitFinished(buyer, orderIds.get(n)).get("status").asString(), 1, Integer::sum);
+        }
+        System.out.printf("[figure] 50 parallel orders for 10 units: %s%n", outcomes);
+        assertThat(outcomes).containsEntry("CONFIRMED", 10).containsEntry("CANCELLED", 40);
+        assertThat(stock(product)).containsEntry("available", 0).containsEntry("reserved", 0).containsEntry("sold", 10);
+    }
+
+    @Test
+    void one_order_is_one_trace_across_every_service_it_touches() {
+        String product = newProduct(10, "3.00");
+        String traceId = HexFormat.of().formatHex(randomBytes(16));
+        String traceparent = "00-" + traceId + "-" + HexFormat.of().formatHex(randomBytes(8)) + "-01";
+        HttpResponse<String> created = post(GATEWAY + "/api/orders", orderBody(product, 1, "pm-ok"),
+                headers(shopper, null, traceparent));
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        assertThat(awaitFinished(shopper, json(created).get("id").asString()).get("status").asString())
+                .isEqualTo("CONFIRMED");
+
+        await(Duration.ofSeconds(40), () -> {
+            Set<String> services = new HashSet<>();
+            for (JsonNode span : json(get("http://127.0.0.1:9411/api/v2/trace/" + traceId, Map.of()))) {
+                services.add(span.get("localEndpoint").get("serviceName").asString());
+            }
+            assertThat(services).contains("gateway", "order-service", "user-service", "inventory-service",
+                    "payment-service", "payment-provider", "notification-service");
+        });
+    }
+
+    /** Runs after the others: each run kills a service in the middle of a burst of orders. */
+    @ParameterizedTest
+    @ValueSource(strings = { "order-service", "inventory-service", "payment-service" })
+    @Order(Order.DEFAULT + 1)
+    void orders_in_flight_when_a_service_is_killed_all_end_and_nothing_is_oversold_or_charged_twice(String victim)
+            throws Exception {
+        awaitAllServing();
+        String product = newProduct(150, "1.00");
+        List<Shopper> buyers = List.of(Shopper.signUp(), Shopper.signUp(), Shopper.signUp(), Shopper.signUp());
+        long victimPid = Microshop.instance(victim).get("pid").asLong();
+        Map<String, Shopper> accepted = new java.util.concurrent.ConcurrentHashMap<>();
+        java.util.concurrent.atomic.AtomicInteger refused = new java.util.concurrent.atomic.AtomicInteger();
+        Instant killedAt;
+        try (ExecutorService pool = Executors.newFixedThreadPool(8)) {
+            List<Future<?>> posts = new ArrayList<>();
+            for (int n = 0; n < 200; n++) {
+                Shopper buyer = buyers.get(n % buyers.size());
+                posts.add(pool.submit(() -> {
+                    HttpResponse<String> created = post(GATEWAY + "/api/orders", orderBody(product, 1, "pm-ok"),
+                            buyer.bearer());
+                    if (created.statusCode() == 201) {
+                        accepted.put(json(created).get("id").asString(), buyer);
+                    } else {
+                        refused.incrementAndGet();
+                    }
+                }));
+            }
+            while (accepted.size() + refused.get() < 40) {
+                Microshop.sleep(Duration.ofMillis(20));
+            }
+            ProcessHandle.of(victimPid).ifPresent(ProcessHandle::destroyForcibly);
+            killedAt = Instant.now();
+            for (Future<?> done : posts) {
+                done.get();
+            }
+        }
+
+        Map<String, Integer> outcomes = new HashMap<>();
+        for (Map.Entry<String, Shopper> order : accepted.entrySet()) {
+            JsonNode finished = awaitFinished(order.getValue(), order.getKey(), Duration.ofSeconds(120));
+            outcomes.merge(finished.get("status").asString(), 1, Integer::sum);
+            long net = ProviderLedger.netChargedMinor(order.getKey());
+            if (finished.get("status").asString().equals("CONFIRMED")) {
+                assertThat(net).as("net charge of confirmed order " + order.getKey()).isEqualTo(100);
+            } else {
+                long[] refunded = new long[1];
+                await(Duration.ofSeconds(60), () -> {
+                    refunded[0] = ProviderLedger.netChargedMinor(order.getKey());
+                    assertThat(refunded[0]).as("net charge of cancelled order " + order.getKey()).isZero();
+                });
+            }
+        }
+        System.out.printf("[figure] kill -9 %s during 200 orders: %d accepted %s, %d refused; all finished %.1f s after the kill%n",
+                victim, accepted.size(), outcomes, refused.get(), Duration.between(killedAt, Instant.now()).toMillis() / 1000.0);
+        await(Duration.ofSeconds(60), () -> {
+            Map<String, Integer> levels = stock(product);
+            assertThat(levels.get("reserved")).isZero();
+            assertThat(levels.get("available") + levels.get("reserved") + levels.get("sold"))
+                    .isEqualTo(levels.get("received")).isEqualTo(150);
+            assertThat(levels.get("sold")).isEqualTo(outcomes.getOrDefault("CONFIRMED", 0));
+        });
+        awaitAllServing();
+        assertThat(Microshop.instance(victim).get("pid").asLong()).isNotEqualTo(victimPid);
+    }
+
+    /** Every process READY again and the gateway routing to every service. */
+    private static void awaitAllServing() {
+        await(Duration.ofSeconds(120), () -> {
+            for (JsonNode instance : Microshop.state().get("instances")) {
+                assertThat(instance.get("state").asString()).as(instance.get("name").asString()).isEqualTo("READY");
+            }
+            Microshop.assertRouted(get(GATEWAY + "/api/products", Map.of()));
+            for (String path : List.of("/api/orders", "/api/notifications", "/api/payments/" + UUID.randomUUID())) {
+                Microshop.assertRouted(get(GATEWAY + path, shopper.bearer()));
+            }
+        });
+    }
+
+    private static String newProduct(int stock, String price) {
+        String sku = "SYS-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        HttpResponse<String> created = post(GATEWAY + "/api/products", Map.of("sku", sku, "name", "Test product " + sku,
+                "description", "made by a system test", "price", Map.of("amount", price, "currency", "EUR"),
+                "initialStock", stock), admin.bearer());
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        return json(created).get("id").asString();
+    }
+
+    private static Map<String, Integer> stock(String product) {
+        HttpResponse<String> levels = get(GATEWAY + "/api/products/" + product + "/stock", admin.bearer());
+        assertThat(levels.statusCode()).as(levels.body()).isEqualTo(200);
+        JsonNode json = json(levels);
+        return Map.of("available", json.get("available").asInt(), "reserved", json.get("reserved").asInt(),
+                "sold", json.get("sold").asInt(), "received", json.get("received").asInt());
+    }
+
+    private static JsonNode placeOrder(Shopper buyer, String product, int quantity, String paymentMethod,
+            String idempotencyKey) {
+        HttpResponse<String> created = post(GATEWAY + "/api/orders", orderBody(product, quantity, paymentMethod),
+                headers(buyer, idempotencyKey, null));
+        assertThat(created.statusCode()).as(created.body()).isIn(200, 201);
+        return json(created);
+    }
+
+    private static Map<String, Object> orderBody(String product, int quantity, String paymentMethod) {
+        return Map.of("items", List.of(Map.of("productId", product, "quantity", quantity)), "paymentMethod",
+                paymentMethod);
+    }
+
+    private static Map<String, String> headers(Shopper buyer, String idempotencyKey, String traceparent) {
+        Map<String, String> headers = new HashMap<>(buyer.bearer());
+        if (idempotencyKey != null) {
+            headers.put("Idempotency-Key", idempotencyKey);
+        }
+        if (traceparent != null) {
+            headers.put("traceparent", traceparent);
+        }
+        return headers;
+    }
+
+    /** Polls the order until the saga has finished it (CONFIRMED or CANCELLED). */
+    private static JsonNode awaitFinished(Shopper buyer, String orderId) {
+        return awaitFinished(buyer, orderId, SAGA_TIMEOUT);
+    }
+
+    private static JsonNode awaitFinished(Shopper buyer, String orderId, Duration timeout) {
+        JsonNode[] last = new JsonNode[1];
+        await(timeout, () -> {
+            HttpResponse<String> order = get(GATEWAY + "/api/orders/" + orderId, buyer.bearer());
+            assertThat(order.statusCode()).as(order.body()).isEqualTo(200);
+            last[0] = json(order);
+            assertThat(last[0].get("status").asString()).isIn("CONFIRMED", "CANCELLED");
+        });
+        return last[0];
+    }
+
+    private static byte[] randomBytes(int count) {
+        byte[] bytes = new byte[count];
+        ThreadLocalRandom.current().nextBytes(bytes);
+        return bytes;
+    }
+}

@@ -14,12 +14,12 @@ final class ProviderLedger {
 
     /** Charged minus refunded, in minor units, for an order. */
     static long netChargedMinor(String orderId) {
-        return sum(orderId, "netMinor");
+        return sum(orderId, "net_minor");
     }
 
     /** How many charges succeeded for an order (refunded or not). */
     static int chargeCount(String orderId) {
-        return (int) sum(orderId, "succeededCharges");
+        return (int) sum(orderId, "succeeded_charges");
     }
 
     /** Sums a figure over the totals the provider keeps per currency (its own lower-case codes). */

@@ -1,5 +1,7 @@
 package dev.microshop.inventory.interfaces.rest;
 
+import static dev.microshop.platform.web.Problems.problem;
+
 import dev.microshop.inventory.domain.product.DuplicateSkuException;
 import dev.microshop.inventory.domain.product.InvalidProductException;
 import dev.microshop.inventory.domain.product.InvalidProductIdException;
@@ -44,11 +46,5 @@ class InventoryProblems {
     @ExceptionHandler
     ProblemDetail productNotFound(ProductNotFoundException notFound) {
         return problem(HttpStatus.NOT_FOUND, "Product not found", notFound.getMessage());
-    }
-
-    private static ProblemDetail problem(HttpStatus status, String title, String detail) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setTitle(title);
-        return problem;
     }
 }

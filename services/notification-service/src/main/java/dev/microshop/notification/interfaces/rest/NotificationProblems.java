@@ -1,5 +1,7 @@
 package dev.microshop.notification.interfaces.rest;
 
+import static dev.microshop.platform.web.Problems.problem;
+
 import dev.microshop.notification.domain.notification.InvalidNotificationException;
 import dev.microshop.notification.domain.notification.NotificationNotFoundException;
 import org.springframework.core.Ordered;
@@ -23,11 +25,5 @@ class NotificationProblems {
     @ExceptionHandler
     ProblemDetail invalid(InvalidNotificationException invalid) {
         return problem(HttpStatus.BAD_REQUEST, "Bad Request", invalid.getMessage());
-    }
-
-    private static ProblemDetail problem(HttpStatus status, String title, String detail) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setTitle(title);
-        return problem;
     }
 }

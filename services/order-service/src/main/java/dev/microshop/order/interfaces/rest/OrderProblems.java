@@ -1,5 +1,7 @@
 package dev.microshop.order.interfaces.rest;
 
+import static dev.microshop.platform.web.Problems.problem;
+
 import dev.microshop.order.application.order.UnknownUserException;
 import dev.microshop.order.application.port.RemoteServiceUnavailableException;
 import dev.microshop.order.application.port.UnknownProductException;
@@ -56,11 +58,5 @@ class OrderProblems {
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
                 .header(HttpHeaders.RETRY_AFTER, "2")
                 .body(problem(HttpStatus.SERVICE_UNAVAILABLE, "Service unavailable", unavailable.getMessage()));
-    }
-
-    private static ProblemDetail problem(HttpStatus status, String title, String detail) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setTitle(title);
-        return problem;
     }
 }

@@ -1,5 +1,7 @@
 package dev.microshop.user.interfaces.rest;
 
+import static dev.microshop.platform.web.Problems.problem;
+
 import dev.microshop.platform.web.ProblemDetailsAdvice.InvalidField;
 import dev.microshop.user.application.auth.InvalidCredentialsException;
 import dev.microshop.user.application.auth.RefreshTokenRejectedException;
@@ -75,12 +77,6 @@ class UserProblems {
     private static ProblemDetail invalidInput(String detail, List<InvalidField> errors) {
         ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Bad Request", detail);
         problem.setProperty("errors", errors);
-        return problem;
-    }
-
-    private static ProblemDetail problem(HttpStatus status, String title, String detail) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setTitle(title);
         return problem;
     }
 }

@@ -190,14 +190,21 @@ class OrderSagaSystemTest {
         long victimPid = Microshop.instance(victim).get("pid").asLong();
         Map<String, Shopper> accepted = new java.util.concurrent.ConcurrentHashMap<>();
         java.util.concurrent.atomic.AtomicInteger refused = new java.util.concurrent.atomic.AtomicInteger();
+        // A response cut off by the kill: the order may or may not have been stored.
+        java.util.concurrent.atomic.AtomicInteger unanswered = new java.util.concurrent.atomic.AtomicInteger();
         Instant killedAt;
         try (ExecutorService pool = Executors.newFixedThreadPool(8)) {
             List<Future<?>> posts = new ArrayList<>();
             for (int n = 0; n < 200; n++) {
                 Shopper buyer = buyers.get(n % buyers.size());
                 posts.add(pool.submit(() -> {
-                    HttpResponse<String> created = post(GATEWAY + "/api/orders", orderBody(product, 1, "pm-ok"),
-                            buyer.bearer());
+                    HttpResponse<String> created;
+                    try {
+                        created = post(GATEWAY + "/api/orders", orderBody(product, 1, "pm-ok"), buyer.bearer());
+                    } catch (java.io.UncheckedIOException cutOff) {
+                        unanswered.incrementAndGet();
+                        return;
+                    }
                     if (created.statusCode() == 201) {
                         accepted.put(json(created).get("id").asString(), buyer);
                     } else {
@@ -205,7 +212,7 @@ class OrderSagaSystemTest {
                     }
                 }));
             }
-            while (accepted.size() + refused.get() < 40) {
+            while (accepted.size() + refused.get() + unanswered.get() < 40) {
                 Microshop.sleep(Duration.ofMillis(20));
             }
             ProcessHandle.of(victimPid).ifPresent(ProcessHandle::destroyForcibly);
@@ -230,14 +237,17 @@ class OrderSagaSystemTest {
                 });
             }
         }
-        System.out.printf("[figure] kill -9 %s during 200 orders: %d accepted %s, %d refused; all finished %.1f s after the kill%n",
-                victim, accepted.size(), outcomes, refused.get(), Duration.between(killedAt, Instant.now()).toMillis() / 1000.0);
+        System.out.printf("[figure] kill -9 %s during 200 orders: %d accepted %s, %d refused, %d unanswered; all finished %.1f s after the kill%n",
+                victim, accepted.size(), outcomes, refused.get(), unanswered.get(),
+                Duration.between(killedAt, Instant.now()).toMillis() / 1000.0);
         await(Duration.ofSeconds(60), () -> {
             Map<String, Integer> levels = stock(product);
             assertThat(levels.get("reserved")).isZero();
             assertThat(levels.get("available") + levels.get("reserved") + levels.get("sold"))
                     .isEqualTo(levels.get("received")).isEqualTo(150);
-            assertThat(levels.get("sold")).isEqualTo(outcomes.getOrDefault("CONFIRMED", 0));
+            // An unanswered order may have been stored and confirmed too: it may add at most one unit.
+            int confirmed = outcomes.getOrDefault("CONFIRMED", 0);
+            assertThat(levels.get("sold")).isBetween(confirmed, confirmed + unanswered.get());
         });
         awaitAllServing();
         assertThat(Microshop.instance(victim).get("pid").asLong()).isNotEqualTo(victimPid);

@@ -2,10 +2,13 @@ package dev.microshop.user.application;
 
 import dev.microshop.user.application.port.AccessToken;
 import dev.microshop.user.application.port.AccessTokenIssuer;
+import dev.microshop.user.application.port.LockoutAlerts;
+import dev.microshop.user.application.port.LogInSettings;
 import dev.microshop.user.application.port.PasswordHasher;
 import dev.microshop.user.application.port.RegistrationSettings;
 import dev.microshop.user.application.port.TokenSettings;
 import dev.microshop.user.application.port.UserEventPublisher;
+import dev.microshop.user.domain.login.LockoutPolicy;
 import dev.microshop.user.domain.user.EmailAddress;
 import dev.microshop.user.domain.user.PasswordHash;
 import dev.microshop.user.domain.user.PasswordPolicy;
@@ -52,9 +55,22 @@ final class Fakes {
         }
     }
 
-    static final class Settings implements RegistrationSettings, TokenSettings {
+    record Lockout(EmailAddress email, int failures, Instant lockedUntil) {
+    }
+
+    static final class RecordedLockouts implements LockoutAlerts {
+        final List<Lockout> raised = new ArrayList<>();
+
+        @Override
+        public void accountLocked(EmailAddress email, int failures, Instant lockedUntil) {
+            raised.add(new Lockout(email, failures, lockedUntil));
+        }
+    }
+
+    static final class Settings implements RegistrationSettings, TokenSettings, LogInSettings {
         PasswordPolicy passwordPolicy = new PasswordPolicy(10, true, true);
         Set<String> adminEmails = Set.of("root@microshop.dev");
+        LockoutPolicy lockoutPolicy = new LockoutPolicy(5, Duration.ofMinutes(15), Duration.ofMinutes(15));
 
         @Override
         public PasswordPolicy passwordPolicy() {
@@ -64,6 +80,11 @@ final class Fakes {
         @Override
         public boolean isAdministrator(EmailAddress email) {
             return adminEmails.contains(email.value());
+        }
+
+        @Override
+        public LockoutPolicy lockoutPolicy() {
+            return lockoutPolicy;
         }
 
         @Override

@@ -29,8 +29,8 @@ class LogInAndRefreshTest {
     private final Fakes.RecordedEvents events = new Fakes.RecordedEvents();
     private final Fakes.ReversingHasher hasher = new Fakes.ReversingHasher();
     private final Clock clock = Clock.fixed(Instant.parse("2026-03-01T12:00:00Z"), ZoneOffset.UTC);
-    private final LogIn logIn = new LogIn(users, refreshTokens, hasher, new Fakes.UnsignedTokens(), settings, events,
-            clock);
+    private final LogIn logIn = new LogIn(users, refreshTokens, new InMemoryLogInAttempts(), hasher,
+            new Fakes.UnsignedTokens(), settings, settings, events, new Fakes.RecordedLockouts(), clock);
     private final RefreshTokens refresh = new RefreshTokens(refreshTokens, users, new Fakes.UnsignedTokens(),
             settings, clock);
     private final User ada = new SignUp(users, hasher, settings, events, clock)

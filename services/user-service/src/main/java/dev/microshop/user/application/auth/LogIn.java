@@ -2,9 +2,13 @@ package dev.microshop.user.application.auth;
 
 import dev.microshop.user.application.port.AccessToken;
 import dev.microshop.user.application.port.AccessTokenIssuer;
+import dev.microshop.user.application.port.LockoutAlerts;
+import dev.microshop.user.application.port.LogInSettings;
 import dev.microshop.user.application.port.PasswordHasher;
 import dev.microshop.user.application.port.TokenSettings;
 import dev.microshop.user.application.port.UserEventPublisher;
+import dev.microshop.user.domain.login.LogInAttemptRepository;
+import dev.microshop.user.domain.login.LogInAttempts;
 import dev.microshop.user.domain.token.IssuedRefreshToken;
 import dev.microshop.user.domain.token.RefreshTokenFamily;
 import dev.microshop.user.domain.token.RefreshTokenRepository;
@@ -20,42 +24,64 @@ import java.util.Optional;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Exchanges email and password for an access token and the first refresh token of a new family. */
+/**
+ * Exchanges email and password for an access token and the first refresh token of a new family. Repeated failures
+ * for one address, registered or not, lock it for a while (see {@link LogInAttempts}).
+ */
 @Service
 public class LogIn {
 
     private final UserRepository users;
     private final RefreshTokenRepository refreshTokens;
+    private final LogInAttemptRepository attempts;
     private final PasswordHasher passwords;
     private final AccessTokenIssuer accessTokens;
     private final TokenSettings settings;
+    private final LogInSettings logInSettings;
     private final UserEventPublisher events;
+    private final LockoutAlerts lockoutAlerts;
     private final Clock clock;
     /** Checked when the email is unknown, so the response time does not tell which emails have accounts. */
     private final PasswordHash decoy;
 
-    public LogIn(UserRepository users, RefreshTokenRepository refreshTokens, PasswordHasher passwords,
-                 AccessTokenIssuer accessTokens, TokenSettings settings, UserEventPublisher events, Clock clock) {
+    public LogIn(UserRepository users, RefreshTokenRepository refreshTokens, LogInAttemptRepository attempts,
+                 PasswordHasher passwords, AccessTokenIssuer accessTokens, TokenSettings settings,
+                 LogInSettings logInSettings, UserEventPublisher events, LockoutAlerts lockoutAlerts, Clock clock) {
         this.users = users;
         this.refreshTokens = refreshTokens;
+        this.attempts = attempts;
         this.passwords = passwords;
         this.accessTokens = accessTokens;
         this.settings = settings;
+        this.logInSettings = logInSettings;
         this.events = events;
+        this.lockoutAlerts = lockoutAlerts;
         this.clock = clock;
         this.decoy = passwords.hash(RefreshTokenSecret.generate().value());
     }
 
-    @Transactional
+    // A failure must be stored although the request fails.
+    @Transactional(noRollbackFor = InvalidCredentialsException.class)
     public TokenPair logIn(LogInCommand command) {
-        Optional<User> found = users.findByEmail(EmailAddress.of(command.email()));
+        EmailAddress email = EmailAddress.of(command.email());
+        Instant now = clock.instant();
+        // Checked before the password, so a locked account costs no hashing and the answer cannot depend on it.
+        refuseIfLocked(attempts.find(email), now);
+        Optional<User> found = users.findByEmail(email);
         boolean passwordMatches = passwords.matches(command.password(),
                 found.map(User::passwordHash).orElse(decoy));
+        attempts.lockForChange(email);
+        // Again under the lock: concurrent attempts may have locked the account while the password was checked.
+        LogInAttempts current = attempts.find(email);
+        refuseIfLocked(current, now);
         if (found.isEmpty() || !passwordMatches) {
+            countFailure(current, now);
             throw new InvalidCredentialsException();
         }
+        if (current.failures() > 0) {
+            attempts.clear(email);
+        }
         User user = found.get();
-        Instant now = clock.instant();
         RefreshTokenFamily family = RefreshTokenFamily.start(user.id(), now);
         IssuedRefreshToken refreshToken = family.issue(now, settings.refreshTokenLifetime());
         refreshTokens.addFamily(family);
@@ -63,5 +89,19 @@ public class LogIn {
         AccessToken accessToken = accessTokens.issue(user, now, settings.accessTokenLifetime());
         events.publish(new UserLoggedIn(user.id(), now));
         return new TokenPair(accessToken.value(), refreshToken.secret().value(), settings.accessTokenLifetime());
+    }
+
+    private static void refuseIfLocked(LogInAttempts attempts, Instant now) {
+        if (attempts.isLockedAt(now)) {
+            throw new AccountLockedException(attempts.lockRemainingAt(now));
+        }
+    }
+
+    private void countFailure(LogInAttempts current, Instant now) {
+        LogInAttempts counted = current.afterFailureAt(now, logInSettings.lockoutPolicy());
+        attempts.save(counted);
+        if (counted.isLockedAt(now)) {
+            lockoutAlerts.accountLocked(counted.email(), counted.failures(), counted.lockedUntil());
+        }
     }
 }

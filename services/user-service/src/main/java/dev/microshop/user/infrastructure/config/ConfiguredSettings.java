@@ -1,7 +1,9 @@
 package dev.microshop.user.infrastructure.config;
 
+import dev.microshop.user.application.port.LogInSettings;
 import dev.microshop.user.application.port.RegistrationSettings;
 import dev.microshop.user.application.port.TokenSettings;
+import dev.microshop.user.domain.login.LockoutPolicy;
 import dev.microshop.user.domain.user.EmailAddress;
 import dev.microshop.user.domain.user.PasswordPolicy;
 import java.time.Duration;
@@ -9,7 +11,7 @@ import org.springframework.stereotype.Component;
 
 /** The settings ports, read from the properties bean at every call so refreshed configuration applies at once. */
 @Component
-class ConfiguredSettings implements RegistrationSettings, TokenSettings {
+class ConfiguredSettings implements RegistrationSettings, TokenSettings, LogInSettings {
 
     private final UserServiceProperties properties;
 
@@ -46,5 +48,11 @@ class ConfiguredSettings implements RegistrationSettings, TokenSettings {
     @Override
     public Duration signingKeyPublicationMargin() {
         return properties.getSigningKeys().getPublicationMargin();
+    }
+
+    @Override
+    public LockoutPolicy lockoutPolicy() {
+        UserServiceProperties.LoginLockout lockout = properties.getLoginLockout();
+        return new LockoutPolicy(lockout.getMaxFailures(), lockout.getWindow(), lockout.getLockDuration());
     }
 }

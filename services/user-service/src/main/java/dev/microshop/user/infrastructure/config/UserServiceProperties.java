@@ -1,6 +1,7 @@
 package dev.microshop.user.infrastructure.config;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
@@ -26,6 +27,8 @@ public class UserServiceProperties {
     private final Tokens tokens = new Tokens();
     @Valid
     private final SigningKeys signingKeys = new SigningKeys();
+    @Valid
+    private final LoginLockout loginLockout = new LoginLockout();
 
     public List<String> getAdminEmails() {
         return adminEmails;
@@ -45,6 +48,10 @@ public class UserServiceProperties {
 
     public SigningKeys getSigningKeys() {
         return signingKeys;
+    }
+
+    public LoginLockout getLoginLockout() {
+        return loginLockout;
     }
 
     /** {@code microshop.users.password-policy.*}: what a new password must contain. */
@@ -140,6 +147,46 @@ public class UserServiceProperties {
 
         public void setCheckInterval(Duration checkInterval) {
             this.checkInterval = checkInterval;
+        }
+    }
+
+    /** {@code microshop.users.login-lockout.*}: how many failed log-ins within {@code window} lock an account. */
+    public static class LoginLockout {
+
+        @Min(1)
+        private int maxFailures = 5;
+        @NotNull
+        private Duration window = Duration.ofMinutes(15);
+        @NotNull
+        private Duration lockDuration = Duration.ofMinutes(15);
+
+        @AssertTrue(message = "window and lock-duration must be positive")
+        boolean isWindowAndLockDurationPositive() {
+            return window == null || lockDuration == null || (window.isPositive() && lockDuration.isPositive());
+        }
+
+        public int getMaxFailures() {
+            return maxFailures;
+        }
+
+        public void setMaxFailures(int maxFailures) {
+            this.maxFailures = maxFailures;
+        }
+
+        public Duration getWindow() {
+            return window;
+        }
+
+        public void setWindow(Duration window) {
+            this.window = window;
+        }
+
+        public Duration getLockDuration() {
+            return lockDuration;
+        }
+
+        public void setLockDuration(Duration lockDuration) {
+            this.lockDuration = lockDuration;
         }
     }
 }

@@ -3,6 +3,7 @@ package dev.microshop.user.interfaces.rest;
 import static dev.microshop.platform.web.Problems.problem;
 
 import dev.microshop.platform.web.ProblemDetailsAdvice.InvalidField;
+import dev.microshop.user.application.auth.AccountLockedException;
 import dev.microshop.user.application.auth.InvalidCredentialsException;
 import dev.microshop.user.application.auth.RefreshTokenRejectedException;
 import dev.microshop.user.domain.user.EmailAlreadyRegisteredException;
@@ -10,14 +11,17 @@ import dev.microshop.user.domain.user.InvalidUserDetailsException;
 import dev.microshop.user.domain.user.InvalidUserIdException;
 import dev.microshop.user.domain.user.PasswordRejectedException;
 import dev.microshop.user.domain.user.UserNotFoundException;
+import java.time.Duration;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
@@ -57,6 +61,18 @@ class UserProblems {
     @ExceptionHandler
     ProblemDetail invalidCredentials(InvalidCredentialsException invalid) {
         return problem(HttpStatus.UNAUTHORIZED, "Log-in failed", invalid.getMessage());
+    }
+
+    /** 423 with Retry-After: the same answer whether or not the password was right. */
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> accountLocked(AccountLockedException locked) {
+        // Rounded up: a client that waits exactly this long finds the lock over.
+        Duration retryAfter = locked.retryAfter();
+        long seconds = Math.max(1, retryAfter.toSeconds() + (retryAfter.toNanosPart() > 0 ? 1 : 0));
+        return ResponseEntity.status(HttpStatus.LOCKED)
+                .header(HttpHeaders.RETRY_AFTER, Long.toString(seconds))
+                .body(problem(HttpStatus.LOCKED, "Account locked",
+                        locked.getMessage() + "; try again in " + seconds + " seconds"));
     }
 
     @ExceptionHandler

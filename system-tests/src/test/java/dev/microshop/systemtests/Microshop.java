@@ -2,7 +2,9 @@ package dev.microshop.systemtests;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
 import java.net.URI;
+import java.net.UnknownHostException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -126,15 +128,42 @@ final class Microshop {
         return send(request.build());
     }
 
-    static HttpResponse<String> send(HttpRequest request) {
+    static HttpResponse<String> put(String url, Object body) {
+        return send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10))
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build());
+    }
+
+    static HttpResponse<String> delete(String url) {
+        return send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).DELETE().build());
+    }
+
+    /**
+     * A client whose connections come from another loopback address (127.0.0.0/8 is all local), so the system
+     * sees a different client IP, as per-IP rate limits do.
+     */
+    static HttpClient clientFrom(String loopbackAddress) {
         try {
-            return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+            return HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2))
+                    .localAddress(InetAddress.getByName(loopbackAddress)).build();
+        } catch (UnknownHostException e) {
+            throw new IllegalArgumentException(loopbackAddress, e);
+        }
+    }
+
+    static HttpResponse<String> send(HttpClient client, HttpRequest request) {
+        try {
+            return client.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    static HttpResponse<String> send(HttpRequest request) {
+        return send(HTTP, request);
     }
 
     static JsonNode json(HttpResponse<String> response) {

@@ -43,7 +43,11 @@ record Shopper(String id, String email, String accessToken) {
     }
 
     HttpResponse<String> logIn() {
-        return Microshop.post(GATEWAY + "/api/auth/token", Map.of("email", email, "password", PASSWORD), Map.of());
+        return logInWith(PASSWORD);
+    }
+
+    HttpResponse<String> logInWith(String password) {
+        return Microshop.post(GATEWAY + "/api/auth/token", Map.of("email", email, "password", password), Map.of());
     }
 
     Map<String, String> bearer() {

@@ -1,8 +1,10 @@
 package dev.microshop.systemtests;
 
+import java.net.http.HttpResponse;
 import java.security.KeyFactory;
 import java.security.KeyPairGenerator;
 import java.security.interfaces.RSAPrivateKey;
+import java.security.interfaces.RSAPublicKey;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -11,12 +13,16 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.MACSigner;
 import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.util.Base64URL;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 
@@ -26,6 +32,8 @@ final class Tokens {
     /** A signing key: its id and private half. */
     record SigningKey(String kid, RSAPrivateKey privateKey) {
     }
+
+    private static final String USER_SERVICE_JWKS = "http://127.0.0.1:8101/.well-known/jwks.json";
 
     private Tokens() {
     }
@@ -63,6 +71,34 @@ final class Tokens {
                 claims);
         jwt.sign(new RSASSASigner(key.privateKey()));
         return jwt.serialize();
+    }
+
+    /** The public half of a key user-service publishes in its JWKS, as anyone can read it. */
+    static RSAPublicKey publishedKey(String kid) throws Exception {
+        HttpResponse<String> jwks = Microshop.get(USER_SERVICE_JWKS, Map.of());
+        return JWKSet.parse(jwks.body()).getKeyByKeyId(kid).toRSAKey().toRSAPublicKey();
+    }
+
+    /**
+     * Algorithm confusion: an HS256 token whose HMAC secret is the RSA public key (PEM text), which a verifier that
+     * takes the algorithm from the token would accept with the key it looks up by {@code kid}.
+     */
+    static String hmacSignedWithPublicKey(String kid, RSAPublicKey publicKey, JWTClaimsSet claims) throws Exception {
+        String pem = "-----BEGIN PUBLIC KEY-----\n"
+                + Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(publicKey.getEncoded())
+                + "\n-----END PUBLIC KEY-----\n";
+        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.HS256).keyID(kid).type(JOSEObjectType.JWT).build(),
+                claims);
+        jwt.sign(new MACSigner(pem.getBytes()));
+        return jwt.serialize();
+    }
+
+    /** A genuine token whose payload was rewritten after signing (new roles), its signature kept. */
+    static String withRolesChangedAfterSigning(String token, List<String> roles) throws Exception {
+        SignedJWT genuine = SignedJWT.parse(token);
+        JWTClaimsSet tampered = new JWTClaimsSet.Builder(genuine.getJWTClaimsSet()).claim("roles", roles).build();
+        Base64URL[] parts = genuine.getParsedParts();
+        return parts[0] + "." + Base64URL.encode(tampered.toString()) + "." + parts[2];
     }
 
     /** An unsigned token: header {"alg":"none"}, valid-looking claims, empty signature. */

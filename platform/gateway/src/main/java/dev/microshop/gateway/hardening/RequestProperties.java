@@ -1,0 +1,28 @@
+package dev.microshop.gateway.hardening;
+
+import java.util.List;
+
+import org.springframework.util.unit.DataSize;
+
+/**
+ * What the gateway accepts from clients ({@code microshop.gateway.requests}).
+ *
+ * @param maxBodySize     the largest request body; a larger one is refused with 413
+ * @param internalHeaders headers that only the system itself may set, removed from every client request before
+ *                        routing; a name ending in {@code *} stands for every header starting with it
+ */
+public record RequestProperties(DataSize maxBodySize, List<String> internalHeaders) {
+
+    public RequestProperties {
+        maxBodySize = maxBodySize == null ? DataSize.ofMegabytes(1) : maxBodySize;
+        internalHeaders = internalHeaders == null
+                ? List.of("X-User-Id", "X-Roles", "X-Internal-*", "X-Forwarded-User")
+                : List.copyOf(internalHeaders);
+    }
+
+    boolean isInternal(String header) {
+        return internalHeaders.stream().anyMatch(internal -> internal.endsWith("*")
+                ? header.regionMatches(true, 0, internal, 0, internal.length() - 1)
+                : header.equalsIgnoreCase(internal));
+    }
+}

@@ -1,0 +1,134 @@
+package dev.microshop.gateway.ratelimit;
+
+import java.net.InetSocketAddress;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+import dev.microshop.gateway.LiveSettings;
+import dev.microshop.gateway.ProblemResponses;
+import dev.microshop.gateway.ratelimit.RateLimitProperties.RequestClass;
+import io.github.bucket4j.ConsumptionProbe;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.ReactiveSecurityContextHolder;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebFilterChain;
+import reactor.core.publisher.Mono;
+
+/**
+ * Token-bucket rate limits per caller and class of requests. Runs in the security filter chain right after
+ * authentication, so that a valid token's subject is known, and before authorization, so that anonymous calls to
+ * protected paths count too. Every limited response carries {@code RateLimit-Limit}, {@code RateLimit-Remaining} and
+ * {@code RateLimit-Reset} (seconds until the bucket is full); a refused one is a 429 problem with {@code Retry-After}.
+ */
+public class RateLimits {
+
+    private static final String REJECTED_METRIC = "microshop.gateway.ratelimit.rejected";
+
+    private final LiveSettings<RateLimitProperties> settings;
+    private final BucketStore buckets;
+    private final ProblemResponses problems;
+    private final MeterRegistry meters;
+    private volatile Classes classes;
+
+    RateLimits(LiveSettings<RateLimitProperties> settings, BucketStore buckets, ProblemResponses problems,
+            MeterRegistry meters) {
+        this.settings = settings;
+        this.buckets = buckets;
+        this.problems = problems;
+        this.meters = meters;
+        this.classes = Classes.of(settings.current());
+    }
+
+    public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+        return caller(exchange).flatMap(caller -> {
+            Optional<RateLimitClass> limit = classes().matching(exchange.getRequest(), caller);
+            if (limit.isEmpty()) {
+                return chain.filter(exchange);
+            }
+            return buckets.tryConsume(limit.get().bucketKey(caller), limit.get().bucket())
+                    .map(Optional::of)
+                    .defaultIfEmpty(Optional.empty())
+                    .flatMap(probe -> probe.isPresent()
+                            ? answer(exchange, chain, limit.get(), probe.get())
+                            : chain.filter(exchange));
+        });
+    }
+
+    private Mono<Void> answer(ServerWebExchange exchange, WebFilterChain chain, RateLimitClass limit,
+            ConsumptionProbe probe) {
+        HttpHeaders headers = exchange.getResponse().getHeaders();
+        headers.set("RateLimit-Limit", Long.toString(limit.burst()));
+        headers.set("RateLimit-Remaining", Long.toString(probe.getRemainingTokens()));
+        headers.set("RateLimit-Reset", Long.toString(secondsRoundedUp(probe.getNanosToWaitForReset())));
+        if (probe.isConsumed()) {
+            return chain.filter(exchange);
+        }
+        Counter.builder(REJECTED_METRIC).description("Requests refused with 429 by a rate limit")
+                .tag("class", limit.name()).register(meters).increment();
+        long retryAfter = Math.max(1, secondsRoundedUp(probe.getNanosToWaitForRefill()));
+        headers.set(HttpHeaders.RETRY_AFTER, Long.toString(retryAfter));
+        return problems.write(exchange, HttpStatus.TOO_MANY_REQUESTS,
+                "Too many requests (limit '%s'); try again in %d s".formatted(limit.name(), retryAfter));
+    }
+
+    /** The classes of the current settings by order, compiled again only when the settings changed. */
+    private Classes classes() {
+        RateLimitProperties current = settings.current();
+        Classes compiled = classes;
+        if (compiled.source() != current) {
+            compiled = Classes.of(current);
+            classes = compiled;
+        }
+        return compiled;
+    }
+
+    private static Mono<Caller> caller(ServerWebExchange exchange) {
+        String address = address(exchange.getRequest());
+        return ReactiveSecurityContextHolder.getContext()
+                .mapNotNull(SecurityContext::getAuthentication)
+                .filter(RateLimits::hasValidToken)
+                .map(authentication -> new Caller(authentication.getName(), address))
+                .defaultIfEmpty(new Caller(null, address));
+    }
+
+    private static boolean hasValidToken(Authentication authentication) {
+        return authentication.isAuthenticated() && !(authentication instanceof AnonymousAuthenticationToken);
+    }
+
+    private static String address(ServerHttpRequest request) {
+        InetSocketAddress remote = request.getRemoteAddress();
+        if (remote == null) {
+            return "unknown";
+        }
+        return remote.getAddress() != null ? remote.getAddress().getHostAddress() : remote.getHostString();
+    }
+
+    private static long secondsRoundedUp(long nanos) {
+        return (nanos + TimeUnit.SECONDS.toNanos(1) - 1) / TimeUnit.SECONDS.toNanos(1);
+    }
+
+    private record Classes(RateLimitProperties source, List<RateLimitClass> inOrder) {
+
+        static Classes of(RateLimitProperties properties) {
+            return new Classes(properties, properties.classes().entrySet().stream()
+                    .sorted(Comparator.comparingInt((Map.Entry<String, RequestClass> entry) -> entry.getValue().order())
+                            .thenComparing(Map.Entry::getKey))
+                    .map(entry -> RateLimitClass.of(entry.getKey(), entry.getValue()))
+                    .toList());
+        }
+
+        Optional<RateLimitClass> matching(ServerHttpRequest request, Caller caller) {
+            return inOrder.stream().filter(limit -> limit.matches(request, caller)).findFirst();
+        }
+    }
+}

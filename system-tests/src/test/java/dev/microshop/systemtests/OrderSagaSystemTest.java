@@ -54,7 +54,7 @@ class OrderSagaSystemTest {
     static void startSystem() throws Exception {
         Microshop.run("down");
         Microshop.copyConfig();
-        Microshop.CommandResult up = Microshop.up();
+        Microshop.CommandResult up = Microshop.upWithProfile(Microshop.LOAD_PROFILE);
         System.out.printf("[figure] ./microshop up (all services) took %.1f s%n", up.took().toMillis() / 1000.0);
         assertThat(up.exitCode()).as(up.output()).isZero();
         admin = Shopper.admin();

@@ -45,7 +45,7 @@ class WalkingSkeletonSystemTest {
     static void startSystem() throws Exception {
         Microshop.run("down");
         Microshop.copyConfig();
-        Microshop.CommandResult up = Microshop.up("--replicas", "user-service=2");
+        Microshop.CommandResult up = Microshop.upWithProfile(Microshop.LOAD_PROFILE, "--replicas", "user-service=2");
         System.out.printf("[figure] ./microshop up took %.1f s (jars built, C1-only start-up)%n", up.took().toMillis() / 1000.0);
         System.out.println(up.output());
         assertThat(up.exitCode()).as(up.output()).isZero();

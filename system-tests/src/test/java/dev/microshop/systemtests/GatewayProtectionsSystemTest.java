@@ -271,7 +271,7 @@ class GatewayProtectionsSystemTest {
         expectProblem(softly, statuses, "2 MB chunked body", 413,
                 () -> sendToOrders("application/json", HttpRequest.BodyPublishers.ofInputStream(
                         () -> new ByteArrayInputStream(twoMegabytes.getBytes(StandardCharsets.UTF_8)))));
-        expectStatus(softly, statuses, "20 KB cookie", 431,
+        expectProblem(softly, statuses, "20 KB cookie", 431,
                 () -> get(GATEWAY + "/api/products", Map.of("Cookie", "session=" + "c".repeat(20 * 1024))));
         for (String path : List.of("/api/../actuator/env", "/api/products/%2e%2e/%2e%2e",
                 "/api/products/%2e%2e/%2e%2e/actuator/env", "/api/products/..%2f..%2factuator%2fenv", "/api/products/%00",
@@ -280,6 +280,7 @@ class GatewayProtectionsSystemTest {
             HttpResponse<String> hostile = expectStatus(softly, statuses, what, ANY_CLIENT_ERROR,
                     () -> get(GATEWAY + path, shopper().bearer()));
             if (hostile != null) {
+                checkClientErrorProblem(softly, what, hostile);
                 softly.assertThat(hostile.body()).as(what).doesNotContain("propertySources");
             }
         }

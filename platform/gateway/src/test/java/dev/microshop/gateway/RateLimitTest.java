@@ -8,6 +8,7 @@ import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import dev.microshop.testsupport.TestAccessTokens;
 import org.junit.jupiter.api.Test;
@@ -61,24 +62,12 @@ class RateLimitTest extends GatewayIntegrationTest {
     @Test
     void anonymous_browsing_allows_a_burst_of_100_then_50_a_second_per_address() {
         HttpClient browser = client("127.0.0.4");
-        long start = System.nanoTime();
-        int passed = 0;
-        HttpResponse<String> limited = null;
-        while (limited == null && passed < 1_000) {
-            HttpResponse<String> answer = send(browser, request("/api/products").build());
-            if (answer.statusCode() == 429) {
-                limited = answer;
-            } else {
-                assertThat(answer.statusCode()).isEqualTo(200);
-                passed++;
-            }
-        }
-        double seconds = (System.nanoTime() - start) / 1e9;
+        Burst burst = untilLimited(1_000, () -> send(browser, request("/api/products").build()));
 
-        System.out.printf("[figure] anonymous requests from one address: %d passed in %.2f s, then 429%n", passed, seconds);
-        assertThat(limited).isNotNull();
-        assertThat(passed).isBetween(100, 100 + (int) Math.ceil(50 * seconds) + 1);
-        assertThat(limited.headers().firstValue("RateLimit-Limit")).hasValue("100");
+        System.out.printf("[figure] anonymous requests from one address: %d passed in %.2f s, then 429%n",
+                burst.passed(), burst.seconds());
+        assertThat(burst.passed()).isBetween(100, 100 + (int) Math.ceil(50 * burst.seconds()) + 1);
+        assertThat(burst.limited().headers().firstValue("RateLimit-Limit")).hasValue("100");
         assertThat(send(client("127.0.0.5"), request("/api/products").build()).statusCode()).isEqualTo(200);
     }
 
@@ -86,23 +75,10 @@ class RateLimitTest extends GatewayIntegrationTest {
     void authenticated_calls_are_limited_per_user_not_per_address() {
         String alice = TestAccessTokens.customer();
         String bob = TestAccessTokens.customer();
-        long start = System.nanoTime();
-        int passed = 0;
-        HttpResponse<String> limited = null;
-        while (limited == null && passed < 200) {
-            HttpResponse<String> answer = send(request("/api/orders", alice).build());
-            if (answer.statusCode() == 429) {
-                limited = answer;
-            } else {
-                assertThat(answer.statusCode()).isEqualTo(200);
-                passed++;
-            }
-        }
-        double seconds = (System.nanoTime() - start) / 1e9;
+        Burst burst = untilLimited(200, () -> send(request("/api/orders", alice).build()));
 
-        assertThat(limited).isNotNull();
-        assertThat(passed).isBetween(40, 40 + (int) Math.ceil(20 * seconds) + 1);
-        assertThat(limited.headers().firstValue("RateLimit-Limit")).hasValue("40");
+        assertThat(burst.passed()).isBetween(40, 40 + (int) Math.ceil(20 * burst.seconds()) + 1);
+        assertThat(burst.limited().headers().firstValue("RateLimit-Limit")).hasValue("40");
         HttpResponse<String> sameAddressOtherUser = send(request("/api/orders", bob).build());
         assertThat(sameAddressOtherUser.statusCode()).isEqualTo(200);
         assertThat(sameAddressOtherUser.headers().firstValue("RateLimit-Remaining")).hasValue("39");
@@ -188,5 +164,21 @@ class RateLimitTest extends GatewayIntegrationTest {
     void actuator_requests_are_not_limited() {
         HttpResponse<String> health = send(request("/actuator/health").build());
         assertThat(health.headers().firstValue("RateLimit-Limit")).isEmpty();
+    }
+
+    /** Requests sent until the first 429, every one before it a 200. */
+    private record Burst(int passed, HttpResponse<String> limited, double seconds) {
+    }
+
+    private static Burst untilLimited(int atMost, Supplier<HttpResponse<String>> request) {
+        long start = System.nanoTime();
+        for (int passed = 0; passed < atMost; passed++) {
+            HttpResponse<String> answer = request.get();
+            if (answer.statusCode() == 429) {
+                return new Burst(passed, answer, (System.nanoTime() - start) / 1e9);
+            }
+            assertThat(answer.statusCode()).isEqualTo(200);
+        }
+        throw new AssertionError("no 429 after " + atMost + " requests");
     }
 }

@@ -10,7 +10,7 @@ import org.springframework.test.context.MergedContextConfiguration;
 import org.springframework.test.context.support.TestPropertySourceUtils;
 
 /**
- * Points the context at the JVM's shared PostgreSQL and Kafka. A record without state: all
+ * Points the context at the JVM's shared PostgreSQL and Kafka, and gives it the test operator's password. A record without state: all
  * customizers are equal, so it does not split Spring's context cache.
  */
 record EmbeddedEnginesCustomizer() implements ContextCustomizer {
@@ -24,7 +24,8 @@ record EmbeddedEnginesCustomizer() implements ContextCustomizer {
                 "spring.datasource.url", engines.postgres().jdbcUrl(),
                 "spring.datasource.username", engines.postgres().username(),
                 "spring.datasource.password", engines.postgres().password(),
-                "spring.kafka.bootstrap-servers", engines.kafka().bootstrapServers()));
+                "spring.kafka.bootstrap-servers", engines.kafka().bootstrapServers(),
+                "microshop.management.operator.password", TestOperator.PASSWORD));
         // Above every file (a service's application.yml names the local system's servers), below the
         // test's own inlined properties, so a test can still point elsewhere on purpose.
         MutablePropertySources sources = context.getEnvironment().getPropertySources();

@@ -16,6 +16,7 @@ import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
 import dev.microshop.testsupport.TestAccessTokens;
+import dev.microshop.testsupport.TestOperator;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -39,6 +40,7 @@ import org.springframework.test.context.DynamicPropertySource;
         "management.tracing.export.zipkin.enabled=false",
         "management.tracing.export.otlp.enabled=false",
         "logging.file.name=",
+        "microshop.management.operator.password=" + TestOperator.PASSWORD,
         "resilience4j.circuitbreaker.configs.default.sliding-window-size=4",
         "resilience4j.circuitbreaker.configs.default.minimum-number-of-calls=4",
         "resilience4j.circuitbreaker.configs.default.wait-duration-in-open-state=1s",

@@ -60,6 +60,32 @@ class RateLimitTest extends GatewayIntegrationTest {
     }
 
     @Test
+    void a_flood_of_forged_tokens_from_one_address_meets_429_after_30_while_the_address_may_still_browse() {
+        HttpClient forger = client("127.0.0.7");
+        String forged = withAnotherTokensSignature(TestAccessTokens.customer());
+        Burst burst = untilLimited(300, 401, () -> send(forger, request("/api/orders", forged).build()));
+
+        System.out.printf("[figure] forged tokens from one address: %d answered 401 in %.2f s, then 429%n",
+                burst.passed(), burst.seconds());
+        assertThat(burst.passed()).isBetween(30, 30 + (int) Math.ceil(burst.seconds()) + 1);
+        HttpResponse<String> limited = burst.limited();
+        assertThat(limited.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(limited.body()).contains("\"status\":429", "invalid-token");
+        assertThat(Long.parseLong(limited.headers().firstValue("Retry-After").orElseThrow())).isBetween(1L, 2L);
+        assertThat(limited.headers().firstValue("RateLimit-Limit")).hasValue("30");
+        // Neither a forwarded-for header nor another path buys a fresh bucket.
+        assertThat(send(forger, request("/api/products", forged).header("X-Forwarded-For", "203.0.113.7").build())
+                .statusCode()).isEqualTo(429);
+
+        // The address's own browsing and its valid tokens have buckets of their own; another address is not limited.
+        assertThat(send(forger, request("/api/products").build()).statusCode()).isEqualTo(200);
+        assertThat(send(forger, request("/api/orders", TestAccessTokens.customer()).build()).statusCode()).isEqualTo(200);
+        HttpResponse<String> neighbour = send(client("127.0.0.8"), request("/api/orders", forged).build());
+        assertThat(neighbour.statusCode()).isEqualTo(401);
+        assertThat(neighbour.headers().firstValue("RateLimit-Remaining")).hasValue("29");
+    }
+
+    @Test
     void anonymous_browsing_allows_a_burst_of_100_then_50_a_second_per_address() {
         HttpClient browser = client("127.0.0.4");
         Burst burst = untilLimited(1_000, () -> send(browser, request("/api/products").build()));
@@ -166,18 +192,28 @@ class RateLimitTest extends GatewayIntegrationTest {
         assertThat(health.headers().firstValue("RateLimit-Limit")).isEmpty();
     }
 
-    /** Requests sent until the first 429, every one before it a 200. */
+    /** A token whose signature belongs to another token: the right key id, a signature that does not match. */
+    private static String withAnotherTokensSignature(String token) {
+        String other = TestAccessTokens.customer();
+        return token.substring(0, token.lastIndexOf('.')) + other.substring(other.lastIndexOf('.'));
+    }
+
+    /** Requests sent until the first 429, every one before it answered {@code status}. */
     private record Burst(int passed, HttpResponse<String> limited, double seconds) {
     }
 
     private static Burst untilLimited(int atMost, Supplier<HttpResponse<String>> request) {
+        return untilLimited(atMost, 200, request);
+    }
+
+    private static Burst untilLimited(int atMost, int status, Supplier<HttpResponse<String>> request) {
         long start = System.nanoTime();
         for (int passed = 0; passed < atMost; passed++) {
             HttpResponse<String> answer = request.get();
             if (answer.statusCode() == 429) {
                 return new Burst(passed, answer, (System.nanoTime() - start) / 1e9);
             }
-            assertThat(answer.statusCode()).isEqualTo(200);
+            assertThat(answer.statusCode()).isEqualTo(status);
         }
         throw new AssertionError("no 429 after " + atMost + " requests");
     }

@@ -19,7 +19,8 @@ import com.sun.net.httpserver.HttpServer;
 
 /**
  * A real HTTP server on a free loopback port that stands in for every service behind the gateway and for
- * user-service's JWKS. It records what it received, and behaves as a request's query asks: {@code status=NNN}
+ * user-service's JWKS (any path ending in {@code /jwks.json}). It records what it received, and behaves as a
+ * request's query asks: {@code status=NNN}
  * answers that status with a problem body, {@code delay=ms} answers late, {@code drop=true} closes the connection
  * without an answer.
  */
@@ -79,10 +80,6 @@ final class TestBackend {
 
     private void handle(HttpExchange exchange) throws IOException {
         String path = exchange.getRequestURI().getRawPath();
-        if (path.equals("/.well-known/jwks.json")) {
-            answer(exchange, 200, "application/json", jwks);
-            return;
-        }
         hits.computeIfAbsent(path, any -> new AtomicInteger()).incrementAndGet();
         Map<String, List<String>> headers = new HashMap<>();
         exchange.getRequestHeaders().forEach((name, values) -> headers.put(name.toLowerCase(), values));
@@ -97,7 +94,9 @@ final class TestBackend {
                 return;
             }
             int status = Integer.parseInt(query.getOrDefault("status", "200"));
-            if (status == 200) {
+            if (path.endsWith("/jwks.json")) {
+                answer(exchange, 200, "application/json", jwks);
+            } else if (status == 200) {
                 answer(exchange, 200, "application/json", "{\"path\":\"" + path + "\"}");
             } else {
                 answer(exchange, status, "application/problem+json",

@@ -29,6 +29,11 @@ public record Home(Path root) {
         return root.resolve(".microshop/tmp");
     }
 
+    /** The generated passwords (Secrets), readable by the owner only. */
+    Path secrets() {
+        return root.resolve(".microshop/secrets");
+    }
+
     Path supervisorPidFile() {
         return run().resolve("supervisor.pid");
     }

@@ -32,6 +32,15 @@ public record Instance(
         return "-Dmicroshop.instance=" + instance;
     }
 
+    /** An actuator endpoint of a Spring app on its management port, e.g. {@code /actuator/busrefresh}. */
+    URI management(String path) {
+        Integer port = ports.get(ProcessSpec.MANAGEMENT);
+        if (port == null) {
+            throw new IllegalArgumentException(name + " has no management port (it is not a spring process)");
+        }
+        return URI.create("http://127.0.0.1:" + port + path);
+    }
+
     List<Integer> allPorts() {
         List<Integer> all = new ArrayList<>();
         all.add(port);

@@ -1,14 +1,8 @@
 package dev.microshop.launcher;
 
-import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
-import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +16,7 @@ public final class Launcher {
     private static final String USAGE = """
             usage: launcher up [--replicas NAME=N ...] [--timeout SECONDS] [--processes FILE]
                    launcher down | status | missing-jars | refresh-config
+                   launcher admin list | grant EMAIL | revoke EMAIL
                    launcher supervise [--replicas NAME=N ...] [--processes FILE]   (run by up)""";
 
     private final Home home;
@@ -52,7 +47,8 @@ public final class Launcher {
                 case "down" -> new DownCommand(home, out).run();
                 case "status" -> new StatusCommand(home, out).run();
                 case "missing-jars" -> missingJars(Options.parse(rest));
-                case "refresh-config" -> refreshConfig(Options.parse(rest));
+                case "refresh-config" -> operator().refreshConfig(Options.parse(rest));
+                case "admin" -> operator().admin(rest);
                 default -> {
                     out.println(USAGE);
                     yield 2;
@@ -73,6 +69,10 @@ public final class Launcher {
         }
     }
 
+    private OperatorCommands operator() {
+        return new OperatorCommands(home, environment, out);
+    }
+
     /** Runs the system until SIGTERM, which stops it tier by tier (see Supervisor.stop). */
     private int supervise(Options options) throws InterruptedException {
         home.createDirectories();
@@ -83,8 +83,11 @@ public final class Launcher {
         }
         ProcessTable table = ProcessTable.load(options.processes());
         List<Instance> instances = table.instances(home, options.replicas(), environment);
+        Secrets secrets = new Secrets(home);
+        secrets.createMissing();
         pidFile.writeCurrentProcess();
-        Supervisor supervisor = new Supervisor(home, table.supervision(), instances, environment, new EventLog(out));
+        Supervisor supervisor = new Supervisor(home, table.supervision(), instances, environment, secrets,
+                new EventLog(out));
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             supervisor.stop();
             pidFile.delete();
@@ -100,28 +103,5 @@ public final class Launcher {
                 .filter(instance -> instance.jar() != null && !Files.isRegularFile(instance.jar()))
                 .forEach(instance -> out.println(home.root().relativize(instance.jar())));
         return 0;
-    }
-
-    /** Asks config-server to tell every instance, over the bus, to reload its configuration. */
-    private int refreshConfig(Options options) throws InterruptedException {
-        Instance configServer = ProcessTable.load(options.processes()).instances(home, Map.of(), environment).stream()
-                .filter(instance -> instance.name().equals("config-server"))
-                .findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("the process table has no config-server"));
-        URI busRefresh = URI.create("http://127.0.0.1:" + configServer.port() + "/actuator/busrefresh");
-        HttpRequest request = HttpRequest.newBuilder(busRefresh).timeout(Duration.ofSeconds(10))
-                .POST(HttpRequest.BodyPublishers.noBody()).build();
-        try {
-            int status = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
-            if (status / 100 != 2) {
-                out.println("config-server answered HTTP " + status + " to POST " + busRefresh);
-                return 1;
-            }
-            out.println("Configuration refresh sent to every instance (POST " + busRefresh + ").");
-            return 0;
-        } catch (IOException e) {
-            out.println("config-server is not reachable at " + busRefresh + "; is microshop up? (./microshop status)");
-            return 1;
-        }
     }
 }

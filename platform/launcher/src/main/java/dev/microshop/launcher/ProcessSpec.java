@@ -24,6 +24,11 @@ public record ProcessSpec(
 
     public enum Kind { PLAIN, SPRING }
 
+    /** The extra port on which a Spring app serves its actuator, on loopback only. */
+    static final String MANAGEMENT = "management";
+    /** A Spring app's management port is its main port plus this (user-service 8101: 18101). */
+    static final int MANAGEMENT_PORT_OFFSET = 10000;
+
     public ProcessSpec {
         if (name == null || name.isBlank()) {
             throw new IllegalArgumentException("a process in the table has no name");
@@ -32,12 +37,17 @@ public record ProcessSpec(
             throw new IllegalArgumentException(name + ": give either jar or mainClass");
         }
         kind = kind == null ? Kind.PLAIN : kind;
-        ports = ports == null ? Map.of() : new LinkedHashMap<>(ports);
+        ports = ports == null ? new LinkedHashMap<>() : new LinkedHashMap<>(ports);
         jvmArgs = jvmArgs == null ? List.of() : List.copyOf(jvmArgs);
         env = env == null ? Map.of() : new LinkedHashMap<>(env);
         if (kind == Kind.SPRING) {
-            ready = ready != null ? ready : "http://127.0.0.1:{port}/actuator/health/readiness";
-            live = live != null ? live : "http://127.0.0.1:{port}/actuator/health/liveness";
+            if (ports.containsKey(MANAGEMENT)) {
+                throw new IllegalArgumentException(name + ": the management port of a spring process is its port + "
+                        + MANAGEMENT_PORT_OFFSET + "; leave it out of ports");
+            }
+            ports.put(MANAGEMENT, port + MANAGEMENT_PORT_OFFSET);
+            ready = ready != null ? ready : "http://127.0.0.1:{management}/actuator/health/readiness";
+            live = live != null ? live : "http://127.0.0.1:{management}/actuator/health/liveness";
             url = url != null ? url : "http://127.0.0.1:{port}";
         }
         if (ready == null) {

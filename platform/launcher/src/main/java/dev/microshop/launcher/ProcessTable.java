@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +21,10 @@ public record ProcessTable(Supervision supervision, List<ProcessSpec> processes)
 
     /** Ports of replica n (n >= 2) are the table's ports plus this step times (n - 1). */
     static final int REPLICA_PORT_STEP = 10;
+    /**
+     * Two cores run nine replicas of a service at most; and the steps of ten stay clear of every other port
+     * of the built-in table (ProcessTableTest checks that).
+     */
     static final int MAX_REPLICAS = 9;
 
     private static final YAMLMapper YAML = YAMLMapper.builder()
@@ -57,7 +62,32 @@ public record ProcessTable(Supervision supervision, List<ProcessSpec> processes)
             }
         }
         instances.sort(Comparator.comparingInt(Instance::tier));
+        checkPorts(instances);
         return instances;
+    }
+
+    /** Two processes on one port would fail in ways far from the cause: refuse the table at once instead. */
+    private static void checkPorts(List<Instance> instances) {
+        Map<Integer, String> owners = new HashMap<>();
+        for (Instance instance : instances) {
+            for (int port : instance.allPorts()) {
+                if (port < 1 || port > 65535) {
+                    throw new IllegalArgumentException(instance.name() + ": port " + port + " is out of range");
+                }
+                String owner = owners.putIfAbsent(port, instance.name());
+                if (owner != null) {
+                    throw new IllegalArgumentException(
+                            "port " + port + " would be used by both " + owner + " and " + instance.name());
+                }
+            }
+        }
+    }
+
+    /** The first (or only) instance of a process. */
+    Instance firstInstance(String name, Home home, Map<String, String> environment) {
+        return processes.stream().filter(spec -> spec.name().equals(name)).findFirst()
+                .map(spec -> instance(spec, 1, home, environment))
+                .orElseThrow(() -> new IllegalArgumentException("the process table has no " + name));
     }
 
     private void checkReplicas(Map<String, Integer> replicas) {
@@ -136,6 +166,9 @@ public record ProcessTable(Supervision supervision, List<ProcessSpec> processes)
         if (spec.kind() == ProcessSpec.Kind.SPRING) {
             env.put("SERVER_PORT", String.valueOf(port));
             env.put("SERVER_ADDRESS", "127.0.0.1");
+            // The actuator stays off the public path: its own port, on loopback only.
+            env.put("MANAGEMENT_SERVER_PORT", String.valueOf(ports.get(ProcessSpec.MANAGEMENT)));
+            env.put("MANAGEMENT_SERVER_ADDRESS", "127.0.0.1");
             env.put("SPRING_PROFILES_ACTIVE", environment.getOrDefault("MICROSHOP_PROFILE", "dev"));
             if (ports.containsKey("grpc")) {
                 env.put("SPRING_GRPC_SERVER_PORT", String.valueOf(ports.get("grpc")));

@@ -25,25 +25,9 @@ final class StatusTable {
                     String.valueOf(instance.restarts()),
                     instance.url()));
         }
-        int[] widths = new int[HEADER.size()];
-        rows.forEach(row -> {
-            for (int column = 0; column < row.size(); column++) {
-                widths[column] = Math.max(widths[column], row.get(column).length());
-            }
-        });
-        for (List<String> row : rows) {
-            StringBuilder line = new StringBuilder();
-            for (int column = 0; column < row.size(); column++) {
-                line.append(column == row.size() - 1 ? row.get(column) : pad(row.get(column), widths[column] + 2));
-            }
-            out.println(line.toString().stripTrailing());
-        }
+        TextTable.print(rows, out);
         instances.stream()
                 .filter(instance -> instance.state() != InstanceState.Status.READY && instance.lastEvent() != null)
                 .forEach(instance -> out.println("  " + instance.name() + ": " + instance.lastEvent()));
-    }
-
-    private static String pad(String text, int width) {
-        return text + " ".repeat(width - text.length());
     }
 }

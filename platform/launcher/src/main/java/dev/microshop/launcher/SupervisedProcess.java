@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.springframework.util.backoff.BackOffExecution;
 import org.springframework.util.backoff.ExponentialBackOff;
@@ -22,6 +23,8 @@ final class SupervisedProcess {
     private static final Duration READY_POLL = Duration.ofMillis(300);
 
     private final Instance instance;
+    /** Kept apart from the instance, which is described in logs and the state file; these never are. */
+    private final Map<String, String> secretEnvironment;
     private final Home home;
     private final Supervision supervision;
     private final HealthProbe probe;
@@ -47,9 +50,10 @@ final class SupervisedProcess {
     private record Ending(String reason, boolean wasReady) {
     }
 
-    SupervisedProcess(Instance instance, Home home, Supervision supervision, HealthProbe probe, Tiers tiers,
-            ClassDataSharing classDataSharing, EventLog log, Runnable onChange) {
+    SupervisedProcess(Instance instance, Map<String, String> secretEnvironment, Home home, Supervision supervision,
+            HealthProbe probe, Tiers tiers, ClassDataSharing classDataSharing, EventLog log, Runnable onChange) {
         this.instance = instance;
+        this.secretEnvironment = Map.copyOf(secretEnvironment);
         this.home = home;
         this.supervision = supervision;
         this.probe = probe;
@@ -127,6 +131,7 @@ final class SupervisedProcess {
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(output))
                     .redirectErrorStream(true);
             builder.environment().putAll(instance.environment());
+            builder.environment().putAll(secretEnvironment);
             started = builder.start();
             process = started;
             status = InstanceState.Status.STARTING;

@@ -19,15 +19,16 @@ final class Supervisor {
     private boolean stopped;
 
     Supervisor(Home home, Supervision supervision, List<Instance> instances, Map<String, String> environment,
-            EventLog log) {
+            Secrets secrets, EventLog log) {
         this.stateFile = new StateFile(home.stateFile());
         this.log = log;
         HealthProbe probe = new HealthProbe(supervision.checkTimeout());
         Tiers tiers = new Tiers(instances);
         ClassDataSharing classDataSharing = new ClassDataSharing(home, environment, log);
+        Map<String, String> secretEnvironment = secrets.environment();
         for (Instance instance : instances) {
-            processes.add(new SupervisedProcess(instance, home, supervision, probe, tiers, classDataSharing, log,
-                    this::writeState));
+            processes.add(new SupervisedProcess(instance, secretEnvironment, home, supervision, probe, tiers,
+                    classDataSharing, log, this::writeState));
         }
     }
 

@@ -49,6 +49,7 @@ final class UpCommand {
         List<Instance> instances = ProcessTable.load(options.processes())
                 .instances(home, options.replicas(), environment);
         new DownCommand(home, out).stopLeftovers();
+        new Secrets(home).createMissing();
         List<String> busy = busyPorts(instances);
         if (!busy.isEmpty()) {
             out.println("Cannot start: another program listens on " + String.join(", ", busy)

@@ -47,7 +47,8 @@ class LauncherTest {
 
         assertThat(launcher("up", "--replicas", "service=2", "--processes", table.toString())).isZero();
         assertThat(output()).contains("microshop is up: 3 processes ready in")
-                .containsPattern("service-2 +\\d+ +" + (servicePort + 10) + "," + (grpcPort + 10) + " +READY");
+                .containsPattern("service-2 +\\d+ +" + (servicePort + 10) + "," + (grpcPort + 10) + ","
+                        + (servicePort + 10010) + " +READY");
         long supervisorPid = Long.parseLong(Files.readString(home.supervisorPidFile()).trim());
 
         assertThat(launcher("up", "--processes", table.toString())).isZero();
@@ -60,11 +61,12 @@ class LauncherTest {
         List<ProcessHandle> started = ProcessTree.startedFor(home, null);
         assertThat(started).hasSizeGreaterThanOrEqualTo(4);
         assertThat(launcher("down")).isZero();
-        assertThat(output()).contains("microshop is down").contains("no process left, all 5 ports free");
+        assertThat(output()).contains("microshop is down").contains("no process left, all 8 ports free");
         assertThat(started).noneMatch(ProcessHandle::isAlive);
         assertThat(ProcessHandle.of(supervisorPid)).isEmpty();
         assertThat(home.supervisorPidFile()).doesNotExist();
-        assertThat(List.of(platformPort, servicePort, servicePort + 10, grpcPort, grpcPort + 10))
+        assertThat(List.of(platformPort, servicePort, servicePort + 10, grpcPort, grpcPort + 10,
+                platformPort + 10000, servicePort + 10000, servicePort + 10010))
                 .noneMatch(HealthProbe::isListening);
 
         assertThat(launcher("status")).isEqualTo(StatusCommand.NOT_RUNNING);
@@ -114,6 +116,90 @@ class LauncherTest {
 
         assertThat(launcher("up", "--replicas", "single=2", "--processes", table.toString())).isEqualTo(2);
         assertThat(output()).startsWith("microshop: single runs as one instance only");
+    }
+
+    @Test
+    void up_hands_every_process_passwords_it_generated_once_and_never_writes_them_into_logs_or_state()
+            throws Exception {
+        Path table = new StandInTable(directory).standIn("app", 1, StandInTable.freePort(), Map.of()).write();
+
+        assertThat(launcher("up", "--processes", table.toString())).isZero();
+        String upOutput = output();
+        Map<String, String> secrets = new Secrets(home).environment();
+        assertThat(environmentOf(new StateFile(home.stateFile()).read().orElseThrow().instances().getFirst().pid()))
+                .containsAll(secrets.entrySet().stream().map(secret -> secret.getKey() + "=" + secret.getValue())
+                        .toList());
+        assertThat(launcher("status")).isZero();
+        String written = upOutput + output() + Files.readString(home.launcherLog())
+                + Files.readString(home.stateFile()) + Files.readString(home.outputOf("app"));
+        assertThat(secrets.values()).noneMatch(written::contains);
+
+        assertThat(launcher("down")).isZero();
+        assertThat(launcher("up", "--processes", table.toString())).isZero();
+        assertThat(new Secrets(home).environment()).isEqualTo(secrets);
+    }
+
+    @Test
+    void config_refresh_posts_busrefresh_to_the_config_servers_management_port_as_the_operator() throws Exception {
+        int port = StandInTable.freePort();
+        Path table = new StandInTable(directory).standIn("config-server", 1, port, Map.of()).write();
+        assertThat(launcher("up", "--processes", table.toString())).isZero();
+
+        assertThat(launcher("refresh-config", "--processes", table.toString())).isZero();
+        assertThat(output()).isEqualTo("Configuration refresh sent to every instance (POST http://127.0.0.1:"
+                + (port + 10000) + "/actuator/busrefresh).\n");
+
+        Files.writeString(new Secrets(home).operatorPasswordFile(), "not-the-one-it-was-started-with\n");
+        assertThat(launcher("refresh-config", "--processes", table.toString())).isEqualTo(1);
+        assertThat(output()).startsWith("config-server refused the operator's password (HTTP 401 to POST http://")
+                .contains(".microshop/secrets/operator.password")
+                .doesNotContain("not-the-one-it-was-started-with");
+    }
+
+    @Test
+    void admin_grants_lists_and_revokes_administrators_on_user_services_management_port() {
+        Path table = new StandInTable(directory).standIn("user-service", 1, StandInTable.freePort(),
+                Map.of("ACCOUNTS", "ada+shop@example.com,bob@example.com")).write();
+        assertThat(launcher("up", "--processes", table.toString())).isZero();
+        String processes = table.toString();
+
+        assertThat(launcher("admin", "list", "--processes", processes)).isZero();
+        assertThat(output()).isEqualTo("No administrators.\n");
+
+        assertThat(launcher("admin", "grant", "ada+shop@example.com", "--processes", processes)).isZero();
+        assertThat(output()).isEqualTo("ada+shop@example.com is now an administrator.\n");
+        assertThat(launcher("admin", "grant", "bob@example.com", "--processes", processes)).isZero();
+
+        assertThat(launcher("admin", "list", "--processes", processes)).isZero();
+        assertThat(output()).isEqualTo("""
+                EMAIL                 ROLES
+                ada+shop@example.com  ADMIN,CUSTOMER
+                bob@example.com       ADMIN,CUSTOMER
+                """);
+
+        assertThat(launcher("admin", "revoke", "ada+shop@example.com", "--processes", processes)).isZero();
+        assertThat(output()).isEqualTo("ada+shop@example.com is no longer an administrator.\n");
+        assertThat(launcher("admin", "revoke", "ada+shop@example.com", "--processes", processes)).isEqualTo(1);
+        assertThat(output()).startsWith("user-service answered HTTP 404 to DELETE http://127.0.0.1:")
+                .endsWith(": ada+shop@example.com is not an administrator.\n");
+
+        assertThat(launcher("admin", "grant", "nobody@example.com", "--processes", processes)).isEqualTo(1);
+        assertThat(output()).endsWith(": No account has that e-mail address.\n");
+        assertThat(launcher("admin", "list", "--processes", processes)).isZero();
+        assertThat(output()).contains("bob@example.com").doesNotContain("ada+shop@example.com");
+    }
+
+    @Test
+    void admin_says_when_microshop_is_not_running_and_how_it_is_used() {
+        assertThat(launcher("admin", "list")).isEqualTo(1);
+        assertThat(output()).isEqualTo("microshop is not running; start it with ./microshop up.\n");
+
+        assertThat(launcher("admin", "grant")).isEqualTo(2);
+        assertThat(output()).isEqualTo("microshop: usage: ./microshop admin list | grant EMAIL | revoke EMAIL\n");
+    }
+
+    private static List<String> environmentOf(long pid) throws Exception {
+        return List.of(Files.readString(Path.of("/proc/" + pid + "/environ")).split("\0"));
     }
 
     private int launcher(String... args) {

@@ -6,6 +6,7 @@ import java.net.ServerSocket;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -79,13 +80,15 @@ final class StandInTable {
         }
     }
 
-    /** A free port whose replica port (+10) is free too. */
+    /** A free port whose replica port (+10), management port (+10000) and replica management port are free too. */
     static int freePort() {
         while (true) {
             try (ServerSocket socket = new ServerSocket(0)) {
                 int port = socket.getLocalPort();
-                if (port + ProcessTable.REPLICA_PORT_STEP <= 65535
-                        && !HealthProbe.isListening(port + ProcessTable.REPLICA_PORT_STEP)) {
+                int management = port + ProcessSpec.MANAGEMENT_PORT_OFFSET;
+                List<Integer> others = List.of(port + ProcessTable.REPLICA_PORT_STEP, management,
+                        management + ProcessTable.REPLICA_PORT_STEP);
+                if (others.getLast() <= 65535 && others.stream().noneMatch(HealthProbe::isListening)) {
                     return port;
                 }
             } catch (IOException e) {

@@ -12,6 +12,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -92,10 +93,25 @@ class SupervisorTest {
 
         assertThat(supervisor.state().instances()).extracting(InstanceState::name, InstanceState::ports)
                 .containsExactly(
-                        tuple("catalog", List.of(port, grpcPort)),
-                        tuple("catalog-2", List.of(port + 10, grpcPort + 10)));
-        assertThat(get(port, "/whoami")).isEqualTo("catalog " + port + " " + grpcPort + " dev");
-        assertThat(get(port + 10, "/whoami")).isEqualTo("catalog-2 " + (port + 10) + " " + (grpcPort + 10) + " dev");
+                        tuple("catalog", List.of(port, grpcPort, port + 10000)),
+                        tuple("catalog-2", List.of(port + 10, grpcPort + 10, port + 10010)));
+        assertThat(get(port, "/whoami")).isEqualTo("catalog " + port + " " + grpcPort + " " + (port + 10000) + " dev");
+        assertThat(get(port + 10, "/whoami"))
+                .isEqualTo("catalog-2 " + (port + 10) + " " + (grpcPort + 10) + " " + (port + 10010) + " dev");
+    }
+
+    @Test
+    void gives_a_spring_app_a_loopback_management_port_and_probes_its_health_there() throws Exception {
+        int port = StandInTable.freePort();
+        start(new StandInTable(directory).standIn("app", 1, port, Map.of()), Map.of());
+
+        awaitReady("app", 0);
+
+        // The stand-in, like a real app, serves its actuator on the management port only.
+        assertThat(status(port, "/actuator/health/readiness")).isEqualTo(404);
+        assertThat(status(port + 10000, "/actuator/health/readiness")).isEqualTo(200);
+        assertThat(Files.readString(Path.of("/proc/" + state("app").pid() + "/environ")).split("\0"))
+                .contains("MANAGEMENT_SERVER_PORT=" + (port + 10000), "MANAGEMENT_SERVER_ADDRESS=127.0.0.1");
     }
 
     @Test
@@ -133,8 +149,10 @@ class SupervisorTest {
         Home home = new Home(directory);
         home.createDirectories();
         ProcessTable processTable = ProcessTable.load(table.write());
+        Secrets secrets = new Secrets(home);
+        secrets.createMissing();
         supervisor = new Supervisor(home, processTable.supervision(),
-                processTable.instances(home, replicas, FAST_START), FAST_START,
+                processTable.instances(home, replicas, FAST_START), FAST_START, secrets,
                 new EventLog(new PrintStream(events, true, StandardCharsets.UTF_8)));
         supervisor.start();
     }
@@ -153,6 +171,13 @@ class SupervisorTest {
 
     private List<String> eventLines() {
         return events.toString(StandardCharsets.UTF_8).lines().toList();
+    }
+
+    private static int status(int port, String path) throws IOException, InterruptedException {
+        try (HttpClient client = HttpClient.newHttpClient()) {
+            return client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
+                    HttpResponse.BodyHandlers.discarding()).statusCode();
+        }
     }
 
     private static String get(int port, String path) throws IOException, InterruptedException {

@@ -4,6 +4,7 @@ import java.util.List;
 
 import dev.microshop.gateway.ratelimit.RateLimitProperties.Key;
 import dev.microshop.gateway.ratelimit.RateLimitProperties.RequestClass;
+import dev.microshop.gateway.ratelimit.RateLimitProperties.Token;
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.BucketConfiguration;
 import org.springframework.http.server.reactive.ServerHttpRequest;
@@ -14,7 +15,7 @@ import org.springframework.http.server.reactive.ServerHttpRequest;
  * @param bucketPrefix starts every bucket key of this class; it includes the limit, so a changed limit starts new
  *                     buckets (full, of the new size) on every gateway at once, and the old ones expire unused
  */
-record RateLimitClass(String name, List<RequestPattern> requests, Boolean authenticated, Key key, long burst,
+record RateLimitClass(String name, List<RequestPattern> requests, Token token, Key key, long burst,
         BucketConfiguration bucket, String bucketPrefix) {
 
     static RateLimitClass of(String name, RequestClass limit) {
@@ -26,11 +27,11 @@ record RateLimitClass(String name, List<RequestPattern> requests, Boolean authen
         String bucketPrefix = "microshop:rate-limit:%s:%d/%dms/%d:".formatted(name, limit.capacity(),
                 limit.period().toMillis(), limit.burst());
         return new RateLimitClass(name, limit.requests().stream().map(RequestPattern::parse).toList(),
-                limit.authenticated(), limit.key(), limit.burst(), bucket, bucketPrefix);
+                limit.token(), limit.key(), limit.burst(), bucket, bucketPrefix);
     }
 
     boolean matches(ServerHttpRequest request, Caller caller) {
-        return (authenticated == null || authenticated == caller.authenticated())
+        return (token == null || token == caller.token())
                 && requests.stream().anyMatch(pattern -> pattern.matches(request));
     }
 

@@ -31,6 +31,16 @@ public record RateLimitProperties(Mode mode, String redisUrl, Duration redisTime
 
     public enum Mode { MEMORY, REDIS }
 
+    /** What a request's access token turned out to be. */
+    public enum Token {
+        /** A token the gateway accepted. */
+        VALID,
+        /** No token at all. */
+        NONE,
+        /** A token the gateway refused (forged, expired, signed with an unknown key, malformed): answered 401. */
+        INVALID
+    }
+
     /** Whose bucket a request takes its token from. */
     public enum Key {
         /** The token's subject when the request carries a valid token, else the client's address. */
@@ -46,13 +56,13 @@ public record RateLimitProperties(Mode mode, String redisUrl, Duration redisTime
      * @param order         which class limits a request that several match: the lowest order; an explicit number, as
      *                      the order of map keys changes when a profile or a refresh overrides one class
      * @param requests      {@code "METHOD /path/pattern"} or {@code "/path/pattern"} (any method), Spring path patterns
-     * @param authenticated {@code true}: only requests with a valid token; {@code false}: only those without; unset: both
+     * @param token         only requests whose token is {@code valid}, {@code none} or {@code invalid}; unset: any
      * @param key           whose bucket it is; {@code caller} by default
      * @param capacity      requests allowed per period
      * @param period        the period
      * @param burst         the bucket's size: how many requests may come at once; {@code capacity} by default
      */
-    public record RequestClass(int order, List<String> requests, Boolean authenticated, Key key, long capacity,
+    public record RequestClass(int order, List<String> requests, Token token, Key key, long capacity,
             Duration period, long burst) {
 
         public RequestClass {

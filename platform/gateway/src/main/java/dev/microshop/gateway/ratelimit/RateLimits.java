@@ -27,8 +27,9 @@ import reactor.core.publisher.Mono;
 /**
  * Token-bucket rate limits per caller and class of requests. Runs in the security filter chain right after
  * authentication, so that a valid token's subject is known, and before authorization, so that anonymous calls to
- * protected paths count too. Every limited response carries {@code RateLimit-Limit}, {@code RateLimit-Remaining} and
- * {@code RateLimit-Reset} (seconds until the bucket is full); a refused one is a 429 problem with {@code Retry-After}.
+ * protected paths count too; requests whose token authentication refused are counted by {@link #tokenRefused}.
+ * Every limited response carries {@code RateLimit-Limit}, {@code RateLimit-Remaining} and {@code RateLimit-Reset}
+ * (seconds until the bucket is full); a refused one is a 429 problem with {@code Retry-After}.
  */
 public class RateLimits {
 
@@ -50,28 +51,37 @@ public class RateLimits {
     }
 
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
-        return caller(exchange).flatMap(caller -> {
-            Optional<RateLimitClass> limit = classes().matching(exchange.getRequest(), caller);
-            if (limit.isEmpty()) {
-                return chain.filter(exchange);
-            }
-            return buckets.tryConsume(limit.get().bucketKey(caller), limit.get().bucket())
-                    .map(Optional::of)
-                    .defaultIfEmpty(Optional.empty())
-                    .flatMap(probe -> probe.isPresent()
-                            ? answer(exchange, chain, limit.get(), probe.get())
-                            : chain.filter(exchange));
-        });
+        return caller(exchange).flatMap(caller -> limit(exchange, caller, Mono.defer(() -> chain.filter(exchange))));
     }
 
-    private Mono<Void> answer(ServerWebExchange exchange, WebFilterChain chain, RateLimitClass limit,
+    /**
+     * Counts a request whose token authentication refused against the client's address, then sends it
+     * {@code refusal} (the 401), or a 429 once the address is over its limit. Authentication answers such requests
+     * before {@link #filter} would see them, so without this a flood of forged tokens would never be limited.
+     */
+    public Mono<Void> tokenRefused(ServerWebExchange exchange, Mono<Void> refusal) {
+        return limit(exchange, Caller.withRefusedToken(address(exchange.getRequest())), refusal);
+    }
+
+    private Mono<Void> limit(ServerWebExchange exchange, Caller caller, Mono<Void> next) {
+        Optional<RateLimitClass> limit = classes().matching(exchange.getRequest(), caller);
+        if (limit.isEmpty()) {
+            return next;
+        }
+        return buckets.tryConsume(limit.get().bucketKey(caller), limit.get().bucket())
+                .map(Optional::of)
+                .defaultIfEmpty(Optional.empty())
+                .flatMap(probe -> probe.isPresent() ? answer(exchange, next, limit.get(), probe.get()) : next);
+    }
+
+    private Mono<Void> answer(ServerWebExchange exchange, Mono<Void> next, RateLimitClass limit,
             ConsumptionProbe probe) {
         HttpHeaders headers = exchange.getResponse().getHeaders();
         headers.set("RateLimit-Limit", Long.toString(limit.burst()));
         headers.set("RateLimit-Remaining", Long.toString(probe.getRemainingTokens()));
         headers.set("RateLimit-Reset", Long.toString(secondsRoundedUp(probe.getNanosToWaitForReset())));
         if (probe.isConsumed()) {
-            return chain.filter(exchange);
+            return next;
         }
         Counter.builder(REJECTED_METRIC).description("Requests refused with 429 by a rate limit")
                 .tag("class", limit.name()).register(meters).increment();
@@ -97,8 +107,8 @@ public class RateLimits {
         return ReactiveSecurityContextHolder.getContext()
                 .mapNotNull(SecurityContext::getAuthentication)
                 .filter(RateLimits::hasValidToken)
-                .map(authentication -> new Caller(authentication.getName(), address))
-                .defaultIfEmpty(new Caller(null, address));
+                .map(authentication -> Caller.withValidToken(authentication.getName(), address))
+                .defaultIfEmpty(Caller.withoutToken(address));
     }
 
     private static boolean hasValidToken(Authentication authentication) {

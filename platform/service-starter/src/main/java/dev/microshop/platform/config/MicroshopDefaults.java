@@ -16,7 +16,7 @@ import org.springframework.util.ClassUtils;
 
 /**
  * Adds microshop's platform defaults (loopback discovery, config-server import with retry, JSON logs,
- * tracing, health probes) as the lowest-precedence property source, so every process gets them and
+ * tracing, health probes, the management port) as the lowest-precedence property source, so every process gets them and
  * anything in its own files, the config server, the environment or a test overrides them. Runs before
  * config data is loaded so that the config-server import it declares takes effect.
  */
@@ -41,6 +41,7 @@ public class MicroshopDefaults implements EnvironmentPostProcessor, Ordered {
                 ? Map.of("spring.cloud.config.import-check.enabled", "false")
                 : Map.of("spring.config.import", "optional:configserver:");
         environment.getPropertySources().addLast(new MapPropertySource(SOURCE_NAME + "ConfigClient", configClient));
+        environment.getPropertySources().addLast(new ManagementPort(environment));
     }
 
     private static boolean isPlatformServer(ClassLoader classLoader) {

@@ -14,22 +14,40 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Answers a missing or bad token (401) and a forbidden call (403) with problem+json, as every other error. */
+/**
+ * Answers missing or bad credentials (401, with the scheme's challenge) and a forbidden call (403) with
+ * problem+json, as every other error.
+ */
 public class ProblemDetailsSecurityHandler implements AuthenticationEntryPoint, AccessDeniedHandler {
 
     private final JsonMapper json;
     private final TraceIds traceIds;
+    private final String challenge;
+    private final String missingCredentials;
 
-    public ProblemDetailsSecurityHandler(JsonMapper json, TraceIds traceIds) {
+    private ProblemDetailsSecurityHandler(JsonMapper json, TraceIds traceIds, String challenge, String missingCredentials) {
         this.json = json;
         this.traceIds = traceIds;
+        this.challenge = challenge;
+        this.missingCredentials = missingCredentials;
+    }
+
+    /** For requests that carry a user's access token. */
+    public static ProblemDetailsSecurityHandler forAccessTokens(JsonMapper json, TraceIds traceIds) {
+        return new ProblemDetailsSecurityHandler(json, traceIds, "Bearer", "A valid access token is required");
+    }
+
+    /** For the management endpoints, which answer the operator's HTTP Basic credentials. */
+    public static ProblemDetailsSecurityHandler forOperator(JsonMapper json, TraceIds traceIds) {
+        return new ProblemDetailsSecurityHandler(json, traceIds, "Basic realm=\"microshop management\"",
+                "The operator's credentials are required");
     }
 
     @Override
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException failure)
             throws IOException {
-        response.setHeader("WWW-Authenticate", "Bearer");
-        write(response, HttpStatus.UNAUTHORIZED, "A valid access token is required: " + failure.getMessage(), request);
+        response.setHeader("WWW-Authenticate", challenge);
+        write(response, HttpStatus.UNAUTHORIZED, missingCredentials + ": " + failure.getMessage(), request);
     }
 
     @Override

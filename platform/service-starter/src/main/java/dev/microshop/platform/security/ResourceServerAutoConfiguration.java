@@ -18,6 +18,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.http.client.SimpleClientHttpRequestFactory;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
@@ -42,17 +43,16 @@ public class ResourceServerAutoConfiguration {
 
     @Bean
     ProblemDetailsSecurityHandler problemDetailsSecurityHandler(JsonMapper json, TraceIds traceIds) {
-        return new ProblemDetailsSecurityHandler(json, traceIds);
+        return ProblemDetailsSecurityHandler.forAccessTokens(json, traceIds);
     }
 
+    /** Every request but the management endpoints' (ManagementSecurityAutoConfiguration's chain comes first). */
     @Bean
-    @ConditionalOnMissingBean(SecurityFilterChain.class)
     SecurityFilterChain microshopSecurityFilterChain(HttpSecurity http, JwtSecurityProperties properties,
             ProblemDetailsSecurityHandler problems) {
         http.csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(requests -> {
-                    requests.requestMatchers(PathPatternRequestMatcher.withDefaults().matcher("/actuator/**")).permitAll();
                     requests.requestMatchers(PathPatternRequestMatcher.withDefaults().matcher("/error")).permitAll();
                     for (String publicPath : properties.publicPaths()) {
                         requests.requestMatchers(matcher(publicPath)).permitAll();
@@ -72,20 +72,22 @@ public class ResourceServerAutoConfiguration {
     @ConditionalOnMissingBean(JwtDecoder.class)
     JwtDecoder jwtDecoder(JwtSecurityProperties properties, ObjectProvider<JWKSource<SecurityContext>> localKeys,
             ObjectProvider<RestTemplate> jwksClient) {
-        JWKSource<SecurityContext> keys = localKeys.getIfAvailable();
-        NimbusJwtDecoder decoder = keys != null
-                ? NimbusJwtDecoder.withJwkSource(keys).jwsAlgorithm(SignatureAlgorithm.RS256).build()
-                : NimbusJwtDecoder.withJwkSetUri(properties.jwkSetUri()).jwsAlgorithm(SignatureAlgorithm.RS256)
-                        .restOperations(jwksClient.getObject()).build();
+        JWKSource<SecurityContext> keys = localKeys.getIfAvailable(
+                () -> PublishedKeys.from(properties.jwkSetUri(), jwksClient.getObject()));
+        NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSource(keys).jwsAlgorithm(SignatureAlgorithm.RS256).build();
         decoder.setJwtValidator(MicroshopJwtValidators.of(properties));
         return decoder;
     }
 
+    /** Finds user-service through discovery; a JWKS request never holds a request thread longer than a few seconds. */
     @Bean
     @LoadBalanced
     @ConditionalOnMissingBean(name = "jwksClient")
     RestTemplate jwksClient() {
-        return new RestTemplate();
+        SimpleClientHttpRequestFactory timeouts = new SimpleClientHttpRequestFactory();
+        timeouts.setConnectTimeout(PublishedKeys.CONNECT_TIMEOUT);
+        timeouts.setReadTimeout(PublishedKeys.READ_TIMEOUT);
+        return new RestTemplate(timeouts);
     }
 
     @Bean

@@ -43,6 +43,8 @@ final class PaymentProviderProcess {
             ProcessBuilder builder = new ProcessBuilder(List.of(java, "-Xmx128m", "-XX:+UseSerialGC",
                     "-XX:TieredStopAtLevel=1", "-Djava.io.tmpdir=" + target, "-jar", JAR.toString(),
                     "--server.port=" + port,
+                    // A random port + 10000 may not exist: the actuator stays on the main port, as in module tests.
+                    "--management.server.port=" + port,
                     "--spring.cloud.config.enabled=false",
                     "--spring.cloud.config.import-check.enabled=false",
                     "--management.tracing.export.zipkin.enabled=false",

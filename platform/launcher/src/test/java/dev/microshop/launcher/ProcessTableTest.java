@@ -1,0 +1,125 @@
+package dev.microshop.launcher;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The built-in process table and the rules every table obeys; nothing is started. */
+class ProcessTableTest {
+
+    private static final ProcessTable BUILT_IN = ProcessTable.load(null);
+
+    @TempDir
+    Path directory;
+
+    @Test
+    void every_spring_process_serves_its_actuator_on_loopback_at_its_port_plus_10000_replicas_too() {
+        List<Instance> instances = BUILT_IN.instances(home(), Map.of("user-service", 2), Map.of());
+
+        Instance userService = instance(instances, "user-service");
+        assertThat(userService.allPorts()).containsExactly(8101, 9101, 18101);
+        assertThat(userService.environment())
+                .containsEntry("MANAGEMENT_SERVER_PORT", "18101")
+                .containsEntry("MANAGEMENT_SERVER_ADDRESS", "127.0.0.1");
+        assertThat(userService.ready()).isEqualTo(URI.create("http://127.0.0.1:18101/actuator/health/readiness"));
+        assertThat(userService.live()).isEqualTo(URI.create("http://127.0.0.1:18101/actuator/health/liveness"));
+        assertThat(instance(instances, "user-service-2").allPorts()).containsExactly(8111, 9111, 18111);
+        assertThat(instance(instances, "gateway").environment()).containsEntry("MANAGEMENT_SERVER_PORT", "18080");
+        assertThat(instance(instances, "config-server").management("/actuator/busrefresh"))
+                .isEqualTo(URI.create("http://127.0.0.1:18888/actuator/busrefresh"));
+        Instance postgres = instance(instances, "postgres");
+        assertThat(postgres.allPorts()).containsExactly(54320, 54321);
+        assertThat(postgres.environment()).doesNotContainKey("MANAGEMENT_SERVER_PORT");
+    }
+
+    @Test
+    void no_two_ports_of_the_system_overlap_even_with_every_scalable_service_at_the_most_replicas() {
+        Map<String, Integer> mostReplicas = new LinkedHashMap<>();
+        BUILT_IN.processes().stream().filter(ProcessSpec::scalable)
+                .forEach(spec -> mostReplicas.put(spec.name(), ProcessTable.MAX_REPLICAS));
+        assertThat(mostReplicas).containsKeys("user-service", "inventory-service", "order-service",
+                "payment-service", "notification-service");
+
+        Map<Integer, List<String>> users = new LinkedHashMap<>();
+        for (Instance instance : BUILT_IN.instances(home(), mostReplicas, Map.of())) {
+            instance.allPorts().forEach(port -> users.computeIfAbsent(port, p -> new ArrayList<>()).add(instance.name()));
+        }
+
+        assertThat(users).hasSizeGreaterThan(100)
+                .allSatisfy((port, instances) -> assertThat(instances).as("port %d", port).hasSize(1));
+        assertThat(users.keySet()).allSatisfy(port -> assertThat(port).isBetween(1, 65535));
+    }
+
+    @Test
+    void more_replicas_than_the_bound_are_refused_with_a_clear_message() {
+        assertThatThrownBy(() -> BUILT_IN.instances(home(),
+                Map.of("user-service", ProcessTable.MAX_REPLICAS + 1), Map.of()))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("user-service=10: replicas must be between 1 and 9");
+    }
+
+    @Test
+    void a_table_whose_replicas_would_share_a_port_with_another_process_is_refused_naming_both() throws Exception {
+        ProcessTable table = table("""
+                  - name: a
+                    mainClass: A
+                    classpath: target/classes
+                    port: 9000
+                    ready: http://127.0.0.1:{port}/
+                    scalable: true
+                  - name: b
+                    mainClass: B
+                    classpath: target/classes
+                    port: 9020
+                    ready: http://127.0.0.1:{port}/
+                """);
+
+        assertThat(table.instances(home(), Map.of("a", 2), Map.of())).hasSize(3);
+        assertThatThrownBy(() -> table.instances(home(), Map.of("a", 3), Map.of()))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("port 9020 would be used by both a-3 and b");
+    }
+
+    @Test
+    void the_management_port_fills_the_management_placeholder() throws Exception {
+        ProcessTable table = table("""
+                  - name: app
+                    kind: spring
+                    mainClass: App
+                    classpath: target/classes
+                    port: 9000
+                    url: http://127.0.0.1:{management}/actuator
+                    env: {MANAGEMENT_URL: "http://127.0.0.1:{management}"}
+                """);
+
+        Instance app = table.instances(home(), Map.of(), Map.of()).getFirst();
+
+        assertThat(app.url()).isEqualTo("http://127.0.0.1:19000/actuator");
+        assertThat(app.environment()).containsEntry("MANAGEMENT_URL", "http://127.0.0.1:19000");
+    }
+
+    private Home home() {
+        return new Home(directory);
+    }
+
+    private ProcessTable table(String processes) throws Exception {
+        return ProcessTable.load(Files.writeString(directory.resolve("processes.yml"), """
+                supervision:
+                  checkEveryMillis: 300
+                processes:
+                """ + processes));
+    }
+
+    private static Instance instance(List<Instance> instances, String name) {
+        return instances.stream().filter(instance -> instance.name().equals(name)).findFirst().orElseThrow();
+    }
+}

@@ -68,7 +68,6 @@ class ManagementEndpointsTest {
                 assertThat(get(port, path, TestOperator.basicAuthorization()).statusCode()).as(path).isEqualTo(200);
             }
             assertThat(post(port, "/actuator/refresh", null).statusCode()).isEqualTo(401);
-            assertThat(post(port, "/actuator/busrefresh", null).statusCode()).isEqualTo(401);
             assertThat(post(port, LOGGER, basic(TestOperator.USERNAME, "guess")).statusCode()).isEqualTo(401);
             assertThat(post(port, LOGGER, TestOperator.basicAuthorization()).statusCode()).isEqualTo(204);
         }

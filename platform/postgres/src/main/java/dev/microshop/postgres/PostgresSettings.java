@@ -7,13 +7,21 @@ import java.util.Map;
 
 import dev.microshop.engine.EnvironmentSettings;
 
-/** Where PostgreSQL keeps its data, its loopback ports and the service databases, read from the environment. */
+/**
+ * Where PostgreSQL keeps its data, its loopback ports, the superuser's password and the service databases, read
+ * from the environment.
+ */
 public record PostgresSettings(Path dataDir, Path binariesDir, Path serverLog, int port, int healthPort,
-                               List<ServiceDatabase> databases) {
+                               String superuserPassword, List<ServiceDatabase> databases) {
 
     static final String DEFAULT_DATABASES = "user_service,inventory_service,order_service,payment_service,notification_service";
+    static final String SUPERUSER_PASSWORD_VARIABLE = "MICROSHOP_POSTGRES_PASSWORD";
 
     public PostgresSettings {
+        if (superuserPassword == null || superuserPassword.isBlank()) {
+            throw new IllegalStateException(SUPERUSER_PASSWORD_VARIABLE + " is not set: the PostgreSQL superuser"
+                    + " 'postgres' needs a password (./microshop up generates one in .microshop/secrets/ and passes it)");
+        }
         databases = List.copyOf(databases);
     }
 
@@ -31,6 +39,12 @@ public record PostgresSettings(Path dataDir, Path binariesDir, Path serverLog, i
                 home.resolve(".microshop/logs/postgres.log"),
                 EnvironmentSettings.port(env, "POSTGRES_PORT", 54320),
                 EnvironmentSettings.port(env, "POSTGRES_HEALTH_PORT", 54321),
+                env.get(SUPERUSER_PASSWORD_VARIABLE),
                 databases);
+    }
+
+    @Override
+    public String toString() {
+        return "PostgresSettings[dataDir=" + dataDir + ", port=" + port + ", databases=" + databases + "]";
     }
 }

@@ -12,6 +12,7 @@ import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
@@ -33,6 +34,11 @@ public final class TestAccessTokens {
 
     /** A token whose subject is {@code userId}, with exactly the given roles. */
     public static String forUser(String userId, String... roles) {
+        return forUser(userId, Duration.ofMinutes(15), roles);
+    }
+
+    /** A token as {@link #forUser(String, String...)}, valid for {@code lifetime} from now. */
+    public static String forUser(String userId, Duration lifetime, String... roles) {
         Instant now = Instant.now();
         JWTClaimsSet claims = new JWTClaimsSet.Builder()
                 .issuer("microshop")
@@ -42,7 +48,7 @@ public final class TestAccessTokens {
                 .jwtID(UUID.randomUUID().toString())
                 .issueTime(Date.from(now))
                 .notBeforeTime(Date.from(now))
-                .expirationTime(Date.from(now.plusSeconds(900)))
+                .expirationTime(Date.from(now.plus(lifetime)))
                 .build();
         try {
             SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(KEY.getKeyID()).build(),

@@ -1,9 +1,12 @@
 package dev.microshop.notification.application;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.microshop.notification.application.live.LiveNotifications;
 import dev.microshop.notification.application.live.NotificationSubscriber;
+import dev.microshop.notification.application.live.StreamLimits;
+import dev.microshop.notification.application.live.TooManyStreamsException;
 import dev.microshop.notification.application.port.NotificationFeed;
 import dev.microshop.notification.domain.notification.Notification;
 import dev.microshop.notification.domain.notification.UserId;
@@ -20,7 +23,7 @@ class LiveNotificationsTest {
     static final UserId BERT = new UserId(UUID.randomUUID());
 
     final StoredFeed feed = new StoredFeed();
-    final LiveNotifications live = new LiveNotifications(feed);
+    final LiveNotifications live = new LiveNotifications(feed, new StreamLimits(2, 3));
 
     @Test
     void a_subscriber_gets_its_shoppers_notifications_stored_after_it_subscribed() {
@@ -76,6 +79,36 @@ class LiveNotificationsTest {
 
         assertThat(anna.keepAlives).isEqualTo(1);
         assertThat(live.subscriberCount()).isEqualTo(1);
+    }
+
+    @Test
+    void a_shopper_over_the_limit_is_refused_and_keeps_the_streams_already_open() {
+        Client phone = new Client(ANNA);
+        Client laptop = new Client(ANNA);
+        live.subscribe(phone);
+        live.subscribe(laptop);
+
+        assertThatThrownBy(() -> live.subscribe(new Client(ANNA))).isInstanceOf(TooManyStreamsException.class)
+                .hasMessageContaining("2 notification streams");
+        live.subscribe(new Client(BERT));
+
+        assertThat(live.subscriberCount()).isEqualTo(3);
+        assertThat(phone.ended || laptop.ended).isFalse();
+    }
+
+    @Test
+    void an_instance_at_its_total_limit_refuses_everybody_until_a_stream_ends() {
+        Client anna = new Client(ANNA);
+        live.subscribe(anna);
+        live.subscribe(new Client(BERT));
+        live.subscribe(new Client(new UserId(UUID.randomUUID())));
+
+        assertThatThrownBy(() -> live.subscribe(new Client(new UserId(UUID.randomUUID()))))
+                .isInstanceOf(TooManyStreamsException.class).hasMessageContaining("retry later");
+
+        live.unsubscribe(anna);
+        live.subscribe(new Client(new UserId(UUID.randomUUID())));
+        assertThat(live.subscriberCount()).isEqualTo(3);
     }
 
     @Test

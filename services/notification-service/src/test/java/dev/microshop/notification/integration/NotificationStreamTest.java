@@ -10,11 +10,18 @@ import dev.microshop.notification.domain.notification.Notification;
 import dev.microshop.notification.domain.notification.NotificationRepository;
 import dev.microshop.notification.domain.notification.UserId;
 import dev.microshop.testsupport.TestAccessTokens;
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -107,9 +114,78 @@ class NotificationStreamTest {
         Eventually.await("closed streams to be forgotten", live::subscriberCount, count -> count == 0);
     }
 
+    @Test
+    void a_stream_ends_by_itself_when_the_access_token_that_opened_it_expires() throws Exception {
+        String anna = newId();
+        long opened = System.nanoTime();
+        try (SseClient stream = SseClient.open(streamUri(), TestAccessTokens.forUser(anna, Duration.ofSeconds(3), "CUSTOMER"))) {
+            assertThat(stream.response().statusCode()).isEqualTo(200);
+            assertThat(stream.next(PATIENCE).comment()).isEqualTo("connected");
+
+            assertThat(stream.endsWithin(Duration.ofSeconds(10))).as("the stream ends with its token").isTrue();
+            assertThat(Duration.ofNanos(System.nanoTime() - opened)).isGreaterThan(Duration.ofMillis(2500));
+        }
+    }
+
+    @Test
+    void a_shopper_over_the_stream_limit_is_refused_with_429_and_keeps_the_open_streams() throws Exception {
+        String anna = newId();
+        List<SseClient> streams = new ArrayList<>();
+        try {
+            for (int i = 0; i < 5; i++) { // max-per-user in config/notification-service.yml
+                streams.add(open(anna));
+                assertThat(streams.getLast().next(PATIENCE).comment()).isEqualTo("connected");
+            }
+
+            HttpResponse<String> refused = requestRefusedStream(anna);
+            assertThat(refused.statusCode()).isEqualTo(429);
+            assertThat(refused.headers().firstValue("Retry-After")).hasValue("1");
+            assertThat(refused.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+            JsonNode problem = json.readTree(refused.body());
+            assertThat(problem.get("title").asString()).isEqualTo("Too many streams");
+            assertThat(problem.get("detail").asString()).contains("5 notification streams");
+            try (SseClient someoneElse = open(newId())) {
+                assertThat(someoneElse.response().statusCode()).isEqualTo(200);
+            }
+            assertThat(streams.getFirst().next(PATIENCE).comment()).as("the open streams stay").isEqualTo("keep-alive");
+
+            streams.removeFirst().close();
+            Eventually.await("a closed stream to free its place", () -> open(anna), next -> {
+                boolean accepted = next.response().statusCode() == 200;
+                closeQuietly(next);
+                return accepted;
+            });
+        } finally {
+            streams.forEach(NotificationStreamTest::closeQuietly);
+        }
+    }
+
+    /** A stream request whose answer is not a stream, read as a whole; an accepted stream never ends, so: a time limit. */
+    private HttpResponse<String> requestRefusedStream(String userId) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(streamUri())
+                .header("Accept", "text/event-stream")
+                .header("Authorization", "Bearer " + TestAccessTokens.forUser(userId, "CUSTOMER"))
+                .build();
+        try (HttpClient client = HttpClient.newHttpClient()) {
+            return client.sendAsync(request, HttpResponse.BodyHandlers.ofString())
+                    .get(PATIENCE.toMillis(), TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private static void closeQuietly(SseClient stream) {
+        try {
+            stream.close();
+        } catch (IOException ignored) {
+            // Only the test's own end of the connection.
+        }
+    }
+
+    private URI streamUri() {
+        return URI.create("http://127.0.0.1:" + port + "/api/notifications/stream");
+    }
+
     private SseClient open(String userId) {
-        return SseClient.open(URI.create("http://127.0.0.1:" + port + "/api/notifications/stream"),
-                TestAccessTokens.forUser(userId, "CUSTOMER"));
+        return SseClient.open(streamUri(), TestAccessTokens.forUser(userId, "CUSTOMER"));
     }
 
     private static String newId() {

@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
@@ -26,6 +27,7 @@ final class SseClient implements AutoCloseable {
 
     private final HttpResponse<InputStream> response;
     private final BlockingQueue<Event> events = new LinkedBlockingQueue<>();
+    private final CountDownLatch ended = new CountDownLatch(1);
 
     private SseClient(HttpResponse<InputStream> response) {
         this.response = response;
@@ -93,7 +95,14 @@ final class SseClient implements AutoCloseable {
             }
         } catch (IOException closed) {
             // The test closed the stream.
+        } finally {
+            ended.countDown();
         }
+    }
+
+    /** Whether the server ended the stream within {@code patience}. */
+    boolean endsWithin(Duration patience) throws InterruptedException {
+        return ended.await(patience.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     @Override

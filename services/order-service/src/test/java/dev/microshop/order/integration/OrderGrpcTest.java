@@ -85,6 +85,21 @@ class OrderGrpcTest {
     }
 
     @Test
+    void create_order_refuses_an_idempotency_key_used_for_a_different_order() {
+        Shopper shopper = Api.newShopper();
+        String product = fakes.inventory.add("1.00", "EUR");
+        Order first = as(shopper).createOrder(orderOf(product, 1).setIdempotencyKey("grpc-2").build());
+
+        assertThatThrownBy(() -> as(shopper).createOrder(orderOf(product, 2).setIdempotencyKey("grpc-2").build()))
+                .isInstanceOfSatisfying(StatusRuntimeException.class, failure -> {
+                    assertThat(failure.getStatus().getCode()).isEqualTo(Status.Code.FAILED_PRECONDITION);
+                    assertThat(failure.getStatus().getDescription()).contains("grpc-2", "different order request");
+                });
+        assertThat(as(shopper).getOrder(GetOrderRequest.newBuilder().setOrderId(first.getId()).build())
+                .getItems(0).getQuantity()).isEqualTo(1);
+    }
+
+    @Test
     void nobody_orders_for_someone_else_but_an_administrator() {
         Shopper someone = Api.newShopper();
         String product = fakes.inventory.add("1.00", "EUR");

@@ -6,6 +6,7 @@ import dev.microshop.order.integration.Api.Shopper;
 import dev.microshop.testsupport.TestAccessTokens;
 import io.grpc.Status;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Callable;
@@ -127,6 +128,82 @@ class PlaceOrderApiTest {
             }
         }).distinct().toList();
         assertThat(ids).hasSize(1);
+        assertThat(ordersWithKey(shopper, key)).isEqualTo(1);
+    }
+
+    @Test
+    void the_same_idempotency_key_with_another_quantity_is_refused_and_the_first_order_stays_alone() {
+        Shopper shopper = Api.newShopper();
+        String mug = fakes.inventory.add("12.50", "EUR");
+        String key = "checkout-" + UUID.randomUUID();
+
+        MvcTestResult first = api.place(shopper, Api.orderBody(mug, 1), key);
+        MvcTestResult more = api.place(shopper, Api.orderBody(mug, 5), key);
+
+        assertThat(first).hasStatus(201);
+        assertThat(more).hasStatus(422);
+        assertThat(more).hasContentType("application/problem+json");
+        assertThat(Api.read(more, "$.title")).isEqualTo("Idempotency-Key reused");
+        assertThat(Api.read(more, "$.detail")).contains(key).contains("different order request");
+        assertThat(Api.read(more, "$.traceId")).isNotBlank();
+        assertThat(ordersWithKey(shopper, key)).isEqualTo(1);
+        assertThat(Api.read(api.get(shopper, "/api/orders/" + Api.read(first, "$.id")), "$.items[0].quantity"))
+                .isEqualTo("1");
+    }
+
+    @Test
+    void the_same_idempotency_key_with_another_card_is_refused() {
+        Shopper shopper = Api.newShopper();
+        String mug = fakes.inventory.add("12.50", "EUR");
+        String key = "checkout-" + UUID.randomUUID();
+        api.place(shopper, Api.orderBody(mug, 1), key);
+
+        MvcTestResult otherCard = api.place(shopper, """
+                {"items":[{"productId":"%s","quantity":1}],"paymentMethod":"pm-declined"}""".formatted(mug), key);
+
+        assertThat(otherCard).hasStatus(422);
+        assertThat(Api.read(otherCard, "$.title")).isEqualTo("Idempotency-Key reused");
+        assertThat(Api.read(api.get(shopper, "/api/orders"), "$.page.totalElements")).isEqualTo("1");
+    }
+
+    @Test
+    void a_replay_is_the_same_request_whatever_the_order_of_its_items_or_the_case_of_their_ids() {
+        Shopper shopper = Api.newShopper();
+        String mug = fakes.inventory.add("12.50", "EUR");
+        String tea = fakes.inventory.add("3.30", "EUR");
+        String key = "checkout-" + UUID.randomUUID();
+
+        MvcTestResult first = api.place(shopper, """
+                {"items":[{"productId":"%s","quantity":2},{"productId":"%s","quantity":1}],"paymentMethod":"pm-ok"}"""
+                .formatted(mug, tea), key);
+        MvcTestResult replay = api.place(shopper, """
+                {"items":[{"productId":"%s","quantity":1},{"productId":"%s","quantity":1},{"productId":"%s","quantity":1}],
+                 "paymentMethod":"pm-ok"}""".formatted(tea.toUpperCase(), mug, mug), key);
+
+        assertThat(replay).hasStatus(201).headers().hasSingleValue("Idempotent-Replayed", "true");
+        assertThat(Api.read(replay, "$.id")).isEqualTo(Api.read(first, "$.id"));
+    }
+
+    @Test
+    void concurrent_requests_with_one_key_but_different_bodies_place_one_order_and_refuse_the_others()
+            throws Exception {
+        Shopper shopper = Api.newShopper();
+        String mug = fakes.inventory.add("12.50", "EUR");
+        String key = "race-" + UUID.randomUUID();
+        fakes.inventory.calls.delay = Duration.ofMillis(200); // all requests pass the look-up before any stores
+
+        List<Future<MvcTestResult>> replies;
+        try (ExecutorService clients = Executors.newFixedThreadPool(4)) {
+            replies = clients.invokeAll(List.of(1, 2, 3, 4).stream()
+                    .<Callable<MvcTestResult>>map(quantity -> () -> api.place(shopper, Api.orderBody(mug, quantity), key))
+                    .toList());
+        }
+
+        List<Integer> statuses = new ArrayList<>();
+        for (Future<MvcTestResult> reply : replies) {
+            statuses.add(reply.get().getResponse().getStatus());
+        }
+        assertThat(statuses).containsExactlyInAnyOrder(201, 422, 422, 422);
         assertThat(ordersWithKey(shopper, key)).isEqualTo(1);
     }
 

@@ -23,15 +23,27 @@ public class LiveNotifications {
     private static final long NOT_READING = -1;
 
     private final NotificationFeed feed;
+    private final StreamLimits limits;
     private final Set<NotificationSubscriber> subscribers = ConcurrentHashMap.newKeySet();
     private long position = NOT_READING;
 
-    public LiveNotifications(NotificationFeed feed) {
+    public LiveNotifications(NotificationFeed feed, StreamLimits limits) {
         this.feed = feed;
+        this.limits = limits;
     }
 
-    /** From now on, {@code subscriber} gets every notification stored for its shopper. */
+    /**
+     * From now on, {@code subscriber} gets every notification stored for its shopper; over a limit it is refused
+     * ({@link TooManyStreamsException}) rather than an older stream closed, as a closed EventSource reconnects by
+     * itself and would in turn push out another one, and so on.
+     */
     public synchronized void subscribe(NotificationSubscriber subscriber) {
+        if (subscribers.size() >= limits.total()) {
+            throw TooManyStreamsException.ofInstance();
+        }
+        if (subscribers.stream().filter(open -> open.userId().equals(subscriber.userId())).count() >= limits.perShopper()) {
+            throw TooManyStreamsException.ofShopper(limits.perShopper());
+        }
         if (position == NOT_READING) {
             position = feed.end();
         }

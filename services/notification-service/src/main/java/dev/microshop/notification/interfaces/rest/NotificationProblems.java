@@ -2,12 +2,17 @@ package dev.microshop.notification.interfaces.rest;
 
 import static dev.microshop.platform.web.Problems.problem;
 
+import dev.microshop.notification.application.live.TooManyStreamsException;
 import dev.microshop.notification.domain.notification.InvalidNotificationException;
 import dev.microshop.notification.domain.notification.NotificationNotFoundException;
+import dev.microshop.notification.interfaces.stream.NotificationStreamProperties;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
@@ -15,6 +20,21 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 @RestControllerAdvice
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class NotificationProblems {
+
+    private final NotificationStreamProperties streams;
+
+    NotificationProblems(NotificationStreamProperties streams) {
+        this.streams = streams;
+    }
+
+    /** 429 with Retry-After: by the next keep-alive, streams whose clients left without a word are gone. */
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> tooManyStreams(TooManyStreamsException tooMany) {
+        return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+                .header(HttpHeaders.RETRY_AFTER, String.valueOf(streams.keepAliveInterval().toSeconds()))
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem(HttpStatus.TOO_MANY_REQUESTS, "Too many streams", tooMany.getMessage()));
+    }
 
     @ExceptionHandler
     ProblemDetail notFound(NotificationNotFoundException notFound) {

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * An order and its state machine: PENDING -> RESERVED -> CONFIRMED -> SHIPPED, or CANCELLED (with a reason)
@@ -25,6 +26,7 @@ public final class Order {
     private final Money total;
     private final PaymentMethod paymentMethod;
     private final IdempotencyKey idempotencyKey;
+    private final RequestFingerprint requestFingerprint;
     private final Instant placedAt;
     private OrderStatus status;
     private String cancellationReason;
@@ -32,15 +34,19 @@ public final class Order {
     private final List<OrderEvent> events = new ArrayList<>();
 
     private Order(OrderId id, UserId userId, List<OrderLine> lines, PaymentMethod paymentMethod,
-            IdempotencyKey idempotencyKey, Instant placedAt, OrderStatus status, String cancellationReason,
-            Instant updatedAt) {
+            IdempotencyKey idempotencyKey, RequestFingerprint requestFingerprint, Instant placedAt, OrderStatus status,
+            String cancellationReason, Instant updatedAt) {
         this.id = Objects.requireNonNull(id, "id");
         this.userId = Objects.requireNonNull(userId, "userId");
         this.paymentMethod = Objects.requireNonNull(paymentMethod, "paymentMethod");
         this.placedAt = Objects.requireNonNull(placedAt, "placedAt");
         this.status = Objects.requireNonNull(status, "status");
         this.updatedAt = Objects.requireNonNull(updatedAt, "updatedAt");
+        if ((idempotencyKey == null) != (requestFingerprint == null)) {
+            throw new IllegalArgumentException("an idempotency key is stored with the fingerprint of its request");
+        }
         this.idempotencyKey = idempotencyKey;
+        this.requestFingerprint = requestFingerprint;
         this.cancellationReason = cancellationReason;
         if (lines.isEmpty()) {
             throw new InvalidOrderException("An order needs at least one item");
@@ -53,10 +59,16 @@ public final class Order {
                 Money::plus);
     }
 
-    /** A new PENDING order; several lines of the same product become one line with their quantities added up. */
+    /**
+     * A new PENDING order; several lines of the same product become one line with their quantities added up. With an
+     * idempotency key, the order keeps the fingerprint of what was asked for, so the key replays only that.
+     */
     public static Order place(OrderId id, UserId userId, List<OrderLine> lines, PaymentMethod paymentMethod,
             IdempotencyKey idempotencyKey, Instant now) {
-        Order order = new Order(id, userId, mergeLinesOfTheSameProduct(lines), paymentMethod, idempotencyKey, now,
+        List<OrderLine> merged = mergeLinesOfTheSameProduct(lines);
+        RequestFingerprint fingerprint = idempotencyKey == null ? null : RequestFingerprint.of(
+                merged.stream().collect(Collectors.toMap(OrderLine::productId, OrderLine::quantity)), paymentMethod);
+        Order order = new Order(id, userId, merged, paymentMethod, idempotencyKey, fingerprint, now,
                 OrderStatus.PENDING, null, now);
         order.events.add(new OrderEvent.OrderPlaced(id, userId, order.lines, order.total, now));
         return order;
@@ -64,10 +76,10 @@ public final class Order {
 
     /** An order as it was stored: no events. */
     public static Order restore(OrderId id, UserId userId, List<OrderLine> lines, PaymentMethod paymentMethod,
-            IdempotencyKey idempotencyKey, Instant placedAt, OrderStatus status, String cancellationReason,
-            Instant updatedAt) {
-        return new Order(id, userId, lines, paymentMethod, idempotencyKey, placedAt, status, cancellationReason,
-                updatedAt);
+            IdempotencyKey idempotencyKey, RequestFingerprint requestFingerprint, Instant placedAt, OrderStatus status,
+            String cancellationReason, Instant updatedAt) {
+        return new Order(id, userId, lines, paymentMethod, idempotencyKey, requestFingerprint, placedAt, status,
+                cancellationReason, updatedAt);
     }
 
     /** Inventory set the items aside: the shopper is charged next. */
@@ -107,6 +119,11 @@ public final class Order {
     public void ship(Instant now) {
         requireStatus(OrderStatus.CONFIRMED, "shipped");
         changeTo(OrderStatus.SHIPPED, now);
+    }
+
+    /** Whether a request with this fingerprint asked for exactly what placed this order (one without a key: never). */
+    public boolean wasRequestedAs(RequestFingerprint fingerprint) {
+        return fingerprint.equals(requestFingerprint);
     }
 
     public boolean isOwnedBy(UserId user) {
@@ -173,6 +190,10 @@ public final class Order {
 
     public Optional<IdempotencyKey> idempotencyKey() {
         return Optional.ofNullable(idempotencyKey);
+    }
+
+    public Optional<RequestFingerprint> requestFingerprint() {
+        return Optional.ofNullable(requestFingerprint);
     }
 
     public Instant placedAt() {

@@ -11,6 +11,7 @@ import dev.microshop.order.domain.order.OrderStatus;
 import dev.microshop.order.domain.order.OrdersPage;
 import dev.microshop.order.domain.order.PaymentMethod;
 import dev.microshop.order.domain.order.ProductId;
+import dev.microshop.order.domain.order.RequestFingerprint;
 import dev.microshop.order.domain.order.UserId;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -35,7 +36,8 @@ import org.springframework.stereotype.Repository;
 class JdbcOrderRepository implements OrderRepository {
 
     private static final String ORDER_COLUMNS = """
-            SELECT id, user_id, status, payment_method, cancellation_reason, idempotency_key, placed_at, updated_at
+            SELECT id, user_id, status, payment_method, cancellation_reason, idempotency_key, request_fingerprint,
+                   placed_at, updated_at
             FROM orders""";
 
     private final JdbcClient jdbc;
@@ -49,9 +51,9 @@ class JdbcOrderRepository implements OrderRepository {
         try {
             jdbc.sql("""
                     INSERT INTO orders (id, user_id, status, total_amount, currency, payment_method, cancellation_reason,
-                                        idempotency_key, placed_at, updated_at)
+                                        idempotency_key, request_fingerprint, placed_at, updated_at)
                     VALUES (:id, :userId, :status, :totalAmount, :currency, :paymentMethod, :cancellationReason,
-                            :idempotencyKey, :placedAt, :updatedAt)""")
+                            :idempotencyKey, :requestFingerprint, :placedAt, :updatedAt)""")
                     .param("id", order.id().value())
                     .param("userId", order.userId().value())
                     .param("status", order.status().name())
@@ -60,6 +62,7 @@ class JdbcOrderRepository implements OrderRepository {
                     .param("paymentMethod", order.paymentMethod().value())
                     .param("cancellationReason", order.cancellationReason().orElse(null))
                     .param("idempotencyKey", order.idempotencyKey().map(IdempotencyKey::value).orElse(null))
+                    .param("requestFingerprint", order.requestFingerprint().map(RequestFingerprint::value).orElse(null))
                     .param("placedAt", timestamp(order.placedAt()))
                     .param("updatedAt", timestamp(order.updatedAt()))
                     .update();
@@ -153,7 +156,7 @@ class JdbcOrderRepository implements OrderRepository {
     private static OrderRow orderRow(ResultSet rs, int rowNum) throws SQLException {
         return new OrderRow(rs.getObject("id", UUID.class), rs.getObject("user_id", UUID.class),
                 rs.getString("status"), rs.getString("payment_method"), rs.getString("cancellation_reason"),
-                rs.getString("idempotency_key"), rs.getObject("placed_at", OffsetDateTime.class).toInstant(),
+                rs.getString("idempotency_key"), rs.getString("request_fingerprint"), rs.getObject("placed_at", OffsetDateTime.class).toInstant(),
                 rs.getObject("updated_at", OffsetDateTime.class).toInstant());
     }
 
@@ -163,11 +166,12 @@ class JdbcOrderRepository implements OrderRepository {
 
     /** A row of {@code orders}, waiting for its items. */
     private record OrderRow(UUID id, UUID userId, String status, String paymentMethod, String cancellationReason,
-            String idempotencyKey, Instant placedAt, Instant updatedAt) {
+            String idempotencyKey, String requestFingerprint, Instant placedAt, Instant updatedAt) {
 
         Order toOrder(List<OrderLine> lines) {
             return Order.restore(new OrderId(id), new UserId(userId), lines, new PaymentMethod(paymentMethod),
-                    idempotencyKey == null ? null : new IdempotencyKey(idempotencyKey), placedAt,
+                    idempotencyKey == null ? null : new IdempotencyKey(idempotencyKey),
+                    requestFingerprint == null ? null : new RequestFingerprint(requestFingerprint), placedAt,
                     OrderStatus.valueOf(status), cancellationReason, updatedAt);
         }
     }

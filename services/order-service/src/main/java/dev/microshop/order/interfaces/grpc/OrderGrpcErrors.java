@@ -3,6 +3,7 @@ package dev.microshop.order.interfaces.grpc;
 import dev.microshop.order.application.order.UnknownUserException;
 import dev.microshop.order.application.port.RemoteServiceUnavailableException;
 import dev.microshop.order.application.port.UnknownProductException;
+import dev.microshop.order.domain.order.IdempotencyKeyReusedException;
 import dev.microshop.order.domain.order.InvalidOrderException;
 import dev.microshop.order.domain.order.OrderNotFoundException;
 import io.grpc.Status;
@@ -20,6 +21,9 @@ class OrderGrpcErrors implements GrpcExceptionHandler {
             case InvalidOrderException invalid -> invalidArgument(invalid);
             case UnknownProductException unknown -> invalidArgument(unknown);
             case UnknownUserException unknown -> invalidArgument(unknown);
+            // Retrying the same call can never succeed; a new key or the first request unchanged will.
+            case IdempotencyKeyReusedException reused ->
+                    Status.FAILED_PRECONDITION.withDescription(reused.getMessage()).asException();
             case OrderNotFoundException notFound -> Status.NOT_FOUND.withDescription(notFound.getMessage()).asException();
             case RemoteServiceUnavailableException unavailable ->
                     Status.UNAVAILABLE.withDescription(unavailable.getMessage()).asException();

@@ -5,6 +5,7 @@ import static dev.microshop.platform.web.Problems.problem;
 import dev.microshop.order.application.order.UnknownUserException;
 import dev.microshop.order.application.port.RemoteServiceUnavailableException;
 import dev.microshop.order.application.port.UnknownProductException;
+import dev.microshop.order.domain.order.IdempotencyKeyReusedException;
 import dev.microshop.order.domain.order.InvalidOrderException;
 import dev.microshop.order.domain.order.OrderNotFoundException;
 import dev.microshop.order.domain.order.OrderStateException;
@@ -39,6 +40,12 @@ class OrderProblems {
     @ExceptionHandler
     ProblemDetail unknownUser(UnknownUserException unknown) {
         return problem(HttpStatus.BAD_REQUEST, "Unknown user", unknown.getMessage());
+    }
+
+    /** 422: the key and the body are each well-formed, but together they contradict the first request. */
+    @ExceptionHandler
+    ProblemDetail idempotencyKeyReused(IdempotencyKeyReusedException reused) {
+        return problem(HttpStatus.UNPROCESSABLE_CONTENT, "Idempotency-Key reused", reused.getMessage());
     }
 
     @ExceptionHandler

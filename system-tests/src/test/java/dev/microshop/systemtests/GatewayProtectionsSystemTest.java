@@ -6,6 +6,7 @@ import static dev.microshop.systemtests.Microshop.get;
 import static dev.microshop.systemtests.Microshop.json;
 import static dev.microshop.systemtests.Microshop.post;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayInputStream;
 import java.io.UncheckedIOException;
@@ -58,7 +59,10 @@ class GatewayProtectionsSystemTest {
 
     private static final String USER_SERVICE = "http://127.0.0.1:8101";
     private static final String ORDER_SERVICE = "http://127.0.0.1:8103";
-    private static final String PAYMENT_METRICS = "http://127.0.0.1:8104/actuator/prometheus";
+    private static final String PAYMENT_METRICS = "http://127.0.0.1:18104/actuator/prometheus";
+    /** Main port -> management port (+ 10000) of every Spring process the launcher starts. */
+    private static final Map<Integer, Integer> MANAGEMENT_PORTS = Map.of(8080, 18080, 8101, 18101, 8102, 18102, 8103,
+            18103, 8104, 18104, 8105, 18105, 8761, 18761, 8888, 18888, 8190, 18190);
     private static final String PROVIDER_FAULTS = "http://127.0.0.1:8190/admin/faults";
     private static final List<String> INJECTIONS = List.of("' OR '1'='1", "1; DROP TABLE orders;--");
     private static final int LOG_IN_LIMIT_PER_MINUTE = 10;
@@ -290,25 +294,29 @@ class GatewayProtectionsSystemTest {
         softly.assertAll();
     }
 
+    /**
+     * Five wrong passwords from one address lock that address out of the account, and only that one: the owner, logging
+     * in from another address, is not locked out by an attacker (the gateway tells user-service the client's address).
+     */
     @Test
     @Order(6)
-    void five_wrong_passwords_lock_the_account_while_another_account_still_logs_in() {
+    void five_wrong_passwords_lock_out_the_address_they_came_from_but_not_the_owner_elsewhere() {
         Shopper target = Shopper.signUp();
-        Shopper bystander = Shopper.signUp();
+        HttpClient attacker = Microshop.clientFrom("127.0.0.10");
         for (int attempt = 1; attempt <= 5; attempt++) {
-            HttpResponse<String> wrong = target.logInWith("wrong-password-" + attempt);
+            HttpResponse<String> wrong = Microshop.send(attacker, logIn(target.email(), "wrong-password-" + attempt));
             assertThat(wrong.statusCode()).as("wrong password " + attempt + ": " + wrong.body()).isEqualTo(401);
         }
 
-        HttpResponse<String> locked = target.logIn();
+        HttpResponse<String> locked = Microshop.send(attacker, logIn(target.email(), Shopper.PASSWORD));
         assertProblem(locked, 423);
         long retryAfter = Long.parseLong(locked.headers().firstValue("Retry-After").orElse("0"));
         assertThat(retryAfter).isPositive();
         assertThat(locked.body()).doesNotContainIgnoringCase("accessToken");
-        System.out.printf("[figure] account locked after 5 wrong passwords: 423, Retry-After %d s%n", retryAfter);
+        System.out.printf("[figure] 5 wrong passwords from 127.0.0.10: that address gets 423, Retry-After %d s%n", retryAfter);
 
-        HttpResponse<String> other = bystander.logIn();
-        assertThat(other.statusCode()).as("another account: " + other.body()).isEqualTo(200);
+        HttpResponse<String> owner = target.logIn();
+        assertThat(owner.statusCode()).as("the owner from 127.0.0.1: " + owner.body()).isEqualTo(200);
     }
 
     /**
@@ -396,6 +404,172 @@ class GatewayProtectionsSystemTest {
         }
     }
 
+    /**
+     * Sign-up never makes an administrator, whatever the address looks like: the dotless i and the long s fold to the
+     * administrator's letters, and look-alikes of an existing address are refused as that address would be.
+     */
+    @Test
+    @Order(8)
+    void no_sign_up_becomes_an_administrator_and_look_alikes_of_an_address_are_refused() {
+        admin();
+        SoftAssertions softly = new SoftAssertions();
+        for (String email : List.of("adm\u0131n-" + shortId() + "@microshop.local",
+                "admin-" + shortId() + "@micro\u017fhop.local", "ADMIN-" + shortId() + "@MICROSHOP.LOCAL")) {
+            HttpResponse<String> created = post(GATEWAY + "/api/users",
+                    Map.of("email", email, "name", "Mallory", "password", Shopper.PASSWORD), Map.of());
+            softly.assertThat(created.statusCode()).as(email + ": " + created.body()).isEqualTo(201);
+            if (created.statusCode() == 201) {
+                softly.assertThat(json(created).get("roles").toString()).as(email).isEqualTo("[\"CUSTOMER\"]");
+            }
+        }
+        for (String lookAlike : List.of("adm\u0131n@microshop.local", "admin@micro\u017fhop.local", "ADMIN@microshop.local",
+                "\uff41dmin@microshop.local", "adrnin@microshop.local")) {
+            HttpResponse<String> refused = post(GATEWAY + "/api/users",
+                    Map.of("email", lookAlike, "name", "Mallory", "password", Shopper.PASSWORD), Map.of());
+            softly.assertThat(refused.statusCode()).as(lookAlike + ": " + refused.body()).isEqualTo(409);
+            checkClientErrorProblem(softly, lookAlike, refused);
+        }
+        softly.assertAll();
+    }
+
+    /**
+     * The public port answers no management request, and no service's main port does either; each process's management
+     * port (main + 10000, loopback) lets health and the Prometheus scrape through and wants the operator for the rest.
+     */
+    @Test
+    @Order(9)
+    void management_endpoints_are_off_the_public_path_and_only_the_operator_may_change_state() {
+        SoftAssertions softly = new SoftAssertions();
+        for (String path : List.of("/actuator/busrefresh", "/actuator/refresh")) {
+            HttpResponse<String> viaGateway = post(GATEWAY + path, "{}", Map.of());
+            softly.assertThat(viaGateway.statusCode()).as("POST " + GATEWAY + path + ": " + viaGateway.body())
+                    .isBetween(400, 499);
+            checkClientErrorProblem(softly, "POST " + GATEWAY + path, viaGateway);
+        }
+        for (Map.Entry<Integer, Integer> ports : MANAGEMENT_PORTS.entrySet()) {
+            String main = "http://127.0.0.1:" + ports.getKey();
+            String management = "http://127.0.0.1:" + ports.getValue();
+            softly.assertThat(post(main + "/actuator/refresh", "{}", Microshop.operator()).statusCode())
+                    .as("POST refresh on the main port " + main).isBetween(400, 499);
+            softly.assertThat(get(main + "/actuator/env", Microshop.operator()).statusCode())
+                    .as("env on the main port " + main).isBetween(400, 499);
+
+            HttpResponse<String> health = get(management + "/actuator/health", Map.of());
+            softly.assertThat(health.statusCode()).as("health at " + management).isEqualTo(200);
+            softly.assertThat(health.body()).as("health at " + management + " without credentials")
+                    .doesNotContain("components");
+            softly.assertThat(get(management + "/actuator/prometheus", Map.of()).statusCode())
+                    .as("prometheus at " + management).isEqualTo(200);
+            HttpResponse<String> anonymousRefresh = post(management + "/actuator/refresh", "{}", Map.of());
+            softly.assertThat(anonymousRefresh.statusCode()).as("anonymous refresh at " + management).isEqualTo(401);
+            checkClientErrorProblem(softly, "anonymous refresh at " + management, anonymousRefresh);
+            softly.assertThat(get(management + "/actuator/env", Map.of()).statusCode()).as("anonymous env at " + management)
+                    .isEqualTo(401);
+            softly.assertThat(get(management + "/actuator/health", Microshop.operator()).body())
+                    .as("health details for the operator at " + management).contains("components");
+        }
+        HttpResponse<String> busRefresh = post("http://127.0.0.1:18888/actuator/busrefresh", "{}", Microshop.operator());
+        softly.assertThat(busRefresh.statusCode()).as("the operator's busrefresh: " + busRefresh.body()).isBetween(200, 299);
+        softly.assertAll();
+    }
+
+    /**
+     * Bad tokens cost an attacker as much as no token: a flood with a forged one, from an address of its own, meets
+     * 429 problem+json instead of an endless stream of 401s.
+     */
+    @Test
+    @Order(10)
+    void a_flood_of_forged_tokens_is_rate_limited_per_address() throws Exception {
+        Instant now = Instant.now();
+        String forged = Tokens.signed(Tokens.strangerKey("kid-" + UUID.randomUUID()),
+                Tokens.claims(UUID.randomUUID().toString(), now, now.plus(Duration.ofMinutes(10))));
+        HttpClient attacker = Microshop.clientFrom("127.0.0.9");
+        Map<Integer, Integer> statuses = new TreeMap<>();
+        HttpResponse<String> limited = null;
+        for (int request = 0; request < 300; request++) {
+            HttpResponse<String> response = Microshop.send(attacker, HttpRequest.newBuilder(
+                    URI.create(GATEWAY + "/api/orders")).timeout(Duration.ofSeconds(10))
+                    .header("Authorization", "Bearer " + forged).GET().build());
+            statuses.merge(response.statusCode(), 1, Integer::sum);
+            if (response.statusCode() == 429 && limited == null) {
+                limited = response;
+            }
+        }
+        System.out.printf("[figure] 300 requests with a forged token from 127.0.0.9: %s%n", statuses);
+        assertThat(statuses.keySet()).as("statuses").containsOnly(401, 429);
+        assertThat(limited).as("a 429 among 300 forged-token requests").isNotNull();
+        assertProblem(limited, 429);
+        assertThat(limited.headers().firstValue("Retry-After")).isPresent();
+    }
+
+    /** An Idempotency-Key names one request: sent again with another body, it is refused instead of replayed. */
+    @Test
+    @Order(11)
+    void an_idempotency_key_reused_for_a_different_order_is_refused_and_the_first_order_is_kept() {
+        String product = newProduct(10);
+        Map<String, String> headers = new HashMap<>(shopper().bearer());
+        headers.put("Idempotency-Key", UUID.randomUUID().toString());
+        Map<String, Object> first = Map.of("items", List.of(Map.of("productId", product, "quantity", 1)),
+                "paymentMethod", "pm-ok");
+        HttpResponse<String> created = post(GATEWAY + "/api/orders", first, headers);
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        String orderId = json(created).get("id").asString();
+
+        HttpResponse<String> replayed = post(GATEWAY + "/api/orders", first, headers);
+        assertThat(replayed.statusCode()).as(replayed.body()).isEqualTo(201);
+        assertThat(json(replayed).get("id").asString()).isEqualTo(orderId);
+
+        for (Map<String, Object> other : List.of(
+                Map.<String, Object>of("items", List.of(Map.of("productId", product, "quantity", 3)), "paymentMethod", "pm-ok"),
+                Map.<String, Object>of("items", List.of(Map.of("productId", product, "quantity", 1)), "paymentMethod",
+                        "pm-declined"))) {
+            HttpResponse<String> misused = post(GATEWAY + "/api/orders", other, headers);
+            assertProblem(misused, 422);
+            assertThat(json(misused).get("detail").asString()).containsIgnoringCase("Idempotency-Key");
+        }
+        JsonNode kept = awaitFinished(shopper(), orderId, Duration.ofSeconds(60));
+        assertThat(kept.get("items").get(0).get("quantity").asInt()).isEqualTo(1);
+    }
+
+    /** Every role of the local PostgreSQL needs its password, the superuser's included. */
+    @Test
+    @Order(12)
+    void the_local_postgresql_wants_a_password_from_every_role() throws Exception {
+        String url = "jdbc:postgresql://127.0.0.1:54320/postgres";
+        for (String[] credentials : new String[][] { { "postgres", "" }, { "postgres", "postgres" },
+                { "user_service", "" } }) {
+            assertThatThrownBy(() -> DriverManager.getConnection(url, credentials[0], credentials[1]).close())
+                    .as("log-in as " + credentials[0] + " with password '" + credentials[1] + "'")
+                    .isInstanceOf(java.sql.SQLException.class)
+                    .hasMessageContaining("password");
+        }
+        try (Connection superuser = DriverManager.getConnection(url, "postgres", Microshop.postgresPassword());
+                ResultSet roles = superuser.createStatement().executeQuery(
+                        "SELECT count(*) FROM pg_authid WHERE rolcanlogin AND rolpassword IS NULL")) {
+            roles.next();
+            assertThat(roles.getLong(1)).as("roles that can log in without a password").isZero();
+        }
+    }
+
+    /** Only an administrator rotates the signing keys, and not in a loop: a second rotation soon after is refused. */
+    @Test
+    @Order(13)
+    void signing_keys_rotate_for_administrators_only_and_not_twice_in_a_row() {
+        String rotate = GATEWAY + "/api/admin/signing-keys/rotate";
+        assertProblem(post(rotate, "{}", shopper().bearer()), 403);
+
+        HttpResponse<String> first = post(rotate, "{}", admin().bearer());
+        HttpResponse<String> second = post(rotate, "{}", admin().bearer());
+        System.out.printf("[figure] two rotations in a row: %d then %d (Retry-After %s s)%n", first.statusCode(),
+                second.statusCode(), second.headers().firstValue("Retry-After").orElse("-"));
+        // The first may itself come within the minimum interval of a rotation at start-up.
+        assertThat(first.statusCode()).as(first.body()).isIn(200, 201, 204, 429);
+        assertProblem(second, 429);
+        assertThat(Long.parseLong(second.headers().firstValue("Retry-After").orElse("0"))).isPositive();
+        HttpResponse<String> me = get(GATEWAY + "/api/users/me", shopper().bearer());
+        assertThat(me.statusCode()).as("a token issued before the rotation still works: " + me.body()).isEqualTo(200);
+    }
+
     private static Shopper shopper() {
         if (shopper == null) {
             shopper = Shopper.signUp();
@@ -422,6 +596,14 @@ class GatewayProtectionsSystemTest {
         assertThat(capacity).as("the sign-in class's capacity in gateway.yml").isPositive();
         Files.writeString(config, yaml.substring(0, capacity) + "capacity: " + perMinute + "\n"
                 + yaml.substring(capacity + shipped.length()));
+    }
+
+    private static HttpRequest logIn(String email, String password) {
+        return HttpRequest.newBuilder(URI.create(GATEWAY + "/api/auth/token")).timeout(Duration.ofSeconds(10))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(
+                        Microshop.JSON.writeValueAsString(Map.of("email", email, "password", password))))
+                .build();
     }
 
     private static HttpRequest wrongLogIn(Map<String, String> headers) {

@@ -106,6 +106,22 @@ final class Microshop {
         }
     }
 
+    /** The operator's HTTP Basic credentials, as the launcher generated them (.microshop/secrets/operator.password). */
+    static Map<String, String> operator() {
+        try {
+            String password = Files.readString(HOME.resolve(".microshop/secrets/operator.password")).strip();
+            return Map.of("Authorization", "Basic " + java.util.Base64.getEncoder()
+                    .encodeToString(("operator:" + password).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The local PostgreSQL superuser's password, as the launcher generated it. */
+    static String postgresPassword() throws IOException {
+        return Files.readString(HOME.resolve(".microshop/secrets/postgres.password")).strip();
+    }
+
     /** Copies config/ to the place the config server will serve during the tests. */
     static void copyConfig() throws IOException {
         Files.createDirectories(CONFIG_COPY);

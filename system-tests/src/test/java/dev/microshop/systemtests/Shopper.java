@@ -24,12 +24,17 @@ record Shopper(String id, String email, String accessToken) {
         return new Shopper(id, email, Microshop.json(token).get("accessToken").asString());
     }
 
-    /** The administrator of the dev profile (config/user-service-dev.yml), signed up on first use. */
+    /**
+     * An administrator as an operator makes one: signed up like anyone (which never makes an administrator), then
+     * granted the role with {@code ./microshop admin grant}; the token of the next log-in carries it.
+     */
     static Shopper admin() {
         String email = "admin@microshop.local";
         HttpResponse<String> created = Microshop.post(GATEWAY + "/api/users",
                 Map.of("email", email, "name", "Administrator", "password", PASSWORD), Map.of());
         assertThat(created.statusCode()).as(created.body()).isIn(201, 409);
+        Microshop.CommandResult grant = Microshop.run("admin", "grant", email);
+        assertThat(grant.exitCode()).as(grant.output()).isZero();
         Shopper withoutToken = new Shopper(null, email, null);
         HttpResponse<String> token = withoutToken.logIn();
         assertThat(token.statusCode()).as(token.body()).isEqualTo(200);

@@ -40,7 +40,10 @@ import org.springframework.test.context.TestPropertySource;
         // A listener that subscribes after the test has sent its record must still see it.
         "spring.kafka.consumer.auto-offset-reset=earliest",
         // Tests must not append to the running system's .microshop/logs/<service>.log.
-        "logging.file.name="
+        "logging.file.name=",
+        // No fixed port: the actuator stays on the test's own port (no management port at main port + 10000),
+        // where MockMvc and the test's HTTP clients reach it.
+        "server.port=0"
 })
 public @interface MicroshopIntegrationTest {
 

@@ -9,6 +9,7 @@ import dev.microshop.user.application.port.RegistrationSettings;
 import dev.microshop.user.application.port.TokenSettings;
 import dev.microshop.user.application.port.UserEventPublisher;
 import dev.microshop.user.domain.login.LockoutPolicy;
+import dev.microshop.user.domain.login.ThrottlePolicy;
 import dev.microshop.user.domain.user.EmailAddress;
 import dev.microshop.user.domain.user.PasswordHash;
 import dev.microshop.user.domain.user.PasswordPolicy;
@@ -18,7 +19,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 /** Simple stand-ins for the ports whose real adapters are exercised by the integration tests. */
 final class Fakes {
@@ -55,22 +55,29 @@ final class Fakes {
         }
     }
 
-    record Lockout(EmailAddress email, int failures, Instant lockedUntil) {
+    record Lockout(EmailAddress email, String clientAddress, int failures, Instant lockedUntil) {
     }
 
     static final class RecordedLockouts implements LockoutAlerts {
         final List<Lockout> raised = new ArrayList<>();
+        final List<EmailAddress> slowedDown = new ArrayList<>();
 
         @Override
-        public void accountLocked(EmailAddress email, int failures, Instant lockedUntil) {
-            raised.add(new Lockout(email, failures, lockedUntil));
+        public void addressLocked(EmailAddress email, String clientAddress, int failures, Instant lockedUntil) {
+            raised.add(new Lockout(email, clientAddress, failures, lockedUntil));
+        }
+
+        @Override
+        public void accountSlowedDown(EmailAddress email, int failures) {
+            slowedDown.add(email);
         }
     }
 
     static final class Settings implements RegistrationSettings, TokenSettings, LogInSettings {
         PasswordPolicy passwordPolicy = new PasswordPolicy(10, true, true);
-        Set<String> adminEmails = Set.of("root@microshop.dev");
         LockoutPolicy lockoutPolicy = new LockoutPolicy(5, Duration.ofMinutes(15), Duration.ofMinutes(15));
+        ThrottlePolicy throttlePolicy =
+                new ThrottlePolicy(10, Duration.ofMinutes(15), Duration.ofSeconds(1), Duration.ofMinutes(1));
 
         @Override
         public PasswordPolicy passwordPolicy() {
@@ -78,8 +85,8 @@ final class Fakes {
         }
 
         @Override
-        public boolean isAdministrator(EmailAddress email) {
-            return adminEmails.contains(email.value());
+        public ThrottlePolicy throttlePolicy() {
+            return throttlePolicy;
         }
 
         @Override
@@ -100,6 +107,11 @@ final class Fakes {
         @Override
         public Duration signingKeyRotationPeriod() {
             return Duration.ofDays(30);
+        }
+
+        @Override
+        public Duration signingKeyMinimumRotationInterval() {
+            return Duration.ofMinutes(5);
         }
 
         @Override

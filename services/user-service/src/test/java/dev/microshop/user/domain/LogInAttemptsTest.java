@@ -14,12 +14,12 @@ class LogInAttemptsTest {
 
     private static final LockoutPolicy FIVE_IN_15_MINUTES_LOCK_15 =
             new LockoutPolicy(5, Duration.ofMinutes(15), Duration.ofMinutes(15));
-    private static final EmailAddress ADA = EmailAddress.of("ada@example.com");
+    private static final EmailAddress ADA = new EmailAddress("ada@example.com");
     private static final Instant START = Instant.parse("2026-03-01T12:00:00Z");
 
     @Test
     void no_failures_means_no_lock() {
-        LogInAttempts none = LogInAttempts.none(ADA);
+        LogInAttempts none = LogInAttempts.none(ADA, "203.0.113.7");
 
         assertThat(none.failures()).isZero();
         assertThat(none.isLockedAt(START)).isFalse();
@@ -66,7 +66,7 @@ class LogInAttemptsTest {
     @Test
     void once_a_lock_is_over_counting_starts_afresh_even_inside_a_longer_window() {
         LockoutPolicy longWindowShortLock = new LockoutPolicy(3, Duration.ofHours(1), Duration.ofMinutes(5));
-        LogInAttempts locked = LogInAttempts.none(ADA);
+        LogInAttempts locked = LogInAttempts.none(ADA, "203.0.113.7");
         for (int minute = 0; minute < 3; minute++) {
             locked = locked.afterFailureAt(START.plus(Duration.ofMinutes(minute)), longWindowShortLock);
         }
@@ -101,7 +101,7 @@ class LogInAttemptsTest {
 
     /** {@code count} failures under the default policy, {@code apart} from each other, the first at {@code first}. */
     private static LogInAttempts failures(int count, Instant first, Duration apart) {
-        LogInAttempts attempts = LogInAttempts.none(ADA);
+        LogInAttempts attempts = LogInAttempts.none(ADA, "203.0.113.7");
         for (int i = 0; i < count; i++) {
             attempts = attempts.afterFailureAt(first.plus(apart.multipliedBy(i)), FIVE_IN_15_MINUTES_LOCK_15);
         }

@@ -15,24 +15,28 @@ import org.junit.jupiter.api.Test;
 
 class UserTest {
 
-    private static User register(boolean administrator) {
-        return User.register(UserId.newId(), EmailAddress.of("ada@example.com"), UserName.of("Ada"),
-                new PasswordHash("$2a$10$hash"), administrator, Instant.parse("2026-01-01T00:00:00Z"));
+    private static User register() {
+        return User.register(UserId.newId(), new EmailAddress("ada@example.com"), UserName.of("Ada"),
+                new PasswordHash("$2a$10$hash"), Instant.parse("2026-01-01T00:00:00Z"));
     }
 
     @Test
-    void every_new_user_is_a_customer() {
-        assertThat(register(false).roles()).containsExactly(Role.CUSTOMER);
+    void every_new_user_is_a_customer_and_nothing_more() {
+        assertThat(register().roles()).containsExactly(Role.CUSTOMER);
+        assertThat(register().isAdministrator()).isFalse();
     }
 
     @Test
-    void an_administrator_is_also_a_customer() {
-        assertThat(register(true).roles()).containsExactlyInAnyOrder(Role.CUSTOMER, Role.ADMIN);
+    void an_administrator_stays_a_customer_and_is_one_only_after_a_revocation() {
+        User administrator = register().grantAdministrator();
+
+        assertThat(administrator.roles()).containsExactlyInAnyOrder(Role.CUSTOMER, Role.ADMIN);
+        assertThat(administrator.revokeAdministrator().roles()).containsExactly(Role.CUSTOMER);
     }
 
     @Test
     void the_password_hash_never_shows_in_text() {
-        assertThat(register(false).toString()).doesNotContain("$2a$10$hash");
+        assertThat(register().toString()).doesNotContain("$2a$10$hash");
     }
 
     @Test

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.jayway.jsonpath.JsonPath;
 import java.io.UnsupportedEncodingException;
 import java.util.UUID;
-import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
@@ -58,12 +57,17 @@ final class Api {
         return newSession(uniqueEmail(name), name);
     }
 
-    /** Signs up a new user whose email is, at that moment, on the administrator list, and logs in. */
-    Session newAdminSession(ConfigurableApplicationContext context) throws Exception {
+    /** Signs up a new user, has the operator grant it ADMIN, and logs in (so the token carries the role). */
+    Session newAdminSession(Http http) {
         String email = uniqueEmail("admin");
-        try (var ignored = LiveConfiguration.change(context, "microshop.users.admin-emails", email)) {
-            return newSession(email, "Admin");
-        }
+        MvcTestResult signedUp = signUp(email, "Admin", PASSWORD);
+        assertThat(signedUp).hasStatus(201);
+        assertThat(http.asOperator("POST", "/actuator/administrators", """
+                {"email":"%s"}""".formatted(email)).statusCode()).isEqualTo(200);
+        MvcTestResult loggedIn = logIn(email, PASSWORD);
+        assertThat(loggedIn).hasStatus(200);
+        return new Session(read(signedUp, "$.id"), email, read(loggedIn, "$.accessToken"),
+                read(loggedIn, "$.refreshToken"));
     }
 
     Session newSession(String email, String name) {

@@ -6,12 +6,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.microshop.contracts.user.v1.GetUserRequest;
 import dev.microshop.contracts.user.v1.User;
 import dev.microshop.contracts.user.v1.UserServiceGrpc;
+import dev.microshop.user.domain.signingkey.SigningKeyRepository;
 import io.grpc.ManagedChannel;
 import io.grpc.ManagedChannelBuilder;
 import io.grpc.Metadata;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.stub.MetadataUtils;
+import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -27,6 +30,9 @@ class UserGrpcTest {
 
     @Autowired
     GrpcServerLifecycle grpcServer;
+
+    @Autowired
+    SigningKeyRepository signingKeys;
 
     Api api;
     ManagedChannel channel;
@@ -50,9 +56,18 @@ class UserGrpcTest {
 
     /** As the calling services do: a deadline, and the caller's access token. */
     private UserServiceGrpc.UserServiceBlockingStub as(Api.Session caller) {
+        return withToken(caller.accessToken());
+    }
+
+    /** A token signed by the service's own key for a caller with these roles. */
+    private String tokenWithRoles(String subject, String... roles) {
+        return TestTokens.signedWith(signingKeys.findActive().orElseThrow(),
+                TestTokens.claims(subject, Instant.now()).claim("roles", List.of(roles)).build());
+    }
+
+    private UserServiceGrpc.UserServiceBlockingStub withToken(String accessToken) {
         Metadata headers = new Metadata();
-        headers.put(Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER),
-                "Bearer " + caller.accessToken());
+        headers.put(Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER), "Bearer " + accessToken);
         return users.withDeadlineAfter(5, TimeUnit.SECONDS)
                 .withInterceptors(MetadataUtils.newAttachHeadersInterceptor(headers));
     }
@@ -70,11 +85,38 @@ class UserGrpcTest {
     }
 
     @Test
+    void a_shopper_cannot_read_another_users_record_and_learns_nothing_about_it() {
+        Api.Session victim = api.newSession("grpc-victim");
+        Api.Session shopper = api.newSession("grpc-nosy");
+
+        for (String id : List.of(victim.userId(), UUID.randomUUID().toString())) {
+            assertThatThrownBy(() -> as(shopper).getUser(GetUserRequest.newBuilder().setUserId(id).build()))
+                    .isInstanceOfSatisfying(StatusRuntimeException.class, failure -> {
+                        assertThat(failure.getStatus().getCode()).isEqualTo(Status.Code.PERMISSION_DENIED);
+                        assertThat(failure.getStatus().getDescription())
+                                .isEqualTo("A user's record is only given to that user, a service or an administrator");
+                    });
+        }
+    }
+
+    @Test
+    void a_service_or_an_administrator_reads_any_users_record() {
+        Api.Session someone = api.newSession("grpc-someone");
+        GetUserRequest request = GetUserRequest.newBuilder().setUserId(someone.userId()).build();
+
+        User forService = withToken(tokenWithRoles("order-service", "SERVICE")).getUser(request);
+        User forAdmin = withToken(tokenWithRoles(UUID.randomUUID().toString(), "ADMIN", "CUSTOMER")).getUser(request);
+
+        assertThat(forService.getEmail()).isEqualTo(someone.email());
+        assertThat(forAdmin.getEmail()).isEqualTo(someone.email());
+    }
+
+    @Test
     void an_unknown_id_is_not_found_with_a_message() {
         String unknown = UUID.randomUUID().toString();
-        Api.Session caller = api.newSession("grpc-caller");
 
-        assertThatThrownBy(() -> as(caller).getUser(GetUserRequest.newBuilder().setUserId(unknown).build()))
+        assertThatThrownBy(() -> withToken(tokenWithRoles("order-service", "SERVICE"))
+                .getUser(GetUserRequest.newBuilder().setUserId(unknown).build()))
                 .isInstanceOfSatisfying(StatusRuntimeException.class, failure -> {
                     assertThat(failure.getStatus().getCode()).isEqualTo(Status.Code.NOT_FOUND);
                     assertThat(failure.getStatus().getDescription()).isEqualTo("No user with id " + unknown);

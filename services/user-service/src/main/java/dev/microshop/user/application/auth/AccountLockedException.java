@@ -2,7 +2,10 @@ package dev.microshop.user.application.auth;
 
 import java.time.Duration;
 
-/** Log-in refused because of earlier failures; says nothing about the password just presented. */
+/**
+ * Log-in refused because of earlier failures from the same client address; says nothing about the password just
+ * presented.
+ */
 public class AccountLockedException extends RuntimeException {
 
     private final Duration retryAfter;

@@ -7,6 +7,7 @@ import dev.microshop.user.application.port.LogInSettings;
 import dev.microshop.user.application.port.PasswordHasher;
 import dev.microshop.user.application.port.TokenSettings;
 import dev.microshop.user.application.port.UserEventPublisher;
+import dev.microshop.user.domain.login.AccountThrottle;
 import dev.microshop.user.domain.login.LogInAttemptRepository;
 import dev.microshop.user.domain.login.LogInAttempts;
 import dev.microshop.user.domain.token.IssuedRefreshToken;
@@ -14,6 +15,7 @@ import dev.microshop.user.domain.token.RefreshTokenFamily;
 import dev.microshop.user.domain.token.RefreshTokenRepository;
 import dev.microshop.user.domain.token.RefreshTokenSecret;
 import dev.microshop.user.domain.user.EmailAddress;
+import dev.microshop.user.domain.user.EmailSpelling;
 import dev.microshop.user.domain.user.PasswordHash;
 import dev.microshop.user.domain.user.User;
 import dev.microshop.user.domain.user.UserLoggedIn;
@@ -26,7 +28,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Exchanges email and password for an access token and the first refresh token of a new family. Repeated failures
- * for one address, registered or not, lock it for a while (see {@link LogInAttempts}).
+ * for one e-mail, registered or not, lock it for a while for the client address they came from only
+ * ({@link LogInAttempts}), and slow down log-ins for it from everywhere ({@link AccountThrottle}).
  */
 @Service
 public class LogIn {
@@ -40,13 +43,15 @@ public class LogIn {
     private final LogInSettings logInSettings;
     private final UserEventPublisher events;
     private final LockoutAlerts lockoutAlerts;
+    private final EmailSpelling spelling;
     private final Clock clock;
     /** Checked when the email is unknown, so the response time does not tell which emails have accounts. */
     private final PasswordHash decoy;
 
     public LogIn(UserRepository users, RefreshTokenRepository refreshTokens, LogInAttemptRepository attempts,
                  PasswordHasher passwords, AccessTokenIssuer accessTokens, TokenSettings settings,
-                 LogInSettings logInSettings, UserEventPublisher events, LockoutAlerts lockoutAlerts, Clock clock) {
+                 LogInSettings logInSettings, UserEventPublisher events, LockoutAlerts lockoutAlerts,
+                 EmailSpelling spelling, Clock clock) {
         this.users = users;
         this.refreshTokens = refreshTokens;
         this.attempts = attempts;
@@ -56,6 +61,7 @@ public class LogIn {
         this.logInSettings = logInSettings;
         this.events = events;
         this.lockoutAlerts = lockoutAlerts;
+        this.spelling = spelling;
         this.clock = clock;
         this.decoy = passwords.hash(RefreshTokenSecret.generate().value());
     }
@@ -63,23 +69,26 @@ public class LogIn {
     // A failure must be stored although the request fails.
     @Transactional(noRollbackFor = InvalidCredentialsException.class)
     public TokenPair logIn(LogInCommand command) {
-        EmailAddress email = EmailAddress.of(command.email());
+        EmailAddress email = EmailAddress.of(command.email(), spelling);
+        String clientAddress = command.clientAddress();
         Instant now = clock.instant();
-        // Checked before the password, so a locked account costs no hashing and the answer cannot depend on it.
-        refuseIfLocked(attempts.find(email), now);
+        // Checked before the password, so a refused attempt costs no hashing and the answer cannot depend on it.
+        refuseIfLockedOrThrottled(attempts.find(email, clientAddress), attempts.findThrottle(email), now);
         Optional<User> found = users.findByEmail(email);
         boolean passwordMatches = passwords.matches(command.password(),
                 found.map(User::passwordHash).orElse(decoy));
         attempts.lockForChange(email);
-        // Again under the lock: concurrent attempts may have locked the account while the password was checked.
-        LogInAttempts current = attempts.find(email);
-        refuseIfLocked(current, now);
+        // Again under the lock: concurrent attempts may have locked or slowed the account while the password was checked.
+        LogInAttempts current = attempts.find(email, clientAddress);
+        AccountThrottle throttle = attempts.findThrottle(email);
+        refuseIfLockedOrThrottled(current, throttle, now);
         if (found.isEmpty() || !passwordMatches) {
-            countFailure(current, now);
+            countFailure(current, throttle, now);
             throw new InvalidCredentialsException();
         }
+        // The account's throttle stays: the owner logging in must not hand an attacker a fresh set of free guesses.
         if (current.failures() > 0) {
-            attempts.clear(email);
+            attempts.clear(email, clientAddress);
         }
         User user = found.get();
         RefreshTokenFamily family = RefreshTokenFamily.start(user.id(), now);
@@ -91,17 +100,27 @@ public class LogIn {
         return new TokenPair(accessToken.value(), refreshToken.secret().value(), settings.accessTokenLifetime());
     }
 
-    private static void refuseIfLocked(LogInAttempts attempts, Instant now) {
-        if (attempts.isLockedAt(now)) {
-            throw new AccountLockedException(attempts.lockRemainingAt(now));
+    private static void refuseIfLockedOrThrottled(LogInAttempts fromThisAddress, AccountThrottle throttle,
+                                                  Instant now) {
+        if (fromThisAddress.isLockedAt(now)) {
+            throw new AccountLockedException(fromThisAddress.lockRemainingAt(now));
+        }
+        if (throttle.waitAt(now).isPositive()) {
+            throw new AccountThrottledException(throttle.waitAt(now));
         }
     }
 
-    private void countFailure(LogInAttempts current, Instant now) {
+    private void countFailure(LogInAttempts current, AccountThrottle throttle, Instant now) {
         LogInAttempts counted = current.afterFailureAt(now, logInSettings.lockoutPolicy());
         attempts.save(counted);
         if (counted.isLockedAt(now)) {
-            lockoutAlerts.accountLocked(counted.email(), counted.failures(), counted.lockedUntil());
+            lockoutAlerts.addressLocked(counted.email(), counted.clientAddress(), counted.failures(),
+                    counted.lockedUntil());
+        }
+        AccountThrottle slowed = throttle.afterFailureAt(now, logInSettings.throttlePolicy());
+        attempts.save(slowed);
+        if (slowed.startsSlowingDown(logInSettings.throttlePolicy())) {
+            lockoutAlerts.accountSlowedDown(slowed.email(), slowed.failures());
         }
     }
 }

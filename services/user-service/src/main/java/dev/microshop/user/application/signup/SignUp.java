@@ -5,6 +5,7 @@ import dev.microshop.user.application.port.RegistrationSettings;
 import dev.microshop.user.application.port.UserEventPublisher;
 import dev.microshop.user.domain.user.EmailAddress;
 import dev.microshop.user.domain.user.EmailAlreadyRegisteredException;
+import dev.microshop.user.domain.user.EmailSpelling;
 import dev.microshop.user.domain.user.User;
 import dev.microshop.user.domain.user.UserId;
 import dev.microshop.user.domain.user.UserName;
@@ -14,7 +15,10 @@ import java.time.Clock;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Opens an account: checks the details against the current rules, stores the user, announces it. */
+/**
+ * Opens a customer account (never an administrator's): checks the details against the current rules, stores the user,
+ * announces it.
+ */
 @Service
 public class SignUp {
 
@@ -22,27 +26,28 @@ public class SignUp {
     private final PasswordHasher passwords;
     private final RegistrationSettings settings;
     private final UserEventPublisher events;
+    private final EmailSpelling spelling;
     private final Clock clock;
 
     public SignUp(UserRepository users, PasswordHasher passwords, RegistrationSettings settings,
-                  UserEventPublisher events, Clock clock) {
+                  UserEventPublisher events, EmailSpelling spelling, Clock clock) {
         this.users = users;
         this.passwords = passwords;
         this.settings = settings;
         this.events = events;
+        this.spelling = spelling;
         this.clock = clock;
     }
 
     @Transactional
     public User signUp(SignUpCommand command) {
-        EmailAddress email = EmailAddress.of(command.email());
+        EmailAddress email = EmailAddress.of(command.email(), spelling);
         UserName name = UserName.of(command.name());
         settings.passwordPolicy().check(command.password());
-        if (users.existsByEmail(email)) {
+        if (users.existsByEmailOrLookAlike(email)) {
             throw new EmailAlreadyRegisteredException(email);
         }
-        User user = User.register(UserId.newId(), email, name, passwords.hash(command.password()),
-                settings.isAdministrator(email), clock.instant());
+        User user = User.register(UserId.newId(), email, name, passwords.hash(command.password()), clock.instant());
         users.add(user);
         events.publish(UserRegistered.of(user));
         return user;

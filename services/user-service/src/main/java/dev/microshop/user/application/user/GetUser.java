@@ -7,7 +7,7 @@ import dev.microshop.user.domain.user.UserRepository;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Looks up one user by id (the current user's profile, other services' gRPC calls). */
+/** Looks up one user by id: the signed-in user's own account. */
 @Service
 public class GetUser {
 

@@ -3,7 +3,10 @@ package dev.microshop.user.domain.login;
 import java.time.Duration;
 import java.util.Objects;
 
-/** How many failed log-ins within how long lock an account, and for how long; comes from configuration. */
+/**
+ * How many failed log-ins from one client address within how long lock that address out of one account, and for how
+ * long; comes from configuration.
+ */
 public record LockoutPolicy(int maxFailures, Duration window, Duration lockDuration) {
 
     public LockoutPolicy {

@@ -48,6 +48,15 @@ public record SigningKey(String kid, RSAPublicKey publicKey, RSAPrivateKey priva
         return isActive() && !now.isBefore(createdAt.plus(rotationPeriod));
     }
 
+    /**
+     * How long until this active key may be replaced on request; zero once it has signed for {@code minimumInterval}.
+     * Bounds how many keys rotations can pile up in the JWKS.
+     */
+    public Duration replaceableIn(Instant now, Duration minimumInterval) {
+        Duration remaining = Duration.between(now, createdAt.plus(minimumInterval));
+        return remaining.isPositive() ? remaining : Duration.ZERO;
+    }
+
     /** Stops signing with this key and forgets its private half. */
     public SigningKey retire(Instant now) {
         if (!isActive()) {

@@ -1,5 +1,6 @@
 package dev.microshop.user.domain.signingkey;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -17,4 +18,7 @@ public interface SigningKeyRepository {
 
     /** Stores the key's retirement. */
     void update(SigningKey key);
+
+    /** Forgets the keys retired at or before {@code cutoff}: no unexpired token can use them. Returns how many. */
+    int removeRetiredBefore(Instant cutoff);
 }

@@ -1,11 +1,11 @@
 package dev.microshop.user.domain.user;
 
-import java.util.Locale;
+import java.util.Objects;
 import java.util.regex.Pattern;
 
 /**
- * An email address in its normalized form (trimmed, lower case), so that two spellings of the same
- * address can never belong to two accounts.
+ * An email address in its canonical spelling ({@link EmailSpelling#canonical}), so that two spellings of the same
+ * address can never belong to two accounts, nor count as two addresses anywhere else.
  */
 public record EmailAddress(String value) {
 
@@ -16,21 +16,19 @@ public record EmailAddress(String value) {
     private static final Pattern SHAPE = Pattern.compile("^[^@\\s]+@[^@\\s.]+(\\.[^@\\s.]+)+$");
 
     public EmailAddress {
-        if (value == null || !value.equals(normalize(value)) || value.length() > MAX_LENGTH
-                || !SHAPE.matcher(value).matches()) {
+        if (value == null || value.length() > MAX_LENGTH || !SHAPE.matcher(value).matches()
+                || value.codePoints().anyMatch(Character::isISOControl)) {
             throw new InvalidUserDetailsException("email", "must be a valid email address");
         }
     }
 
-    public static EmailAddress of(String raw) {
+    /** The address a person typed, in its canonical spelling. */
+    public static EmailAddress of(String raw, EmailSpelling spelling) {
+        Objects.requireNonNull(spelling, "spelling");
         if (raw == null || raw.isBlank()) {
             throw new InvalidUserDetailsException("email", "must not be blank");
         }
-        return new EmailAddress(normalize(raw));
-    }
-
-    private static String normalize(String raw) {
-        return raw.strip().toLowerCase(Locale.ROOT);
+        return new EmailAddress(spelling.canonical(raw));
     }
 
     @Override

@@ -21,10 +21,30 @@ public record User(UserId id, EmailAddress email, UserName name, PasswordHash pa
         roles = Set.copyOf(roles);
     }
 
-    /** Everyone may shop; an administrator's email address additionally grants {@link Role#ADMIN}. */
+    /**
+     * Everyone who signs up is a customer and nothing more: signing up proves nothing about who someone is, so
+     * {@link Role#ADMIN} is only ever granted afterwards ({@link #grantAdministrator()}).
+     */
     public static User register(UserId id, EmailAddress email, UserName name, PasswordHash passwordHash,
-                                boolean administrator, Instant now) {
-        Set<Role> roles = administrator ? EnumSet.of(Role.CUSTOMER, Role.ADMIN) : EnumSet.of(Role.CUSTOMER);
-        return new User(id, email, name, passwordHash, roles, now);
+                                Instant now) {
+        return new User(id, email, name, passwordHash, EnumSet.of(Role.CUSTOMER), now);
+    }
+
+    public boolean isAdministrator() {
+        return roles.contains(Role.ADMIN);
+    }
+
+    /** The same account, now also an administrator. */
+    public User grantAdministrator() {
+        EnumSet<Role> granted = EnumSet.copyOf(roles);
+        granted.add(Role.ADMIN);
+        return new User(id, email, name, passwordHash, granted, registeredAt);
+    }
+
+    /** The same account, a customer only. */
+    public User revokeAdministrator() {
+        EnumSet<Role> revoked = EnumSet.copyOf(roles);
+        revoked.remove(Role.ADMIN);
+        return new User(id, email, name, passwordHash, revoked, registeredAt);
     }
 }

@@ -4,7 +4,7 @@ import dev.microshop.user.application.port.LogInSettings;
 import dev.microshop.user.application.port.RegistrationSettings;
 import dev.microshop.user.application.port.TokenSettings;
 import dev.microshop.user.domain.login.LockoutPolicy;
-import dev.microshop.user.domain.user.EmailAddress;
+import dev.microshop.user.domain.login.ThrottlePolicy;
 import dev.microshop.user.domain.user.PasswordPolicy;
 import java.time.Duration;
 import org.springframework.stereotype.Component;
@@ -26,11 +26,6 @@ class ConfiguredSettings implements RegistrationSettings, TokenSettings, LogInSe
     }
 
     @Override
-    public boolean isAdministrator(EmailAddress email) {
-        return properties.getAdminEmails().stream().anyMatch(admin -> admin.strip().equalsIgnoreCase(email.value()));
-    }
-
-    @Override
     public Duration accessTokenLifetime() {
         return properties.getTokens().getAccessTokenTtl();
     }
@@ -46,6 +41,11 @@ class ConfiguredSettings implements RegistrationSettings, TokenSettings, LogInSe
     }
 
     @Override
+    public Duration signingKeyMinimumRotationInterval() {
+        return properties.getSigningKeys().getMinimumRotationInterval();
+    }
+
+    @Override
     public Duration signingKeyPublicationMargin() {
         return properties.getSigningKeys().getPublicationMargin();
     }
@@ -54,5 +54,12 @@ class ConfiguredSettings implements RegistrationSettings, TokenSettings, LogInSe
     public LockoutPolicy lockoutPolicy() {
         UserServiceProperties.LoginLockout lockout = properties.getLoginLockout();
         return new LockoutPolicy(lockout.getMaxFailures(), lockout.getWindow(), lockout.getLockDuration());
+    }
+
+    @Override
+    public ThrottlePolicy throttlePolicy() {
+        UserServiceProperties.LoginThrottle throttle = properties.getLoginThrottle();
+        return new ThrottlePolicy(throttle.getFreeFailures(), throttle.getQuietPeriod(), throttle.getFirstDelay(),
+                throttle.getMaxDelay());
     }
 }

@@ -6,8 +6,6 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
 
@@ -19,8 +17,6 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("microshop.users")
 public class UserServiceProperties {
 
-    /** Users who sign up with one of these addresses (any case) get the ADMIN role. */
-    private List<String> adminEmails = new ArrayList<>();
     @Valid
     private final PasswordPolicy passwordPolicy = new PasswordPolicy();
     @Valid
@@ -29,14 +25,8 @@ public class UserServiceProperties {
     private final SigningKeys signingKeys = new SigningKeys();
     @Valid
     private final LoginLockout loginLockout = new LoginLockout();
-
-    public List<String> getAdminEmails() {
-        return adminEmails;
-    }
-
-    public void setAdminEmails(List<String> adminEmails) {
-        this.adminEmails = adminEmails;
-    }
+    @Valid
+    private final LoginThrottle loginThrottle = new LoginThrottle();
 
     public PasswordPolicy getPasswordPolicy() {
         return passwordPolicy;
@@ -52,6 +42,10 @@ public class UserServiceProperties {
 
     public LoginLockout getLoginLockout() {
         return loginLockout;
+    }
+
+    public LoginThrottle getLoginThrottle() {
+        return loginThrottle;
     }
 
     /** {@code microshop.users.password-policy.*}: what a new password must contain. */
@@ -124,6 +118,17 @@ public class UserServiceProperties {
         /** How often each instance checks whether the active key is due (read once at start-up). */
         @NotNull
         private Duration checkInterval = Duration.ofMinutes(10);
+        /** How long the active key must have signed before an administrator may rotate it again. */
+        @NotNull
+        private Duration minimumRotationInterval = Duration.ofMinutes(5);
+
+        public Duration getMinimumRotationInterval() {
+            return minimumRotationInterval;
+        }
+
+        public void setMinimumRotationInterval(Duration minimumRotationInterval) {
+            this.minimumRotationInterval = minimumRotationInterval;
+        }
 
         public Duration getRotationPeriod() {
             return rotationPeriod;
@@ -150,7 +155,10 @@ public class UserServiceProperties {
         }
     }
 
-    /** {@code microshop.users.login-lockout.*}: how many failed log-ins within {@code window} lock an account. */
+    /**
+     * {@code microshop.users.login-lockout.*}: how many failed log-ins from one client address within {@code window}
+     * lock that address out of an account.
+     */
     public static class LoginLockout {
 
         @Min(1)
@@ -187,6 +195,57 @@ public class UserServiceProperties {
 
         public void setLockDuration(Duration lockDuration) {
             this.lockDuration = lockDuration;
+        }
+    }
+
+    /** {@code microshop.users.login-throttle.*}: how failed log-ins from anywhere slow an account down. */
+    public static class LoginThrottle {
+
+        @Min(0)
+        private int freeFailures = 10;
+        @NotNull
+        private Duration quietPeriod = Duration.ofMinutes(15);
+        @NotNull
+        private Duration firstDelay = Duration.ofSeconds(1);
+        @NotNull
+        private Duration maxDelay = Duration.ofMinutes(1);
+
+        @AssertTrue(message = "quiet-period and first-delay must be positive, max-delay at least first-delay")
+        boolean isDelaysConsistent() {
+            return quietPeriod == null || firstDelay == null || maxDelay == null
+                    || (quietPeriod.isPositive() && firstDelay.isPositive() && maxDelay.compareTo(firstDelay) >= 0);
+        }
+
+        public int getFreeFailures() {
+            return freeFailures;
+        }
+
+        public void setFreeFailures(int freeFailures) {
+            this.freeFailures = freeFailures;
+        }
+
+        public Duration getQuietPeriod() {
+            return quietPeriod;
+        }
+
+        public void setQuietPeriod(Duration quietPeriod) {
+            this.quietPeriod = quietPeriod;
+        }
+
+        public Duration getFirstDelay() {
+            return firstDelay;
+        }
+
+        public void setFirstDelay(Duration firstDelay) {
+            this.firstDelay = firstDelay;
+        }
+
+        public Duration getMaxDelay() {
+            return maxDelay;
+        }
+
+        public void setMaxDelay(Duration maxDelay) {
+            this.maxDelay = maxDelay;
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.microshop.user.infrastructure.persistence;
 
+import dev.microshop.user.domain.login.AccountThrottle;
 import dev.microshop.user.domain.login.LogInAttemptRepository;
 import dev.microshop.user.domain.login.LogInAttempts;
 import dev.microshop.user.domain.user.EmailAddress;
@@ -11,7 +12,10 @@ import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Failed log-ins in PostgreSQL, one row per address with failures; changes take turns per address. */
+/**
+ * Failed log-ins in PostgreSQL: one row per (e-mail, client address) pair with failures in {@code login_attempts},
+ * one per e-mail in {@code login_throttles}; changes take turns per e-mail.
+ */
 @Repository
 class JdbcLogInAttemptRepository implements LogInAttemptRepository {
 
@@ -38,24 +42,27 @@ class JdbcLogInAttemptRepository implements LogInAttemptRepository {
     }
 
     @Override
-    public LogInAttempts find(EmailAddress email) {
-        return sql.sql("SELECT failures, window_started_at, locked_until FROM login_attempts WHERE email = ?")
-                .param(email.value())
-                .query((rs, rowNum) -> new LogInAttempts(email, rs.getInt("failures"),
+    public LogInAttempts find(EmailAddress email, String clientAddress) {
+        return sql.sql("""
+                        SELECT failures, window_started_at, locked_until FROM login_attempts
+                        WHERE email = ? AND client_address = ?""")
+                .param(email.value()).param(clientAddress)
+                .query((rs, rowNum) -> new LogInAttempts(email, clientAddress, rs.getInt("failures"),
                         instant(rs.getObject("window_started_at", OffsetDateTime.class)),
                         instant(rs.getObject("locked_until", OffsetDateTime.class))))
                 .optional()
-                .orElseGet(() -> LogInAttempts.none(email));
+                .orElseGet(() -> LogInAttempts.none(email, clientAddress));
     }
 
     @Override
     public void save(LogInAttempts attempts) {
         sql.sql("""
-                        INSERT INTO login_attempts (email, failures, window_started_at, locked_until)
-                        VALUES (?, ?, ?, ?)
-                        ON CONFLICT (email) DO UPDATE SET failures = EXCLUDED.failures,
+                        INSERT INTO login_attempts (email, client_address, failures, window_started_at, locked_until)
+                        VALUES (?, ?, ?, ?, ?)
+                        ON CONFLICT (email, client_address) DO UPDATE SET failures = EXCLUDED.failures,
                             window_started_at = EXCLUDED.window_started_at, locked_until = EXCLUDED.locked_until""")
                 .param(attempts.email().value())
+                .param(attempts.clientAddress())
                 .param(attempts.failures())
                 .param(timestamp(attempts.windowStartedAt()))
                 .param(timestamp(attempts.lockedUntil()))
@@ -63,8 +70,34 @@ class JdbcLogInAttemptRepository implements LogInAttemptRepository {
     }
 
     @Override
-    public void clear(EmailAddress email) {
-        sql.sql("DELETE FROM login_attempts WHERE email = ?").param(email.value()).update();
+    public void clear(EmailAddress email, String clientAddress) {
+        sql.sql("DELETE FROM login_attempts WHERE email = ? AND client_address = ?")
+                .param(email.value()).param(clientAddress).update();
+    }
+
+    @Override
+    public AccountThrottle findThrottle(EmailAddress email) {
+        return sql.sql("SELECT failures, last_failure_at, next_attempt_at FROM login_throttles WHERE email = ?")
+                .param(email.value())
+                .query((rs, rowNum) -> new AccountThrottle(email, rs.getInt("failures"),
+                        instant(rs.getObject("last_failure_at", OffsetDateTime.class)),
+                        instant(rs.getObject("next_attempt_at", OffsetDateTime.class))))
+                .optional()
+                .orElseGet(() -> AccountThrottle.none(email));
+    }
+
+    @Override
+    public void save(AccountThrottle throttle) {
+        sql.sql("""
+                        INSERT INTO login_throttles (email, failures, last_failure_at, next_attempt_at)
+                        VALUES (?, ?, ?, ?)
+                        ON CONFLICT (email) DO UPDATE SET failures = EXCLUDED.failures,
+                            last_failure_at = EXCLUDED.last_failure_at, next_attempt_at = EXCLUDED.next_attempt_at""")
+                .param(throttle.email().value())
+                .param(throttle.failures())
+                .param(timestamp(throttle.lastFailureAt()))
+                .param(timestamp(throttle.nextAttemptAt()))
+                .update();
     }
 
     private static OffsetDateTime timestamp(Instant instant) {

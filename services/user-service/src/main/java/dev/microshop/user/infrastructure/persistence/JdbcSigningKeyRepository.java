@@ -8,6 +8,8 @@ import java.security.interfaces.RSAPrivateKey;
 import java.security.interfaces.RSAPublicKey;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.X509EncodedKeySpec;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.data.jdbc.core.JdbcAggregateTemplate;
@@ -57,6 +59,12 @@ class JdbcSigningKeyRepository implements SigningKeyRepository {
     @Override
     public void update(SigningKey key) {
         jdbc.update(toRow(key));
+    }
+
+    @Override
+    public int removeRetiredBefore(Instant cutoff) {
+        return sql.sql("DELETE FROM signing_keys WHERE retired_at <= ?").param(cutoff.atOffset(ZoneOffset.UTC))
+                .update();
     }
 
     private static SigningKeyRow toRow(SigningKey key) {

@@ -7,8 +7,8 @@ import org.springframework.data.annotation.Id;
 import org.springframework.data.relational.core.mapping.MappedCollection;
 import org.springframework.data.relational.core.mapping.Table;
 
-/** A row of {@code users} with its {@code user_roles}. */
+/** A row of {@code users} with its {@code user_roles}; {@code emailSkeleton} is the email's look-alike key. */
 @Table("users")
-record UserRow(@Id UUID id, String email, String name, String passwordHash, Instant registeredAt,
-               @MappedCollection(idColumn = "user_id") Set<UserRoleRow> roles) {
+record UserRow(@Id UUID id, String email, String emailSkeleton, String name, String passwordHash,
+               Instant registeredAt, @MappedCollection(idColumn = "user_id") Set<UserRoleRow> roles) {
 }

@@ -12,8 +12,8 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * Each lock as a WARN line (address masked) and in {@code microshop_users_login_lockouts_total}, once the lock is
- * committed.
+ * Each lock of a client address and each account that starts slowing down as a WARN line (e-mail masked) and in
+ * {@code microshop_users_login_lockouts_total} / {@code microshop_users_login_slowdowns_total}, once committed.
  */
 @Component
 class LogAndMetricLockoutAlerts implements LockoutAlerts {
@@ -21,18 +21,31 @@ class LogAndMetricLockoutAlerts implements LockoutAlerts {
     private static final Logger log = LoggerFactory.getLogger(LogAndMetricLockoutAlerts.class);
 
     private final Counter lockouts;
+    private final Counter slowdowns;
 
     LogAndMetricLockoutAlerts(MeterRegistry registry) {
         lockouts = Counter.builder("microshop.users.login.lockouts")
-                .description("Accounts locked after too many failed log-ins")
+                .description("Client addresses locked out of an account after too many failed log-ins")
+                .register(registry);
+        slowdowns = Counter.builder("microshop.users.login.slowdowns")
+                .description("Accounts whose log-ins are slowed down after too many failed log-ins from anywhere")
                 .register(registry);
     }
 
     @Override
-    public void accountLocked(EmailAddress email, int failures, Instant lockedUntil) {
+    public void addressLocked(EmailAddress email, String clientAddress, int failures, Instant lockedUntil) {
         afterCommit(() -> {
             lockouts.increment();
-            log.warn("Log-in locked for {} until {} after {} failed attempts", masked(email), lockedUntil, failures);
+            log.warn("Log-in locked for {} from {} until {} after {} failed attempts", masked(email), clientAddress,
+                    lockedUntil, failures);
+        });
+    }
+
+    @Override
+    public void accountSlowedDown(EmailAddress email, int failures) {
+        afterCommit(() -> {
+            slowdowns.increment();
+            log.warn("Log-ins for {} slowed down after {} failed attempts from any address", masked(email), failures);
         });
     }
 

@@ -1,5 +1,6 @@
 package dev.microshop.user.interfaces.grpc;
 
+import dev.microshop.user.application.user.UserRecordDeniedException;
 import dev.microshop.user.domain.user.InvalidUserIdException;
 import dev.microshop.user.domain.user.UserNotFoundException;
 import io.grpc.Status;
@@ -15,6 +16,8 @@ class UserGrpcErrors implements GrpcExceptionHandler {
     public StatusException handleException(Throwable failure) {
         return switch (failure) {
             case InvalidUserIdException invalid -> Status.INVALID_ARGUMENT.withDescription(invalid.getMessage())
+                    .asException();
+            case UserRecordDeniedException denied -> Status.PERMISSION_DENIED.withDescription(denied.getMessage())
                     .asException();
             case UserNotFoundException notFound -> Status.NOT_FOUND.withDescription(notFound.getMessage())
                     .asException();

@@ -3,6 +3,7 @@ package dev.microshop.user.interfaces.rest;
 import dev.microshop.user.application.auth.LogIn;
 import dev.microshop.user.application.auth.RefreshTokens;
 import dev.microshop.user.application.auth.TokenPair;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ResponseEntity;
@@ -24,9 +25,13 @@ class AuthController {
         this.refreshTokens = refreshTokens;
     }
 
+    /**
+     * The client address is the connection's, or, from a proxy Tomcat trusts ({@code server.forward-headers-strategy}
+     * and {@code server.tomcat.remoteip.internal-proxies}), the one it puts in {@code X-Forwarded-For}.
+     */
     @PostMapping("/token")
-    ResponseEntity<TokenResponse> logIn(@Valid @RequestBody LogInRequest request) {
-        return uncached(logIn.logIn(request.toCommand()));
+    ResponseEntity<TokenResponse> logIn(@Valid @RequestBody LogInRequest request, HttpServletRequest http) {
+        return uncached(logIn.logIn(request.toCommand(http.getRemoteAddr())));
     }
 
     @PostMapping("/refresh")

@@ -6,8 +6,8 @@ import jakarta.validation.constraints.NotBlank;
 /** Body of {@code POST /api/auth/token}. */
 record LogInRequest(@NotBlank String email, @NotBlank String password) {
 
-    LogInCommand toCommand() {
-        return new LogInCommand(email, password);
+    LogInCommand toCommand(String clientAddress) {
+        return new LogInCommand(email, password, clientAddress);
     }
 
     /** Keeps the password out of logs. */

@@ -4,8 +4,10 @@ import static dev.microshop.platform.web.Problems.problem;
 
 import dev.microshop.platform.web.ProblemDetailsAdvice.InvalidField;
 import dev.microshop.user.application.auth.AccountLockedException;
+import dev.microshop.user.application.auth.AccountThrottledException;
 import dev.microshop.user.application.auth.InvalidCredentialsException;
 import dev.microshop.user.application.auth.RefreshTokenRejectedException;
+import dev.microshop.user.application.signingkey.SigningKeyRotationTooSoonException;
 import dev.microshop.user.domain.user.EmailAlreadyRegisteredException;
 import dev.microshop.user.domain.user.InvalidUserDetailsException;
 import dev.microshop.user.domain.user.InvalidUserIdException;
@@ -66,13 +68,20 @@ class UserProblems {
     /** 423 with Retry-After: the same answer whether or not the password was right. */
     @ExceptionHandler
     ResponseEntity<ProblemDetail> accountLocked(AccountLockedException locked) {
-        // Rounded up: a client that waits exactly this long finds the lock over.
-        Duration retryAfter = locked.retryAfter();
-        long seconds = Math.max(1, retryAfter.toSeconds() + (retryAfter.toNanosPart() > 0 ? 1 : 0));
-        return ResponseEntity.status(HttpStatus.LOCKED)
-                .header(HttpHeaders.RETRY_AFTER, Long.toString(seconds))
-                .body(problem(HttpStatus.LOCKED, "Account locked",
-                        locked.getMessage() + "; try again in " + seconds + " seconds"));
+        return retryLater(HttpStatus.LOCKED, "Account locked", locked.getMessage(), locked.retryAfter());
+    }
+
+    /** 429 with Retry-After: the password was not checked, a later attempt is. */
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> accountThrottled(AccountThrottledException throttled) {
+        return retryLater(HttpStatus.TOO_MANY_REQUESTS, "Log-ins slowed down", throttled.getMessage(),
+                throttled.retryAfter());
+    }
+
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> rotationTooSoon(SigningKeyRotationTooSoonException tooSoon) {
+        return retryLater(HttpStatus.TOO_MANY_REQUESTS, "Rotation too soon", tooSoon.getMessage(),
+                tooSoon.retryAfter());
     }
 
     @ExceptionHandler
@@ -88,6 +97,15 @@ class UserProblems {
             MDC.remove(UserLogContext.USER_ID);
         }
         return problem(HttpStatus.UNAUTHORIZED, "Refresh failed", rejected.getMessage());
+    }
+
+    private static ResponseEntity<ProblemDetail> retryLater(HttpStatus status, String title, String message,
+                                                          Duration retryAfter) {
+        // Rounded up: a client that waits exactly this long finds the wait over.
+        long seconds = Math.max(1, retryAfter.toSeconds() + (retryAfter.toNanosPart() > 0 ? 1 : 0));
+        return ResponseEntity.status(status)
+                .header(HttpHeaders.RETRY_AFTER, Long.toString(seconds))
+                .body(problem(status, title, message + "; try again in " + seconds + " seconds"));
     }
 
     private static ProblemDetail invalidInput(String detail, List<InvalidField> errors) {

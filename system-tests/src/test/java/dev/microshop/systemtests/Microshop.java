@@ -90,13 +90,18 @@ final class Microshop {
         arguments.addAll(List.of(extraArguments));
         CommandResult up = runWithProfile(profile, arguments.toArray(String[]::new));
         if (up.exitCode() == 0) {
-            await(Duration.ofSeconds(60), () -> {
-                assertRouted(post(GATEWAY + "/api/auth/token", Map.of("email", "nobody@example.com", "password", "x"),
-                        Map.of()));
-                assertRouted(get(GATEWAY + "/api/products", Map.of()));
-            });
+            awaitRouted();
         }
         return up;
+    }
+
+    /** Waits until the gateway sends requests to user-service and inventory-service (after a start or a refresh). */
+    static void awaitRouted() {
+        await(Duration.ofSeconds(60), () -> {
+            assertRouted(post(GATEWAY + "/api/auth/token", Map.of("email", "nobody@example.com", "password", "x"),
+                    Map.of()));
+            assertRouted(get(GATEWAY + "/api/products", Map.of()));
+        });
     }
 
     /** Fails while the gateway answers that it has no instance to send the request to. */

@@ -9,6 +9,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -16,6 +20,7 @@ import dev.microshop.platform.messaging.IdempotentConsumer;
 import dev.microshop.platform.messaging.IncomingEvent;
 import dev.microshop.platform.messaging.Outbox;
 import dev.microshop.platform.messaging.OutboxRelay;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.tracing.Span;
 import io.micrometer.tracing.Tracer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -31,7 +36,9 @@ import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /** The service starter's messaging against the real broker and database: outbox, relay, idempotency, dead letters. */
-@MicroshopIntegrationTest(properties = "microshop.messaging.outbox.poll-millis=60000")
+// Two retries for an unexpected failure (instead of 5), so that dead-lettering one takes 1.5 s, not 15.
+@MicroshopIntegrationTest(properties = { "microshop.messaging.outbox.poll-millis=60000",
+        "microshop.messaging.listener.retries=2" })
 class MessagingTest {
 
     @Autowired
@@ -57,6 +64,12 @@ class MessagingTest {
 
     @Autowired
     BlockingQueue<IncomingEvent> handledCloudEvents;
+
+    @Autowired
+    BlockingQueue<String> handledGatedKeys;
+
+    @Autowired
+    MeterRegistry meters;
 
     @Test
     void publishes_a_committed_event_as_a_cloud_event_that_continues_the_appending_trace() {
@@ -140,6 +153,72 @@ class MessagingTest {
         List<ConsumerRecord<String, byte[]>> deadLetters = consume(topic + ".dlt", 1);
         assertThat(new String(deadLetters.getFirst().value(), StandardCharsets.UTF_8)).isEqualTo("not a cloud event");
         assertThat(header(deadLetters.getFirst(), "kafka_dlt-exception-message")).contains("not a CloudEvent");
+    }
+
+    @Test
+    void a_record_the_database_refuses_for_now_is_retried_until_it_goes_through_while_other_partitions_go_on()
+            throws Exception {
+        String blocked = "blocked-" + UUID.randomUUID();
+        String free = "free-" + UUID.randomUUID();
+        jdbc.execute("CREATE TABLE IF NOT EXISTS sample_gates (name VARCHAR(100) PRIMARY KEY, handled INT NOT NULL)");
+        jdbc.update("INSERT INTO sample_gates VALUES (?, 0), (?, 0)", blocked, free);
+        double retriedBefore = retriedCount("handled");
+        CountDownLatch locked = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        try (ExecutorService holder = Executors.newSingleThreadExecutor()) {
+            Future<?> lock = holder.submit(() -> transactions.executeWithoutResult(status -> {
+                jdbc.queryForObject("SELECT handled FROM sample_gates WHERE name = ? FOR UPDATE", Integer.class,
+                        blocked);
+                locked.countDown();
+                await(release);
+            }));
+            assertThat(locked.await(10, TimeUnit.SECONDS)).isTrue();
+            String topic = SampleServiceApplication.GATED_TOPIC;
+            kafka.send(new ProducerRecord<>(topic, 0, blocked, new byte[0])).get(10, TimeUnit.SECONDS);
+            kafka.send(new ProducerRecord<>(topic, 1, free, new byte[0])).get(10, TimeUnit.SECONDS);
+
+            assertThat(handledGatedKeys.poll(20, TimeUnit.SECONDS)).as("the other partition's record").isEqualTo(free);
+            // Longer than this context's whole budget for an unexpected failure (2 retries, 1.5 s).
+            Thread.sleep(6_000);
+            assertThat(meters.get("microshop.messaging.listener.retrying").gauge().value()).isGreaterThanOrEqualTo(1);
+            assertThat(meters.get("microshop.messaging.listener.retrying.longest").gauge().value())
+                    .isGreaterThanOrEqualTo(5);
+            release.countDown();
+            lock.get(10, TimeUnit.SECONDS);
+        }
+
+        assertThat(handledGatedKeys.poll(30, TimeUnit.SECONDS)).as("the retried record").isEqualTo(blocked);
+        assertThat(jdbc.queryForObject("SELECT handled FROM sample_gates WHERE name = ?", Integer.class, blocked))
+                .isEqualTo(1);
+        assertThat(consume(SampleServiceApplication.GATED_TOPIC + ".dlt", 1, Duration.ofSeconds(2)))
+                .extracting(ConsumerRecord::key).doesNotContain(blocked);
+        assertThat(retriedCount("handled")).isGreaterThan(retriedBefore);
+    }
+
+    @Test
+    void a_record_a_bug_fails_on_is_tried_a_few_times_then_dead_lettered_and_counted() throws Exception {
+        String topic = SampleServiceApplication.GATED_TOPIC;
+        kafka.send(new ProducerRecord<>(topic, 1, SampleServiceApplication.BUG, new byte[0])).get(10, TimeUnit.SECONDS);
+
+        List<ConsumerRecord<String, byte[]>> deadLetters = consume(topic + ".dlt", 1);
+
+        assertThat(deadLetters).extracting(ConsumerRecord::key).contains(SampleServiceApplication.BUG);
+        assertThat(header(deadLetters.getFirst(), "kafka_dlt-exception-message")).contains("a bug in the handler");
+        assertThat(meters.get("microshop.messaging.dead.lettered").tag("topic", topic).tag("failure", "unexpected")
+                .counter().count()).isGreaterThanOrEqualTo(1);
+    }
+
+    private double retriedCount(String outcome) {
+        var timer = meters.find("microshop.messaging.listener.retried").tag("outcome", outcome).timer();
+        return timer == null ? 0 : timer.count();
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            latch.await(60, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static String uniqueTopic() {

@@ -1,7 +1,12 @@
 package dev.microshop.platform.messaging;
 
+import java.time.Clock;
+import java.time.Duration;
+
 import javax.sql.DataSource;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micrometer.tracing.Tracer;
 import io.micrometer.tracing.propagation.Propagator;
 import org.apache.kafka.common.TopicPartition;
@@ -18,15 +23,19 @@ import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.CommonErrorHandler;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.kafka.listener.ListenerContainerPauseService;
+import org.springframework.kafka.listener.ListenerContainerRegistry;
 import org.springframework.kafka.support.ExponentialBackOffWithMaxRetries;
+import org.springframework.util.backoff.ExponentialBackOff;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Reliable events for every service with a database and Kafka: the transactional outbox and its relay,
- * idempotent consumers, and listener error handling that retries with backoff and then parks the record
- * on {@code <topic>.dlt} so the consumer moves on.
+ * idempotent consumers, and listener error handling that retries what can succeed later and parks what cannot on
+ * {@code <topic>.dlt} so the consumer moves on ({@code ./microshop dlt} replays it).
  */
 // Named, not referenced: a service without JDBC (the payment provider) has none of these classes.
 @AutoConfiguration(afterName = { "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
@@ -39,16 +48,38 @@ import tools.jackson.databind.json.JsonMapper;
 public class MessagingAutoConfiguration {
 
     @Bean
+    ListenerRetries listenerRetries(ListenerContainerRegistry containers, ObjectProvider<MeterRegistry> meters,
+            @Value("${microshop.messaging.listener.transient-max-interval:30s}") Duration transientMaxInterval) {
+        ThreadPoolTaskScheduler resumes = new ThreadPoolTaskScheduler();
+        resumes.setThreadNamePrefix("listener-resume-");
+        resumes.setDaemon(true);
+        resumes.initialize();
+        return new ListenerRetries(new ListenerContainerPauseService(containers, resumes),
+                meters.getIfAvailable(SimpleMeterRegistry::new), Clock.systemUTC(), transientMaxInterval);
+    }
+
+    /**
+     * Sorts each failure ({@link ListenerFailures}): a permanent one is dead-lettered at once, a transient one retried
+     * with exponential backoff (0.5 s doubling up to {@code transient-max-interval}) for as long as it lasts, an
+     * unexpected one retried {@code retries} times (0.5 s doubling) and then dead-lettered.
+     */
+    @Bean
     @ConditionalOnMissingBean(CommonErrorHandler.class)
-    DefaultErrorHandler deadLetteringErrorHandler(KafkaTemplate<String, byte[]> kafka,
-            @Value("${microshop.messaging.listener.retries:5}") int retries) {
+    DefaultErrorHandler deadLetteringErrorHandler(KafkaTemplate<String, byte[]> kafka, ListenerRetries listenerRetries,
+            @Value("${microshop.messaging.listener.retries:5}") int retries,
+            @Value("${microshop.messaging.listener.transient-max-interval:30s}") Duration transientMaxInterval) {
         DeadLetterPublishingRecoverer deadLetters = new DeadLetterPublishingRecoverer(kafka,
                 (record, failure) -> new TopicPartition(record.topic() + ".dlt", -1));
-        ExponentialBackOffWithMaxRetries backOff = new ExponentialBackOffWithMaxRetries(retries);
-        backOff.setInitialInterval(500);
-        backOff.setMultiplier(2);
-        DefaultErrorHandler handler = new DefaultErrorHandler(deadLetters, backOff);
+        ExponentialBackOffWithMaxRetries unexpected = new ExponentialBackOffWithMaxRetries(retries);
+        unexpected.setInitialInterval(500);
+        unexpected.setMultiplier(2);
+        ExponentialBackOff whileItLasts = new ExponentialBackOff(500, 2);
+        whileItLasts.setMaxInterval(transientMaxInterval.toMillis());
+        DefaultErrorHandler handler = new DefaultErrorHandler(deadLetters, unexpected, listenerRetries);
+        handler.setBackOffFunction((record, failure) ->
+                ListenerFailures.classify(failure) == ListenerFailures.Kind.TRANSIENT ? whileItLasts : unexpected);
         handler.addNotRetryableExceptions(MalformedEventException.class);
+        handler.setRetryListeners(listenerRetries);
         return handler;
     }
 

@@ -121,7 +121,8 @@ public class OutboxRelay implements SmartLifecycle {
         ProducerRecord<String, byte[]> record = KafkaMessageFactory.<String>createWriter(event.topic(), event.key())
                 .writeBinary(cloudEvent);
         try {
-            kafka.send(record).get(10, TimeUnit.SECONDS);
+            // A backstop: the producer's delivery.timeout.ms (10 s, microshop-defaults) fails the send before this.
+            kafka.send(record).get(15, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while publishing", e);

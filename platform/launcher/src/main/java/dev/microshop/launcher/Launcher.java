@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
-/** The launcher's command line: up, down, status, and the supervisor process itself (supervise). */
+/** The launcher's command line: up, down, status, the operator's commands, and the supervisor itself (supervise). */
 public final class Launcher {
 
     static final String SUPERVISE = "supervise";
@@ -17,6 +17,7 @@ public final class Launcher {
             usage: launcher up [--replicas NAME=N ...] [--timeout SECONDS] [--processes FILE]
                    launcher down | status | missing-jars | refresh-config
                    launcher admin list | grant EMAIL | revoke EMAIL
+                   launcher dlt [list [TOPIC]] | replay REF [--again] | replay --all [TOPIC]
                    launcher supervise [--replicas NAME=N ...] [--processes FILE]   (run by up)""";
 
     private final Home home;
@@ -49,6 +50,7 @@ public final class Launcher {
                 case "missing-jars" -> missingJars(Options.parse(rest));
                 case "refresh-config" -> operator().refreshConfig(Options.parse(rest));
                 case "admin" -> operator().admin(rest);
+                case "dlt" -> new DeadLetterCommand(environment, out).run(rest);
                 default -> {
                     out.println(USAGE);
                     yield 2;

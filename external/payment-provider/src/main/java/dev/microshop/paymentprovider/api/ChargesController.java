@@ -25,6 +25,7 @@ class ChargesController {
 
     static final String IDEMPOTENCY_KEY = "Idempotency-Key";
     static final String REPLAYED = "Idempotent-Replayed";
+    static final int MAX_PAGE_SIZE = 100;
 
     private final Payments payments;
     private final Ledger ledger;
@@ -46,12 +47,28 @@ class ChargesController {
         return ChargeView.of(ledger.charge(id), ledger);
     }
 
-    /** Charges made with the merchant's {@code reference} (an order id), oldest first. */
-    @GetMapping
+    /** Charges made with the merchant's {@code reference} (an order id), oldest first, all on one page. */
+    @GetMapping(params = "reference")
     ChargeList search(@RequestParam String reference) {
-        List<ChargeView> charges = ledger.chargesWithReference(reference).stream()
-                .map(charge -> ChargeView.of(charge, ledger)).toList();
-        return ChargeList.of(charges);
+        return ChargeList.of(views(ledger.chargesWithReference(reference)), false);
+    }
+
+    /**
+     * For reconciliation: a page of the charges created in [{@code created_gte}, {@code created_lt}) epoch seconds
+     * (default: all), oldest first, continuing after the charge {@code starting_after}.
+     */
+    @GetMapping(params = "!reference")
+    ChargeList list(@RequestParam(name = "created_gte", defaultValue = "0") long createdGte,
+                    @RequestParam(name = "created_lt", required = false) Long createdLt,
+                    @RequestParam(defaultValue = "100") int limit,
+                    @RequestParam(name = "starting_after", required = false) String startingAfter) {
+        if (limit < 1 || limit > MAX_PAGE_SIZE) {
+            throw ProviderException.invalidRequest("parameter_invalid",
+                    "limit must be between 1 and " + MAX_PAGE_SIZE + ".", "limit");
+        }
+        Ledger.ChargePage page = ledger.chargesCreated(createdGte, createdLt == null ? Long.MAX_VALUE : createdLt,
+                startingAfter, limit);
+        return ChargeList.of(views(page.charges()), page.hasMore());
     }
 
     @PostMapping("/{id}/refunds")
@@ -61,6 +78,10 @@ class ChargesController {
         CreateRefundBody refund = body == null ? new CreateRefundBody(null, null) : body;
         Payments.Outcome<Refund> outcome = payments.refund(required(idempotencyKey), id, refund.toRequest());
         return created(RefundView.of(outcome.resource()), outcome.replayed());
+    }
+
+    private List<ChargeView> views(List<Charge> charges) {
+        return charges.stream().map(charge -> ChargeView.of(charge, ledger)).toList();
     }
 
     private static String required(String idempotencyKey) {

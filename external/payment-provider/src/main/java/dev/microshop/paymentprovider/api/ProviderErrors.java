@@ -12,6 +12,7 @@ import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
 /**
  * Every error in the provider's own format, {@code {"error":{"type","code","message","param"}}}, never
@@ -41,6 +42,13 @@ class ProviderErrors {
         String param = field == null ? null : snakeCase(field.getField());
         String message = field == null ? "Invalid request." : param + " " + field.getDefaultMessage() + ".";
         return error(400, "invalid_request_error", "parameter_invalid", message, param);
+    }
+
+    /** A query parameter that does not convert, such as {@code limit=ten}: not an ErrorResponse, so not a 500 below. */
+    @ExceptionHandler
+    ResponseEntity<ErrorBody> mistypedParameter(MethodArgumentTypeMismatchException mistyped) {
+        return error(400, "invalid_request_error", "parameter_invalid",
+                "Invalid " + mistyped.getName() + ": '" + mistyped.getValue() + "'.", mistyped.getName());
     }
 
     @ExceptionHandler

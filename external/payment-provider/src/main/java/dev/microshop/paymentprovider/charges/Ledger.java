@@ -27,13 +27,20 @@ public class Ledger {
         }
     }
 
+    /** Up to a page of charges in the order they were made, and whether more that match come after them. */
+    public record ChargePage(List<Charge> charges, boolean hasMore) {
+    }
+
     /** What an idempotency key was used for. */
     private record KeyUse(String fingerprint, String resourceId) {
     }
 
     private final LedgerFile file;
-    private final Map<String, Charge> charges = new LinkedHashMap<>();
+    // Charges in the order they were made, with each one's position, so a page can start right after any charge.
+    private final List<Charge> chargesInOrder = new ArrayList<>();
+    private final Map<String, Integer> chargePositions = new HashMap<>();
     private final Map<String, Refund> refunds = new LinkedHashMap<>();
+    private final Map<String, Long> refundedMinorByCharge = new HashMap<>();
     private final List<Object> entries = new ArrayList<>();
     private final Map<String, KeyUse> usedKeys = new HashMap<>();
     private final Set<String> keysInProgress = new HashSet<>();
@@ -106,11 +113,11 @@ public class Ledger {
     }
 
     public synchronized Charge charge(String id) {
-        Charge charge = charges.get(id);
-        if (charge == null) {
+        Integer position = chargePositions.get(id);
+        if (position == null) {
             throw ProviderException.notFound("No such charge: '" + id + "'", "charge");
         }
-        return charge;
+        return chargesInOrder.get(position);
     }
 
     public synchronized Optional<Refund> refund(String id) {
@@ -118,12 +125,40 @@ public class Ledger {
     }
 
     public synchronized List<Charge> chargesWithReference(String reference) {
-        return charges.values().stream().filter(charge -> reference.equals(charge.reference())).toList();
+        return chargesInOrder.stream().filter(charge -> reference.equals(charge.reference())).toList();
+    }
+
+    /**
+     * Up to {@code limit} charges created from {@code createdGte} up to, not including, {@code createdLt} (epoch
+     * seconds), in the order they were made, after the charge {@code startingAfter} (null: from the first one).
+     * Charges are only ever appended, so paging on with the last id neither skips nor repeats one.
+     */
+    public synchronized ChargePage chargesCreated(long createdGte, long createdLt, String startingAfter, int limit) {
+        int start = 0;
+        if (startingAfter != null) {
+            Integer position = chargePositions.get(startingAfter);
+            if (position == null) {
+                throw ProviderException.invalidRequest("resource_missing",
+                        "No such charge: '" + startingAfter + "'", "starting_after");
+            }
+            start = position + 1;
+        }
+        // Filtered rather than searched: a slow or concurrent charge may be recorded after a later-created one.
+        List<Charge> page = new ArrayList<>();
+        for (Charge charge : chargesInOrder.subList(start, chargesInOrder.size())) {
+            long created = charge.created().getEpochSecond();
+            if (created >= createdGte && created < createdLt) {
+                if (page.size() == limit) {
+                    return new ChargePage(page, true);
+                }
+                page.add(charge);
+            }
+        }
+        return new ChargePage(page, false);
     }
 
     public synchronized long refundedMinor(String chargeId) {
-        return refunds.values().stream().filter(refund -> refund.chargeId().equals(chargeId))
-                .mapToLong(Refund::amountMinor).sum();
+        return refundedMinorByCharge.getOrDefault(chargeId, 0L);
     }
 
     /** A succeeded charge is refunded once all of it has been given back. */
@@ -139,13 +174,15 @@ public class Ledger {
     }
 
     private void add(Charge charge) {
-        charges.put(charge.id(), charge);
+        chargePositions.put(charge.id(), chargesInOrder.size());
+        chargesInOrder.add(charge);
         entries.add(charge);
         usedKeys.put(charge.idempotencyKey(), new KeyUse(charge.requestFingerprint(), charge.id()));
     }
 
     private void add(Refund refund) {
         refunds.put(refund.id(), refund);
+        refundedMinorByCharge.merge(refund.chargeId(), refund.amountMinor(), Long::sum);
         entries.add(refund);
         usedKeys.put(refund.idempotencyKey(), new KeyUse(refund.requestFingerprint(), refund.id()));
     }

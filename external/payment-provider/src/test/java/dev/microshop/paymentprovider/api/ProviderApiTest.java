@@ -6,6 +6,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -109,6 +111,88 @@ class ProviderApiTest {
     }
 
     @Test
+    void a_reconciler_pages_through_every_charge_after_the_last_one_it_saw() throws Exception {
+        // Other tests share this provider: list only what comes after a charge of this test's own.
+        JsonNode lastSeen = JSON.readTree(charge(UUID.randomUUID().toString(), 100, "pm-ok", "before").body());
+        List<String> made = new ArrayList<>();
+        for (int i = 0; i < 250; i++) {
+            String order = UUID.randomUUID().toString();
+            made.add(JSON.readTree(charge(order, 100 + i, i % 50 == 0 ? "pm-declined" : "pm-ok", order).body())
+                    .get("id").asString());
+        }
+
+        List<String> listed = new ArrayList<>();
+        List<Integer> sizes = new ArrayList<>();
+        List<Boolean> hasMore = new ArrayList<>();
+        String startingAfter = lastSeen.get("id").asString();
+        do {
+            JsonNode page = list("?limit=100&starting_after=" + startingAfter);
+            assertThat(page.get("object").asString()).isEqualTo("list");
+            page.get("data").forEach(charge -> listed.add(charge.get("id").asString()));
+            sizes.add(page.get("data").size());
+            hasMore.add(page.get("has_more").asBoolean());
+            startingAfter = listed.getLast();
+        } while (hasMore.getLast());
+
+        assertThat(sizes).containsExactly(100, 100, 50);
+        assertThat(hasMore).containsExactly(true, true, false);
+        assertThat(listed).isEqualTo(made);
+        JsonNode declined = list("?limit=1&starting_after=" + lastSeen.get("id").asString()).get("data").get(0);
+        assertThat(declined.get("id").asString()).isEqualTo(made.getFirst());
+        assertThat(declined.get("status").asString()).isEqualTo("declined");
+        assertThat(declined.get("amount_minor").asLong()).isEqualTo(100);
+        assertThat(declined.get("currency").asString()).isEqualTo("eur");
+        assertThat(declined.get("amount_refunded_minor").asLong()).isZero();
+        assertThat(declined.get("payment_method").asString()).isEqualTo("pm-declined");
+        assertThat(declined.get("reference").isString()).isTrue();
+        assertThat(declined.get("created").asLong()).isGreaterThanOrEqualTo(lastSeen.get("created").asLong());
+    }
+
+    @Test
+    void the_list_keeps_to_the_created_window() throws Exception {
+        JsonNode lastSeen = JSON.readTree(charge(UUID.randomUUID().toString(), 100, "pm-ok", "before").body());
+        String order = UUID.randomUUID().toString();
+        String after = JSON.readTree(charge(order, 100, "pm-ok", order).body()).get("id").asString();
+        String continuing = "&starting_after=" + lastSeen.get("id").asString();
+        long created = lastSeen.get("created").asLong();
+
+        JsonNode fromThen = list("?created_gte=" + created + continuing);
+        JsonNode beforeThen = list("?created_lt=" + created + continuing);
+        JsonNode inAnHour = list("?created_gte=" + (created + 3600));
+
+        assertThat(fromThen.get("data")).extracting(charge -> charge.get("id").asString()).containsExactly(after);
+        assertThat(beforeThen.get("data")).isEmpty();
+        assertThat(beforeThen.get("has_more").asBoolean()).isFalse();
+        assertThat(inAnHour.get("data")).isEmpty();
+        assertThat(list("?limit=1").get("has_more").asBoolean()).isTrue(); // without a window: from the first charge
+    }
+
+    @Test
+    void bad_list_parameters_are_refused_in_the_providers_format() throws Exception {
+        assertRefused("?limit=0", "parameter_invalid", "limit");
+        assertRefused("?limit=101", "parameter_invalid", "limit");
+        assertRefused("?limit=ten", "parameter_invalid", "limit");
+        assertRefused("?created_gte=yesterday", "parameter_invalid", "created_gte");
+        assertRefused("?created_lt=1.5", "parameter_invalid", "created_lt");
+        assertRefused("?starting_after=ch_nope", "resource_missing", "starting_after");
+    }
+
+    @Test
+    void listing_by_reference_answers_all_its_charges_oldest_first_on_one_page() throws Exception {
+        String order = UUID.randomUUID().toString();
+        String declined = JSON.readTree(charge(order + "-1", 100, "pm-declined", order).body()).get("id").asString();
+        String paid = JSON.readTree(charge(order + "-2", 100, "pm-ok", order).body()).get("id").asString();
+        charge(order + "-3", 100, "pm-ok", "another-order");
+
+        JsonNode charges = list("?reference=" + order);
+
+        assertThat(charges.get("object").asString()).isEqualTo("list");
+        assertThat(charges.get("data")).extracting(charge -> charge.get("id").asString())
+                .containsExactly(declined, paid);
+        assertThat(charges.get("has_more").asBoolean()).isFalse();
+    }
+
+    @Test
     void a_failure_rate_of_one_answers_500_and_charges_nothing() throws Exception {
         setFaults("{\"failure_rate\":1.0}");
         String order = UUID.randomUUID().toString();
@@ -165,6 +249,21 @@ class ProviderApiTest {
         return send(post("/v1/charges", key, """
                 {"amount_minor":%d,"currency":"eur","payment_method":"%s","reference":"%s"}"""
                 .formatted(amountMinor, paymentMethod, reference)));
+    }
+
+    private JsonNode list(String query) throws Exception {
+        HttpResponse<String> listed = send(HttpRequest.newBuilder(uri("/v1/charges" + query)).GET());
+        assertThat(listed.statusCode()).as(listed.body()).isEqualTo(200);
+        return JSON.readTree(listed.body());
+    }
+
+    private void assertRefused(String query, String code, String param) throws Exception {
+        HttpResponse<String> refused = send(HttpRequest.newBuilder(uri("/v1/charges" + query)).GET());
+        assertThat(refused.statusCode()).as(query).isEqualTo(400);
+        assertThat(error(refused).get("type").asString()).isEqualTo("invalid_request_error");
+        assertThat(error(refused).get("code").asString()).as(query).isEqualTo(code);
+        assertThat(error(refused).get("param").asString()).as(query).isEqualTo(param);
+        assertThat(error(refused).get("message").asString()).isNotBlank();
     }
 
     private JsonNode ledger(String reference) throws Exception {

@@ -18,8 +18,12 @@ public final class OrderEvents {
     public record OrderedItem(String productId, int quantity, Money unitPrice) {
     }
 
-    /** The order's items are reserved; payment charges the shopper next. */
-    public record OrderPaymentRequested(String orderId, String userId, Money amount, String paymentMethod) {
+    /**
+     * The order's items are reserved; payment charges the shopper next, but only before {@code payBefore}: the
+     * order is cancelled then, and a charge made later would only have to be paid back (null: no deadline).
+     */
+    public record OrderPaymentRequested(String orderId, String userId, Money amount, String paymentMethod,
+                                        Instant payBefore) {
         public static final String TYPE = "order.payment-requested";
     }
 

@@ -42,8 +42,7 @@ public final class ListenerFailures {
             TransientDataAccessException.class, RecoverableDataAccessException.class,
             DataAccessResourceFailureException.class, CannotCreateTransactionException.class,
             TransactionSystemException.class, SQLTransientException.class, SQLRecoverableException.class,
-            RetriableException.class, TimeoutException.class, ConnectException.class, SocketTimeoutException.class,
-            TransientFailureException.class);
+            RetriableException.class, TimeoutException.class, ConnectException.class, SocketTimeoutException.class);
 
     /**
      * PostgreSQL SQLSTATEs of a server that is going away or overloaded, and of a conflict that a second try

@@ -34,8 +34,6 @@ class ListenerFailuresTest {
                 .isEqualTo(Kind.TRANSIENT);
         assertThat(ListenerFailures.classify(listener(new org.apache.kafka.common.errors.TimeoutException("metadata"))))
                 .isEqualTo(Kind.TRANSIENT);
-        assertThat(ListenerFailures.classify(listener(new TransientFailureException("provider away", null))))
-                .isEqualTo(Kind.TRANSIENT);
     }
 
     @Test

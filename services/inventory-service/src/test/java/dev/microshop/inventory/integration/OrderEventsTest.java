@@ -156,7 +156,7 @@ class OrderEventsTest {
         String order = newOrderId();
 
         events.send(OrderPaymentRequested.TYPE, order,
-                new OrderPaymentRequested(order, userId(), PRICE, "pm-ok"));
+                new OrderPaymentRequested(order, userId(), PRICE, "pm-ok", null));
         events.send(OrderCreated.TYPE, order, created(order, item(mug, 1)));
 
         events.await("inventory-events", order, "inventory.reserved");

@@ -24,6 +24,7 @@ import org.junit.jupiter.api.Test;
 class OrderTest {
 
     static final Instant PLACED = Instant.parse("2026-03-01T10:00:00Z");
+    static final Duration DEADLINE = Duration.ofSeconds(30);
     static final UserId SHOPPER = new UserId(UUID.randomUUID());
     static final ProductId MUG = new ProductId(UUID.randomUUID());
     static final ProductId TEA = new ProductId(UUID.randomUUID());
@@ -40,7 +41,7 @@ class OrderTest {
 
     static Order confirmed() {
         Order order = placedMugs();
-        order.markReserved(PLACED.plusSeconds(1));
+        order.markReserved(PLACED.plusSeconds(1), DEADLINE);
         order.confirm(PLACED.plusSeconds(2));
         order.pullEvents();
         return order;
@@ -92,20 +93,20 @@ class OrderTest {
     }
 
     @Test
-    void reserved_stock_requests_payment_of_the_total() {
+    void reserved_stock_requests_payment_of_the_total_before_the_deadline() {
         Order order = placedMugs();
 
-        order.markReserved(PLACED.plusSeconds(1));
+        order.markReserved(PLACED.plusSeconds(1), DEADLINE);
 
         assertThat(order.status()).isEqualTo(OrderStatus.RESERVED);
         assertThat(order.pullEvents()).singleElement().isEqualTo(new OrderEvent.PaymentRequested(order.id(), SHOPPER,
-                Money.of("25.00", "EUR"), new PaymentMethod("pm-ok")));
+                Money.of("25.00", "EUR"), new PaymentMethod("pm-ok"), PLACED.plus(DEADLINE)));
     }
 
     @Test
     void payment_confirms_a_reserved_order_and_ends_the_saga() {
         Order order = placedMugs();
-        order.markReserved(PLACED.plusSeconds(1));
+        order.markReserved(PLACED.plusSeconds(1), DEADLINE);
 
         order.confirm(PLACED.plusSeconds(3));
 
@@ -126,7 +127,7 @@ class OrderTest {
     @Test
     void cancelling_before_confirmation_keeps_the_reason_and_announces_it() {
         Order order = placedMugs();
-        order.markReserved(PLACED.plusSeconds(1));
+        order.markReserved(PLACED.plusSeconds(1), DEADLINE);
         order.pullEvents();
 
         order.cancel("Payment failed: declined", PLACED.plusSeconds(2));
@@ -164,7 +165,7 @@ class OrderTest {
         Order order = placedMugs();
         order.cancel("deadline", PLACED.plusSeconds(30));
 
-        assertThatThrownBy(() -> order.markReserved(PLACED.plusSeconds(31))).isInstanceOf(OrderStateException.class);
+        assertThatThrownBy(() -> order.markReserved(PLACED.plusSeconds(31), DEADLINE)).isInstanceOf(OrderStateException.class);
         assertThatThrownBy(() -> order.confirm(PLACED.plusSeconds(31))).isInstanceOf(OrderStateException.class);
         assertThatThrownBy(() -> order.ship(PLACED.plusSeconds(31))).isInstanceOf(OrderStateException.class);
         assertThat(order.status()).isEqualTo(OrderStatus.CANCELLED);
@@ -189,7 +190,7 @@ class OrderTest {
 
         assertThatThrownBy(() -> order.cancel("changed my mind", PLACED.plusSeconds(61)))
                 .isInstanceOf(OrderStateException.class).hasMessageContaining("SHIPPED and cannot be cancelled");
-        assertThatThrownBy(() -> order.markReserved(PLACED.plusSeconds(61))).isInstanceOf(OrderStateException.class);
+        assertThatThrownBy(() -> order.markReserved(PLACED.plusSeconds(61), DEADLINE)).isInstanceOf(OrderStateException.class);
         assertThatThrownBy(() -> order.confirm(PLACED.plusSeconds(61))).isInstanceOf(OrderStateException.class);
         assertThatThrownBy(() -> order.ship(PLACED.plusSeconds(61))).isInstanceOf(OrderStateException.class);
         assertThat(order.status()).isEqualTo(OrderStatus.SHIPPED);

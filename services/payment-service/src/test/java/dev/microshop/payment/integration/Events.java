@@ -10,6 +10,7 @@ import java.math.BigDecimal;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -52,8 +53,13 @@ final class Events {
     }
 
     void paymentRequested(String eventId, String orderId, String userId, String paymentMethod) {
+        paymentRequested(eventId, orderId, userId, paymentMethod, null);
+    }
+
+    /** ... to be paid before {@code payBefore}, when order-service cancels the order. */
+    void paymentRequested(String eventId, String orderId, String userId, String paymentMethod, Instant payBefore) {
         send(eventId, orderId, OrderEvents.OrderPaymentRequested.TYPE, new OrderEvents.OrderPaymentRequested(orderId,
-                userId, new Money(new BigDecimal("12.50"), "EUR"), paymentMethod));
+                userId, new Money(new BigDecimal("12.50"), "EUR"), paymentMethod, payBefore));
     }
 
     void orderCancelled(String orderId, String userId) {

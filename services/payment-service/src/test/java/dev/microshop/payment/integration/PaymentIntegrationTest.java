@@ -26,7 +26,9 @@ import org.springframework.test.context.TestPropertySource;
         "management.tracing.export.otlp.enabled=false",
         "resilience4j.circuitbreaker.instances.payment-provider.wait-duration-in-open-state=2s",
         "resilience4j.retry.instances.payment-provider.wait-duration=50ms",
-        "microshop.payments.refund-retry-interval=1s"
+        "microshop.payments.refund-retry-interval=1s",
+        // The tests run the reconciler themselves.
+        "microshop.payments.reconciliation-interval=1h"
 })
 @AutoConfigureMockMvc
 @Import(TestAccessTokens.TrustedKey.class)

@@ -45,6 +45,17 @@ final class ProviderAdmin {
         return totals.has("eur") ? totals.get("eur").get("succeeded_charges").asInt() : 0;
     }
 
+    /** A charge of 12.50 EUR made at the provider directly, as a request whose answer was lost would have made it. */
+    static String charge(String reference) {
+        HttpResponse<String> answer = send(HttpRequest.newBuilder(uri("/v1/charges"))
+                .header("Content-Type", "application/json").header("Idempotency-Key", reference)
+                .POST(HttpRequest.BodyPublishers.ofString("""
+                        {"amount_minor":1250,"currency":"eur","payment_method":"pm-ok","reference":"%s"}"""
+                        .formatted(reference))));
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(201);
+        return JSON.readTree(answer.body()).get("id").asString();
+    }
+
     private static URI uri(String path) {
         return URI.create(PaymentProviderProcess.url() + path);
     }

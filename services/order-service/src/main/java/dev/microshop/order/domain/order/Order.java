@@ -82,11 +82,14 @@ public final class Order {
                 cancellationReason, updatedAt);
     }
 
-    /** Inventory set the items aside: the shopper is charged next. */
-    public void markReserved(Instant now) {
+    /**
+     * Inventory set the items aside: the shopper is charged next, but only within {@code deadline} of the order's
+     * placement, when an unpaid order is cancelled.
+     */
+    public void markReserved(Instant now, Duration deadline) {
         requireStatus(OrderStatus.PENDING, "marked as reserved");
         changeTo(OrderStatus.RESERVED, now);
-        events.add(new OrderEvent.PaymentRequested(id, userId, total, paymentMethod));
+        events.add(new OrderEvent.PaymentRequested(id, userId, total, paymentMethod, placedAt.plus(deadline)));
     }
 
     /** Payment went through: the order is final. */

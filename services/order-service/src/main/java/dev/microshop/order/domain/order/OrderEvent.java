@@ -15,8 +15,8 @@ public sealed interface OrderEvent {
             implements OrderEvent {
     }
 
-    /** The stock is reserved; the shopper is charged next. */
-    record PaymentRequested(OrderId orderId, UserId userId, Money amount, PaymentMethod paymentMethod)
+    /** The stock is reserved; the shopper is charged next, if before {@code payBefore} (the order is cancelled then). */
+    record PaymentRequested(OrderId orderId, UserId userId, Money amount, PaymentMethod paymentMethod, Instant payBefore)
             implements OrderEvent {
     }
 

@@ -30,7 +30,7 @@ class OutboxOrderEventPublisher implements OrderEventPublisher {
                             .toList(), money(placed.total()), placed.placedAt()));
             case OrderEvent.PaymentRequested requested -> append(orderId, OrderEvents.OrderPaymentRequested.TYPE,
                     new OrderEvents.OrderPaymentRequested(orderId, userId, money(requested.amount()),
-                            requested.paymentMethod().value()));
+                            requested.paymentMethod().value(), requested.payBefore()));
             case OrderEvent.OrderConfirmed confirmed -> append(orderId, OrderEvents.OrderConfirmed.TYPE,
                     new OrderEvents.OrderConfirmed(orderId, userId, money(confirmed.total())));
             case OrderEvent.OrderCancelled cancelled -> append(orderId, OrderEvents.OrderCancelled.TYPE,

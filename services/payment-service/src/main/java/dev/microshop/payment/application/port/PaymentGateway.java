@@ -2,6 +2,8 @@ package dev.microshop.payment.application.port;
 
 import dev.microshop.payment.domain.payment.Money;
 import dev.microshop.payment.domain.payment.OrderId;
+import java.time.Instant;
+import java.util.List;
 
 /**
  * The payment provider in our terms. Every call is idempotent per order: charging an order again never
@@ -36,9 +38,37 @@ public interface PaymentGateway {
         }
     }
 
+    /** What the provider holds for an order, asked without charging. */
+    sealed interface ChargeLookup {
+        record Standing(String chargeId) implements ChargeLookup {
+        }
+
+        /** No charge stands (none was made, or it was declined or paid back). */
+        record NoneStanding() implements ChargeLookup {
+        }
+
+        record Unavailable(String reason) implements ChargeLookup {
+        }
+    }
+
+    /**
+     * A charge in the provider's books.
+     *
+     * @param reference what the charge was made for: our order id, or anything if someone else made it
+     * @param standing  charged and not paid back
+     */
+    record ProviderCharge(String chargeId, String reference, Money amount, String paymentMethod, boolean standing,
+                          Instant created) {
+    }
+
     /** Charges {@code amount} for the order; the order id is the idempotency key. */
     ChargeOutcome charge(OrderId orderId, Money amount, String paymentMethod);
 
     /** Pays back whatever the provider holds charged for the order. */
     RefundOutcome refund(OrderId orderId);
+
+    ChargeLookup lookUpCharge(OrderId orderId);
+
+    /** Every charge the provider made since {@code since}, oldest first; fails when the provider cannot be asked. */
+    List<ProviderCharge> chargesSince(Instant since);
 }

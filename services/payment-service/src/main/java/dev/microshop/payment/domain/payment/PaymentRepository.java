@@ -1,5 +1,7 @@
 package dev.microshop.payment.domain.payment;
 
+import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -15,6 +17,12 @@ public interface PaymentRepository {
 
     /** The order's payment, locked until the transaction ends so that no one else settles it meanwhile. */
     Optional<Payment> lockByOrderId(OrderId orderId);
+
+    /** The payments of these orders (those that have one). */
+    List<Payment> findByOrderIds(Collection<OrderId> orderIds);
+
+    /** Completed payments created in [{@code from}, {@code until}). */
+    List<Payment> completedBetween(Instant from, Instant until);
 
     /** Orders whose refund is still due, oldest first. */
     List<OrderId> withRefundDue(int limit);

@@ -2,9 +2,11 @@ package dev.microshop.payment.domain.payment;
 
 /** Where a payment stands. */
 public enum PaymentStatus {
+    /** The provider is being asked to charge, or was asked and its answer is not recorded yet. */
+    CHARGING,
     /** The provider charged the order's amount. */
     COMPLETED,
-    /** The provider declined the charge: nothing was charged. */
+    /** Nothing was charged: the provider declined, or was never asked because the deadline had passed. */
     DECLINED,
     /** The provider could not be reached in time; a timed-out attempt may still have charged. */
     FAILED,

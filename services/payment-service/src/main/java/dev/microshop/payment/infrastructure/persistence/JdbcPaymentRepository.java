@@ -9,6 +9,8 @@ import dev.microshop.payment.domain.payment.PaymentStatus;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -21,7 +23,7 @@ class JdbcPaymentRepository implements PaymentRepository {
 
     private static final String COLUMNS = """
             id, order_id, user_id, amount, currency, payment_method, status, provider_charge_id, failure_reason,
-            provider_refund_id, created_at, updated_at""";
+            provider_refund_id, charge_attempted_at, created_at, updated_at""";
 
     private final JdbcClient jdbc;
 
@@ -31,11 +33,12 @@ class JdbcPaymentRepository implements PaymentRepository {
 
     @Override
     public void add(Payment payment) {
-        jdbc.sql("INSERT INTO payments (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+        jdbc.sql("INSERT INTO payments (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(payment.id().value(), payment.orderId().value(), payment.userId(), payment.amount().amount(),
                         payment.amount().currency(), payment.paymentMethod(), payment.status().name(),
                         payment.providerChargeId(), payment.failureReason(), payment.providerRefundId(),
-                        Timestamp.from(payment.createdAt()), Timestamp.from(payment.updatedAt()))
+                        timestamp(payment.chargeAttemptedAt()), Timestamp.from(payment.createdAt()),
+                        Timestamp.from(payment.updatedAt()))
                 .update();
     }
 
@@ -43,10 +46,11 @@ class JdbcPaymentRepository implements PaymentRepository {
     public void update(Payment payment) {
         jdbc.sql("""
                 UPDATE payments SET status = ?, provider_charge_id = ?, failure_reason = ?, provider_refund_id = ?,
-                       updated_at = ?
+                       charge_attempted_at = ?, updated_at = ?
                 WHERE id = ?""")
                 .params(payment.status().name(), payment.providerChargeId(), payment.failureReason(),
-                        payment.providerRefundId(), Timestamp.from(payment.updatedAt()), payment.id().value())
+                        payment.providerRefundId(), timestamp(payment.chargeAttemptedAt()),
+                        Timestamp.from(payment.updatedAt()), payment.id().value())
                 .update();
     }
 
@@ -63,9 +67,35 @@ class JdbcPaymentRepository implements PaymentRepository {
     }
 
     @Override
+    public List<Payment> findByOrderIds(Collection<OrderId> orderIds) {
+        if (orderIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("SELECT " + COLUMNS + " FROM payments WHERE order_id = ANY (?)")
+                .param(orderIds.stream().map(OrderId::value).toArray(String[]::new))
+                .query(JdbcPaymentRepository::toPayment).list();
+    }
+
+    @Override
+    public List<Payment> completedBetween(Instant from, Instant until) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM payments WHERE status = 'COMPLETED' AND created_at >= ? "
+                        + "AND created_at < ?")
+                .params(Timestamp.from(from), Timestamp.from(until))
+                .query(JdbcPaymentRepository::toPayment).list();
+    }
+
+    @Override
     public List<OrderId> withRefundDue(int limit) {
         return jdbc.sql("SELECT order_id FROM payments WHERE status = 'REFUND_PENDING' ORDER BY updated_at LIMIT ?")
                 .param(limit).query((row, n) -> new OrderId(row.getString("order_id"))).list();
+    }
+
+    private static Timestamp timestamp(Instant instant) {
+        return instant == null ? null : Timestamp.from(instant);
+    }
+
+    private static Instant instant(Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
     }
 
     private static Payment toPayment(ResultSet row, int rowNumber) throws SQLException {
@@ -73,7 +103,8 @@ class JdbcPaymentRepository implements PaymentRepository {
                 row.getString("user_id"), new Money(row.getBigDecimal("amount"), row.getString("currency")),
                 row.getString("payment_method"), PaymentStatus.valueOf(row.getString("status")),
                 row.getString("provider_charge_id"), row.getString("failure_reason"),
-                row.getString("provider_refund_id"), row.getTimestamp("created_at").toInstant(),
+                row.getString("provider_refund_id"), instant(row.getTimestamp("charge_attempted_at")),
+                row.getTimestamp("created_at").toInstant(),
                 row.getTimestamp("updated_at").toInstant());
     }
 }

@@ -39,6 +39,17 @@ class ProviderClient {
                 ProviderModel.ChargeList.class).data();
     }
 
+    /** A page (100 at most) of the charges created from {@code createdGte} (epoch seconds) on, after {@code startingAfter}. */
+    ProviderModel.ChargeList chargesCreated(long createdGte, String startingAfter) {
+        return call(() -> http.get().uri(uri -> {
+            uri.path("/v1/charges").queryParam("created_gte", createdGte).queryParam("limit", 100);
+            if (startingAfter != null) {
+                uri.queryParam("starting_after", startingAfter);
+            }
+            return uri.build();
+        }), ProviderModel.ChargeList.class);
+    }
+
     ProviderModel.Refund createRefund(String idempotencyKey, String chargeId, ProviderModel.RefundRequest request) {
         return call(() -> http.post().uri("/v1/charges/{id}/refunds", chargeId).header(IDEMPOTENCY_KEY, idempotencyKey)
                 .contentType(MediaType.APPLICATION_JSON).body(JSON.writeValueAsBytes(request)), ProviderModel.Refund.class);

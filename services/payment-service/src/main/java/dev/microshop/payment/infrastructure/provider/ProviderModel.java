@@ -14,10 +14,11 @@ final class ProviderModel {
 
     /** A charge; {@code status} is {@code succeeded}, {@code declined} or {@code refunded}. */
     record Charge(String id, long amountMinor, String currency, String paymentMethod, String reference, String status,
-                  String failureCode, String failureMessage, long amountRefundedMinor) {
+                  String failureCode, String failureMessage, long amountRefundedMinor, long created) {
     }
 
-    record ChargeList(List<Charge> data) {
+    /** A page of charges; {@code hasMore}: ask again with {@code starting_after} the last one. */
+    record ChargeList(List<Charge> data, boolean hasMore) {
     }
 
     /** {@code POST /v1/charges/{id}/refunds}. */

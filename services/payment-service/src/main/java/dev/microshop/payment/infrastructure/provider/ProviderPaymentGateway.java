@@ -3,6 +3,8 @@ package dev.microshop.payment.infrastructure.provider;
 import dev.microshop.payment.application.port.PaymentGateway;
 import dev.microshop.payment.domain.payment.Money;
 import dev.microshop.payment.domain.payment.OrderId;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,6 +37,43 @@ class ProviderPaymentGateway implements PaymentGateway {
             log.warn("Charge of order {} failed: {}", orderId, unavailable.getMessage());
             return new ChargeOutcome.Unavailable(unavailable.getMessage());
         }
+    }
+
+    @Override
+    public ChargeLookup lookUpCharge(OrderId orderId) {
+        try {
+            return resilience.call(() -> client.chargesWithReference(orderId.value())).stream()
+                    .filter(ProviderPaymentGateway::standing)
+                    .findFirst()
+                    .<ChargeLookup>map(charge -> new ChargeLookup.Standing(charge.id()))
+                    .orElseGet(ChargeLookup.NoneStanding::new);
+        } catch (ProviderRejectedException | ProviderUnavailableException failed) {
+            log.warn("Could not look up the charge of order {}: {}", orderId, failed.getMessage());
+            return new ChargeLookup.Unavailable(failed.getMessage());
+        }
+    }
+
+    @Override
+    public List<ProviderCharge> chargesSince(Instant since) {
+        List<ProviderCharge> charges = new ArrayList<>();
+        String after = null;
+        ProviderModel.ChargeList page;
+        do {
+            String startingAfter = after;
+            page = resilience.call(() -> client.chargesCreated(since.getEpochSecond(), startingAfter));
+            for (ProviderModel.Charge charge : page.data()) {
+                charges.add(new ProviderCharge(charge.id(), charge.reference(),
+                        ProviderTranslation.money(charge.amountMinor(), charge.currency()), charge.paymentMethod(),
+                        standing(charge), Instant.ofEpochSecond(charge.created())));
+                after = charge.id();
+            }
+        } while (page.hasMore() && !page.data().isEmpty());
+        return charges;
+    }
+
+    /** Charged and not (fully) paid back. */
+    private static boolean standing(ProviderModel.Charge charge) {
+        return charge.status().equals("succeeded") && charge.amountRefundedMinor() < charge.amountMinor();
     }
 
     /**

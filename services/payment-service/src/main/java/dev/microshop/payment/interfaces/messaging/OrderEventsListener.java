@@ -18,7 +18,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Order events this service acts on: a payment request charges the order, a cancellation refunds it.
- * Each event is handled once; one that cannot be read goes to {@code order-events.dlt}.
+ * Each event is handled once; one that cannot be read goes to {@code order-events.dlt} at once, one that fails
+ * because a dependency is away is tried again until it is back (the platform's listener error handling).
  */
 @Component
 class OrderEventsListener {
@@ -42,10 +43,9 @@ class OrderEventsListener {
         IncomingEvent event = IncomingEvent.from(record);
         try (var ignored = MDC.putCloseable(ORDER_ID, record.key())) {
             switch (event.type()) {
-                case OrderEvents.OrderPaymentRequested.TYPE -> {
-                    ChargeOrderCommand command = command(event);
-                    idempotentConsumer.handleOnce(CONSUMER, event, () -> chargeOrder.charge(command));
-                }
+                // Not through the idempotent consumer: a charge spans three transactions (ChargeOrder), and the order's
+                // payment row is the record that tells a redelivered request what was done.
+                case OrderEvents.OrderPaymentRequested.TYPE -> chargeOrder.charge(command(event));
                 case OrderEvents.OrderCancelled.TYPE -> {
                     OrderId orderId = orderId(event, event.dataAs(OrderEvents.OrderCancelled.class).orderId());
                     idempotentConsumer.handleOnce(CONSUMER, event, () -> refundCancelledOrder.orderCancelled(orderId));
@@ -64,7 +64,8 @@ class OrderEventsListener {
                 throw new InvalidPaymentException("A payment request needs an amount");
             }
             return new ChargeOrderCommand(new OrderId(requested.orderId()), requested.userId(),
-                    new Money(requested.amount().amount(), requested.amount().currency()), requested.paymentMethod());
+                    new Money(requested.amount().amount(), requested.amount().currency()), requested.paymentMethod(),
+                    requested.payBefore());
         } catch (InvalidPaymentException invalid) {
             throw malformed(event, invalid);
         }

@@ -49,6 +49,7 @@ class ProviderTranslationTest {
     }
 
     private static ProviderModel.Charge charge(String status, String failureCode) {
-        return new ProviderModel.Charge("ch_1", 1250, "eur", "pm-ok", "order-7", status, failureCode, null, 0);
+        return new ProviderModel.Charge("ch_1", 1250, "eur", "pm-ok", "order-7", status, failureCode, null, 0,
+                1_767_225_600L);
     }
 }

@@ -19,7 +19,7 @@ import org.springframework.transaction.annotation.Transactional;
  * The place-order saga (ARCHITECTURE §4), orchestrated from the order's side. {@code PlaceOrder} starts it with a
  * PENDING order and {@code order.created}; then:
  * <pre>
- * inventory.reserved  PENDING  -> RESERVED,  emits order.payment-requested
+ * inventory.reserved  PENDING  -> RESERVED,  emits order.payment-requested (pay before placed + deadline)
  * inventory.rejected  PENDING  -> CANCELLED, emits order.cancelled (the shopper is told; nothing to give back)
  * payment.completed   RESERVED -> CONFIRMED, emits order.confirmed
  * payment.failed      RESERVED -> CANCELLED, emits order.cancelled (inventory releases the reservation)
@@ -50,7 +50,8 @@ public class PlaceOrderSaga {
 
     @Transactional
     public void stockReserved(OrderId id) {
-        step(id, OrderStatus.PENDING, "inventory.reserved", order -> order.markReserved(clock.instant()));
+        step(id, OrderStatus.PENDING, "inventory.reserved", order -> order.markReserved(clock.instant(),
+                settings.deadline()));
     }
 
     @Transactional

@@ -5,9 +5,14 @@ import static dev.microshop.systemtests.Microshop.await;
 import static dev.microshop.systemtests.Microshop.get;
 import static dev.microshop.systemtests.Microshop.json;
 import static dev.microshop.systemtests.Microshop.post;
+import static dev.microshop.systemtests.Microshop.put;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
@@ -47,8 +52,12 @@ class OrderSagaSystemTest {
 
     private static final Duration SAGA_TIMEOUT = Duration.ofSeconds(60);
 
+    private static final String PROVIDER_FAULTS = "http://127.0.0.1:8190/admin/faults";
+
     private static Shopper admin;
     private static Shopper shopper;
+    /** Dead-lettered records not replayed when the tests began: no valid event may add to them. */
+    private static int deadLettersBefore;
 
     @BeforeAll
     static void startSystem() throws Exception {
@@ -60,6 +69,7 @@ class OrderSagaSystemTest {
         admin = Shopper.admin();
         shopper = Shopper.signUp();
         awaitAllServing();
+        deadLettersBefore = deadLettersNotReplayed();
     }
 
     @AfterAll
@@ -183,13 +193,14 @@ class OrderSagaSystemTest {
     }
 
     /**
-     * Runs after the others: each run kills a service in the middle of a burst of 200 orders. Every order carries
+     * Runs after the others: each run kills a service (or stops PostgreSQL for 30 s) in the middle of a burst of
+     * 200 orders. Every order carries
      * an Idempotency-Key; a client that got no answer, or a 5xx, replays it with the same key once the system is
      * back, as a real client would. Then every order is known, and each one must end, be charged exactly once if
      * confirmed and not at all if cancelled, and stock must match the confirmed orders exactly.
      */
     @ParameterizedTest
-    @ValueSource(strings = { "order-service", "inventory-service", "payment-service" })
+    @ValueSource(strings = { "order-service", "inventory-service", "payment-service", "postgres" })
     @Order(Order.DEFAULT + 1)
     void orders_in_flight_when_a_service_is_killed_all_end_and_nothing_is_oversold_or_charged_twice(String victim)
             throws Exception {
@@ -214,8 +225,12 @@ class OrderSagaSystemTest {
             while (accepted.size() + unanswered.size() < 40) {
                 Microshop.sleep(Duration.ofMillis(20));
             }
-            ProcessHandle.of(victimPid).ifPresent(ProcessHandle::destroyForcibly);
             killedAt = Instant.now();
+            if (victim.equals("postgres")) {
+                stopPostgresFor(Duration.ofSeconds(30));
+            } else {
+                ProcessHandle.of(victimPid).ifPresent(ProcessHandle::destroyForcibly);
+            }
             for (Future<?> done : posts) {
                 done.get();
             }
@@ -248,9 +263,10 @@ class OrderSagaSystemTest {
                         .as("net charge of cancelled order " + order.getKey()).isZero());
             }
         }
-        System.out.printf("[figure] kill -9 %s during 200 orders: %d answered at once, %d replayed with their "
+        System.out.printf("[figure] %s during 200 orders: %d answered at once, %d replayed with their "
                 + "Idempotency-Key (%d of them had been stored before the kill); outcomes %s; all finished %.1f s "
-                + "after the kill%n", victim, answeredAtOnce, unanswered.size(), storedBeforeReplay, outcomes,
+                + "after the fault began%n", victim.equals("postgres") ? "PostgreSQL stopped for 30 s" : "kill -9 " + victim,
+                answeredAtOnce, unanswered.size(), storedBeforeReplay, outcomes,
                 Duration.between(killedAt, Instant.now()).toMillis() / 1000.0);
         int confirmed = outcomes.getOrDefault("CONFIRMED", 0);
         assertThat(confirmed).isPositive().isLessThanOrEqualTo(stock);
@@ -261,7 +277,204 @@ class OrderSagaSystemTest {
             assertThat(levels.get("available") + levels.get("sold")).isEqualTo(levels.get("received"))
                     .isEqualTo(stock);
         });
-        assertThat(Microshop.instance(victim).get("pid").asLong()).isNotEqualTo(victimPid);
+        if (!victim.equals("postgres")) {
+            assertThat(Microshop.instance(victim).get("pid").asLong()).isNotEqualTo(victimPid);
+        }
+    }
+
+    /**
+     * The provider's two ways of holding money we do not know of: a charge made after payment-service gave up
+     * waiting (6.5 s against its 5 s limit), and charges whose answers are lost (it fails after processing). Their
+     * orders are cancelled, and each charge is paid back once it can be seen, none voided before.
+     */
+    @Test
+    @Order(Order.DEFAULT + 2)
+    void charges_made_after_the_time_limit_or_whose_answers_were_lost_are_paid_back_when_their_orders_are_cancelled() {
+        awaitAllServing();
+        String product = newProduct(10, "4.00");
+        List<String> orders = new ArrayList<>();
+        try {
+            assertThat(put(PROVIDER_FAULTS, Map.of("extra_latency_ms", 6500)).statusCode()).isEqualTo(200);
+            orders.add(placeOrder(shopper, product, 1, "pm-ok", null).get("id").asString());
+            // The request is in the provider's hands now; the lookup and refund that follow answer at once.
+            await(Duration.ofSeconds(10), () -> assertThat(payment(orders.getFirst())).isEqualTo("CHARGING"));
+            Microshop.sleep(Duration.ofSeconds(1));
+            assertThat(put(PROVIDER_FAULTS, Map.of("failure_rate", 1.0, "fail_after_processing", true)).statusCode())
+                    .isEqualTo(200);
+            for (int n = 0; n < 3; n++) {
+                orders.add(placeOrder(shopper, product, 1, "pm-ok", null).get("id").asString());
+            }
+            for (String order : orders) {
+                assertThat(awaitFinished(shopper, order).get("status").asString()).isEqualTo("CANCELLED");
+            }
+        } finally {
+            Microshop.delete(PROVIDER_FAULTS);
+        }
+        // A charge stands for the slow order and for those whose answer was lost (once the circuit breaker opens,
+        // the rest are not sent at all, and are voided once no charge can appear any more).
+        int charged = 0;
+        for (String order : orders) {
+            await(Duration.ofSeconds(90), () -> {
+                assertThat(ProviderLedger.netChargedMinor(order)).as("net of " + order).isZero();
+                assertThat(payment(order)).as("payment of " + order)
+                        .isEqualTo(ProviderLedger.chargeCount(order) == 1 ? "REFUNDED" : "VOIDED");
+            });
+            charged += ProviderLedger.chargeCount(order);
+        }
+        assertThat(ProviderLedger.chargeCount(orders.getFirst())).as("the charge made after the time limit").isEqualTo(1);
+        assertThat(charged).as("charges made in all").isGreaterThanOrEqualTo(2);
+        await(Duration.ofSeconds(30), () -> assertThat(stock(product)).containsEntry("reserved", 0)
+                .containsEntry("available", 10));
+    }
+
+    /**
+     * payment-service killed while the provider is charging (its answer never recorded), and down past the orders'
+     * deadline (made 8 s for this test): the charge it made is found at the provider and paid back, and the
+     * requests that wait for it are past their deadline, so they charge no one.
+     */
+    @Test
+    @Order(Order.DEFAULT + 2)
+    void payment_service_killed_after_the_provider_charged_and_down_past_the_deadline_leaves_nothing_charged()
+            throws Exception {
+        awaitAllServing();
+        String product = newProduct(10, "6.00");
+        Path config = Microshop.CONFIG_COPY.resolve("order-service.yml");
+        String original = Files.readString(config);
+        assertThat(original).contains("deadline: 30s");
+        List<String> orders = new ArrayList<>();
+        Instant killedAt;
+        try {
+            Files.writeString(config, original.replace("deadline: 30s", "deadline: 8s"));
+            await(Duration.ofSeconds(45), () -> assertThat(orderServiceSetting("microshop.orders.saga.deadline"))
+                    .isEqualTo("8s"));
+            assertThat(put(PROVIDER_FAULTS, Map.of("extra_latency_ms", 3000)).statusCode()).isEqualTo(200);
+            long victim = Microshop.instance("payment-service").get("pid").asLong();
+            orders.add(placeOrder(shopper, product, 1, "pm-ok", null).get("id").asString());
+            await(Duration.ofSeconds(10), () -> assertThat(payment(orders.getFirst())).isEqualTo("CHARGING"));
+            ProcessHandle.of(victim).ifPresent(ProcessHandle::destroyForcibly);
+            killedAt = Instant.now();
+            Microshop.delete(PROVIDER_FAULTS);
+            for (int n = 0; n < 3; n++) {
+                orders.add(placeOrder(shopper, product, 1, "pm-ok", null).get("id").asString());
+            }
+            for (String order : orders) {
+                assertThat(awaitFinished(shopper, order).get("status").asString()).isEqualTo("CANCELLED");
+            }
+        } finally {
+            Microshop.delete(PROVIDER_FAULTS);
+            Files.writeString(config, original);
+        }
+        awaitAllServing();
+        System.out.printf("[figure] payment-service back %.1f s after kill -9 (orders' deadline 8 s)%n",
+                Duration.between(killedAt, Instant.now()).toMillis() / 1000.0);
+        await(Duration.ofSeconds(60), () -> {
+            assertThat(ProviderLedger.chargeCount(orders.getFirst())).as("the charge made before the kill").isEqualTo(1);
+            assertThat(payment(orders.getFirst())).isEqualTo("REFUNDED");
+            for (String order : orders) {
+                assertThat(ProviderLedger.netChargedMinor(order)).as("net of " + order).isZero();
+            }
+            for (String order : orders.subList(1, orders.size())) {
+                assertThat(ProviderLedger.chargeCount(order)).as("charges of " + order + ", requested too late")
+                        .isZero();
+                assertThat(paymentFailure(order)).contains("deadline");
+            }
+        });
+        await(Duration.ofSeconds(30), () -> assertThat(stock(product)).containsEntry("reserved", 0)
+                .containsEntry("available", 10));
+        await(Duration.ofSeconds(45), () -> assertThat(orderServiceSetting("microshop.orders.saga.deadline"))
+                .isEqualTo("30s"));
+    }
+
+    /**
+     * A valid event that a fault made fail for good (notification-service's table refuses it, as a bug would) is
+     * dead-lettered; once the cause is gone, ./microshop dlt replays it and the shopper is told.
+     */
+    @Test
+    @Order(Order.DEFAULT + 2)
+    void an_event_dead_lettered_by_a_fault_is_replayed_with_microshop_dlt_once_the_cause_is_fixed() throws Exception {
+        awaitAllServing();
+        String product = newProduct(5, "2.00");
+        String url = "jdbc:postgresql://127.0.0.1:54320/notification_service";
+        String order;
+        try (Connection superuser = DriverManager.getConnection(url, "postgres", Microshop.postgresPassword())) {
+            superuser.createStatement().execute("ALTER TABLE notifications ADD CONSTRAINT system_test_refuses "
+                    + "CHECK (kind <> 'ORDER_CONFIRMED') NOT VALID");
+            try {
+                order = placeOrder(shopper, product, 1, "pm-ok", null).get("id").asString();
+                assertThat(awaitFinished(shopper, order).get("status").asString()).isEqualTo("CONFIRMED");
+                await(Duration.ofSeconds(60), () -> assertThat(Microshop.run("dlt", "list", "order-events.dlt")
+                        .output()).contains(order).contains("order.confirmed"));
+            } finally {
+                superuser.createStatement().execute("ALTER TABLE notifications DROP CONSTRAINT system_test_refuses");
+            }
+        }
+        String listed = Microshop.run("dlt", "list", "order-events.dlt").output();
+        String ref = listed.lines().filter(line -> line.contains(order) && line.contains("order.confirmed"))
+                .map(line -> line.strip().split("\\s+")[0]).findFirst().orElseThrow();
+        assertThat(get(GATEWAY + "/api/notifications", shopper.bearer()).body()).doesNotContain(order);
+
+        Microshop.CommandResult replay = Microshop.run("dlt", "replay", ref);
+
+        assertThat(replay.exitCode()).as(replay.output()).isZero();
+        assertThat(replay.output()).contains("replayed " + ref);
+        await(Duration.ofSeconds(30), () -> assertThat(get(GATEWAY + "/api/notifications", shopper.bearer()).body())
+                .contains(order));
+        assertThat(Microshop.run("dlt", "replay", ref).output()).contains("replayed already");
+        System.out.printf("[figure] ./microshop dlt replay %s -> notification delivered%n", ref);
+    }
+
+    /** Last: through every fault above, no valid event was left on a dead-letter topic. */
+    @Test
+    @Order(Order.DEFAULT + 3)
+    void no_valid_event_was_left_dead_lettered() {
+        assertThat(deadLettersNotReplayed()).isEqualTo(deadLettersBefore);
+    }
+
+    /** Every PostgreSQL process stopped (SIGSTOP): connections hang as on a frozen host, then it goes on. */
+    private static void stopPostgresFor(Duration outage) throws Exception {
+        long wrapper = Microshop.instance("postgres").get("pid").asLong();
+        List<String> pids = ProcessHandle.of(wrapper).orElseThrow().descendants()
+                .map(process -> Long.toString(process.pid())).toList();
+        assertThat(pids).as("PostgreSQL's processes").isNotEmpty();
+        signal("STOP", pids);
+        try {
+            Microshop.sleep(outage);
+        } finally {
+            signal("CONT", pids);
+        }
+    }
+
+    private static void signal(String signal, List<String> pids) throws Exception {
+        List<String> command = new ArrayList<>(List.of("kill", "-" + signal));
+        command.addAll(pids);
+        assertThat(new ProcessBuilder(command).inheritIO().start().waitFor()).isZero();
+    }
+
+    /** Records on the dead-letter topics that were not replayed, as ./microshop dlt counts them. */
+    private static int deadLettersNotReplayed() {
+        Microshop.CommandResult list = Microshop.run("dlt", "list");
+        assertThat(list.exitCode()).as(list.output()).isZero();
+        return java.util.regex.Pattern.compile("(\\d+) not replayed").matcher(list.output()).results()
+                .mapToInt(match -> Integer.parseInt(match.group(1))).sum();
+    }
+
+    /** The order's payment status, as its shopper sees it (null while there is none). */
+    private static String payment(String orderId) {
+        HttpResponse<String> payment = get(GATEWAY + "/api/payments/" + orderId, shopper.bearer());
+        return payment.statusCode() == 200 ? json(payment).get("status").asString() : null;
+    }
+
+    private static String paymentFailure(String orderId) {
+        HttpResponse<String> payment = get(GATEWAY + "/api/payments/" + orderId, shopper.bearer());
+        assertThat(payment.statusCode()).as(payment.body()).isEqualTo(200);
+        return json(payment).get("failureReason").asString();
+    }
+
+    /** A setting as order-service sees it now (its management port, as the operator). */
+    private static String orderServiceSetting(String name) {
+        HttpResponse<String> env = get("http://127.0.0.1:18103/actuator/env/" + name, Microshop.operator());
+        assertThat(env.statusCode()).as(env.body()).isEqualTo(200);
+        return json(env).get("property").get("value").asString();
     }
 
     /** The new order's id, or empty when the request got no answer or a 5xx: then only a replay can tell. */

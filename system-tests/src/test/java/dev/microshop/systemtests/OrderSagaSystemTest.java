@@ -31,6 +31,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -301,12 +303,8 @@ class OrderSagaSystemTest {
             Microshop.sleep(Duration.ofSeconds(1));
             assertThat(put(PROVIDER_FAULTS, Map.of("failure_rate", 1.0, "fail_after_processing", true)).statusCode())
                     .isEqualTo(200);
-            for (int n = 0; n < 3; n++) {
-                orders.add(placeOrder(shopper, product, 1, "pm-ok", null).get("id").asString());
-            }
-            for (String order : orders) {
-                assertThat(awaitFinished(shopper, order).get("status").asString()).isEqualTo("CANCELLED");
-            }
+            placeOneEach(3, product, orders);
+            assertEveryOneEnds(orders, "CANCELLED");
         } finally {
             Microshop.delete(PROVIDER_FAULTS);
         }
@@ -354,12 +352,8 @@ class OrderSagaSystemTest {
             ProcessHandle.of(victim).ifPresent(ProcessHandle::destroyForcibly);
             killedAt = Instant.now();
             Microshop.delete(PROVIDER_FAULTS);
-            for (int n = 0; n < 3; n++) {
-                orders.add(placeOrder(shopper, product, 1, "pm-ok", null).get("id").asString());
-            }
-            for (String order : orders) {
-                assertThat(awaitFinished(shopper, order).get("status").asString()).isEqualTo("CANCELLED");
-            }
+            placeOneEach(3, product, orders);
+            assertEveryOneEnds(orders, "CANCELLED");
         } finally {
             Microshop.delete(PROVIDER_FAULTS);
             Files.writeString(config, original);
@@ -430,12 +424,29 @@ class OrderSagaSystemTest {
         assertThat(deadLettersNotReplayed()).isEqualTo(deadLettersBefore);
     }
 
-    /** Every PostgreSQL process stopped (SIGSTOP): connections hang as on a frozen host, then it goes on. */
+    private static void placeOneEach(int count, String product, List<String> orders) {
+        for (int n = 0; n < count; n++) {
+            orders.add(placeOrder(shopper, product, 1, "pm-ok", null).get("id").asString());
+        }
+    }
+
+    private static void assertEveryOneEnds(List<String> orders, String status) {
+        for (String order : orders) {
+            assertThat(awaitFinished(shopper, order).get("status").asString()).as(order).isEqualTo(status);
+        }
+    }
+
+    /**
+     * Every PostgreSQL process stopped (SIGSTOP): connections hang as on a frozen host, then it goes on. The server
+     * runs detached from the supervised JVM (pg_ctl): it is found through its data directory's postmaster.pid.
+     */
     private static void stopPostgresFor(Duration outage) throws Exception {
-        long wrapper = Microshop.instance("postgres").get("pid").asLong();
-        List<String> pids = ProcessHandle.of(wrapper).orElseThrow().descendants()
-                .map(process -> Long.toString(process.pid())).toList();
-        assertThat(pids).as("PostgreSQL's processes").isNotEmpty();
+        Path pidFile = Microshop.HOME.resolve(".microshop/data/postgres/postmaster.pid");
+        ProcessHandle postmaster = ProcessHandle.of(Long.parseLong(Files.readAllLines(pidFile).getFirst().strip()))
+                .orElseThrow();
+        List<String> pids = Stream.concat(Stream.of(postmaster),
+                postmaster.descendants()).map(process -> Long.toString(process.pid())).toList();
+        assertThat(pids).as("PostgreSQL's processes").hasSizeGreaterThan(1);
         signal("STOP", pids);
         try {
             Microshop.sleep(outage);
@@ -454,7 +465,7 @@ class OrderSagaSystemTest {
     private static int deadLettersNotReplayed() {
         Microshop.CommandResult list = Microshop.run("dlt", "list");
         assertThat(list.exitCode()).as(list.output()).isZero();
-        return java.util.regex.Pattern.compile("(\\d+) not replayed").matcher(list.output()).results()
+        return Pattern.compile("(\\d+) not replayed").matcher(list.output()).results()
                 .mapToInt(match -> Integer.parseInt(match.group(1))).sum();
     }
 

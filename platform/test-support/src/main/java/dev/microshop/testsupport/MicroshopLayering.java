@@ -9,8 +9,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The layering every microshop service follows (ARCHITECTURE.md §2), as ArchUnit rules over one service's base
- * package: business code knows nothing of frameworks, adapters know the business, nobody knows the interfaces.
+ * The layering every microshop service follows (docs/architecture.md, "Inside a service"), as ArchUnit rules over
+ * one service's base package: business code knows nothing of frameworks, adapters know the business, nobody knows
+ * the interfaces.
  */
 public final class MicroshopLayering {
 

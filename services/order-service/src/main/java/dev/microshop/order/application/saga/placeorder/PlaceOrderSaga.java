@@ -16,8 +16,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The place-order saga (ARCHITECTURE §4), orchestrated from the order's side. {@code PlaceOrder} starts it with a
- * PENDING order and {@code order.created}; then:
+ * The place-order saga (docs/architecture.md, "The order saga"), orchestrated from the order's side.
+ * {@code PlaceOrder} starts it with a PENDING order and {@code order.created}; then:
  * <pre>
  * inventory.reserved  PENDING  -> RESERVED,  emits order.payment-requested (pay before placed + deadline)
  * inventory.rejected  PENDING  -> CANCELLED, emits order.cancelled (the shopper is told; nothing to give back)

@@ -1,10 +1,14 @@
 package dev.microshop.paymentprovider;
 
+import static dev.microshop.platform.config.SettingChecks.notNegative;
+import static dev.microshop.platform.config.SettingChecks.positive;
+import static dev.microshop.platform.config.SettingChecks.required;
+
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * The provider's settings.
+ * The provider's settings ({@code config/payment-provider.yml}); read at start-up.
  *
  * @param ledgerFile         where charges and refunds are kept across restarts (JSON lines); blank keeps them in memory only
  * @param slowPaymentDelay   how long {@code pm-slow} takes to answer
@@ -14,9 +18,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 public record ProviderProperties(String ledgerFile, Duration slowPaymentDelay, Faults faults) {
 
     public ProviderProperties {
-        ledgerFile = ledgerFile == null ? "" : ledgerFile.trim();
-        slowPaymentDelay = slowPaymentDelay == null ? Duration.ofSeconds(3) : slowPaymentDelay;
-        faults = faults == null ? new Faults(Duration.ZERO, 0.0) : faults;
+        ledgerFile = required("ledger-file", ledgerFile).trim();
+        positive("slow-payment-delay", slowPaymentDelay);
+        required("faults", faults);
     }
 
     /**
@@ -26,7 +30,7 @@ public record ProviderProperties(String ledgerFile, Duration slowPaymentDelay, F
     public record Faults(Duration extraLatency, double failureRate) {
 
         public Faults {
-            extraLatency = extraLatency == null ? Duration.ZERO : extraLatency;
+            notNegative("extra-latency", extraLatency);
         }
     }
 }

@@ -1,5 +1,7 @@
 package dev.microshop.gateway;
 
+import static dev.microshop.platform.config.SettingChecks.positive;
+
 import java.time.Duration;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -15,15 +17,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 public record JwksProperties(Duration refetchInterval, Duration connectTimeout, Duration responseTimeout) {
 
     public JwksProperties {
-        requirePositive("refetch-interval", refetchInterval);
-        requirePositive("connect-timeout", connectTimeout);
-        requirePositive("response-timeout", responseTimeout);
-    }
-
-    private static void requirePositive(String name, Duration value) {
-        if (value == null || value.isNegative() || value.isZero()) {
-            throw new IllegalArgumentException("microshop.gateway.jwks." + name + " must be a positive duration, not "
-                    + value);
-        }
+        positive("refetch-interval", refetchInterval);
+        positive("connect-timeout", connectTimeout);
+        positive("response-timeout", responseTimeout);
     }
 }

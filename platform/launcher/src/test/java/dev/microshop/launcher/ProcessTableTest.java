@@ -12,11 +12,14 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /** The built-in process table and the rules every table obeys; nothing is started. */
 class ProcessTableTest {
 
     private static final ProcessTable BUILT_IN = ProcessTable.load(null);
+    private static final YAMLMapper YAML = new YAMLMapper();
 
     @TempDir
     Path directory;
@@ -39,6 +42,37 @@ class ProcessTableTest {
         Instance postgres = instance(instances, "postgres");
         assertThat(postgres.allPorts()).containsExactly(54320, 54321);
         assertThat(postgres.environment()).doesNotContainKey("MANAGEMENT_SERVER_PORT");
+    }
+
+    /**
+     * The table is the local system's port plan; a process started without the launcher ({@code spring-boot:run},
+     * the prod profile) takes its ports from its own settings instead, config/ over its module's application.yml:
+     * the two must agree.
+     */
+    @Test
+    void every_spring_process_is_configured_with_the_ports_the_table_gives_its_first_instance() throws Exception {
+        for (ProcessSpec spec : BUILT_IN.processes()) {
+            if (spec.kind() == ProcessSpec.Kind.SPRING) {
+                assertThat(configuredPort(spec, "/server/port")).as("%s server.port", spec.name())
+                        .isEqualTo(spec.port());
+                assertThat(configuredPort(spec, "/spring/grpc/server/port")).as("%s grpc port", spec.name())
+                        .isEqualTo(spec.ports().get("grpc"));
+            }
+        }
+    }
+
+    private static Integer configuredPort(ProcessSpec spec, String pointer) throws Exception {
+        Path root = Path.of("../..");
+        for (Path settings : List.of(root.resolve("config/" + spec.name() + ".yml"),
+                root.resolve(spec.jar()).getParent().resolveSibling("src/main/resources/application.yml"))) {
+            if (Files.exists(settings)) {
+                JsonNode port = YAML.readTree(Files.readString(settings)).at(pointer);
+                if (!port.isMissingNode()) {
+                    return port.asInt();
+                }
+            }
+        }
+        return null;
     }
 
     @Test

@@ -18,6 +18,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** The provider's HTTP API on a real port, as a merchant's client sees it: its own JSON, statuses and errors. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "spring.config.import=file:../../config/payment-provider.yml",
         "spring.cloud.config.enabled=false",
         "spring.cloud.config.import-check.enabled=false",
         "management.tracing.export.zipkin.enabled=false",

@@ -3,7 +3,7 @@ package dev.microshop.gateway.hardening;
 import java.time.Duration;
 import java.util.List;
 
-import dev.microshop.gateway.LiveSettings;
+import dev.microshop.platform.config.LiveSettings;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.reactive.CorsConfigurationSource;
 import org.springframework.web.cors.reactive.CorsUtils;

@@ -1,5 +1,7 @@
 package dev.microshop.gateway.hardening;
 
+import static dev.microshop.platform.config.SettingChecks.required;
+
 import java.util.List;
 
 /**
@@ -10,6 +12,6 @@ import java.util.List;
 public record CorsProperties(List<String> allowedOrigins) {
 
     public CorsProperties {
-        allowedOrigins = allowedOrigins == null ? List.of("http://localhost:3000") : List.copyOf(allowedOrigins);
+        allowedOrigins = List.copyOf(required("allowed-origins", allowedOrigins));
     }
 }

@@ -1,6 +1,6 @@
 package dev.microshop.gateway.hardening;
 
-import dev.microshop.gateway.LiveSettings;
+import dev.microshop.platform.config.LiveSettings;
 import io.netty.channel.ChannelPipeline;
 import org.springframework.boot.reactor.netty.NettyServerCustomizer;
 import org.springframework.context.annotation.Bean;

@@ -2,7 +2,7 @@ package dev.microshop.gateway.hardening;
 
 import java.util.List;
 
-import dev.microshop.gateway.LiveSettings;
+import dev.microshop.platform.config.LiveSettings;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;

@@ -2,8 +2,8 @@ package dev.microshop.gateway.hardening;
 
 import java.util.concurrent.atomic.AtomicLong;
 
-import dev.microshop.gateway.LiveSettings;
 import dev.microshop.gateway.ProblemResponses;
+import dev.microshop.platform.config.LiveSettings;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.io.buffer.DataBuffer;

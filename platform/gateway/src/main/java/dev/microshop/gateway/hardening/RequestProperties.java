@@ -1,5 +1,7 @@
 package dev.microshop.gateway.hardening;
 
+import static dev.microshop.platform.config.SettingChecks.required;
+
 import java.util.List;
 
 import org.springframework.util.unit.DataSize;
@@ -14,10 +16,8 @@ import org.springframework.util.unit.DataSize;
 public record RequestProperties(DataSize maxBodySize, List<String> internalHeaders) {
 
     public RequestProperties {
-        maxBodySize = maxBodySize == null ? DataSize.ofMegabytes(1) : maxBodySize;
-        internalHeaders = internalHeaders == null
-                ? List.of("X-User-Id", "X-Roles", "X-Internal-*", "X-Forwarded-User")
-                : List.copyOf(internalHeaders);
+        required("max-body-size", maxBodySize);
+        internalHeaders = List.copyOf(required("internal-headers", internalHeaders));
     }
 
     boolean isInternal(String header) {

@@ -1,7 +1,7 @@
 package dev.microshop.gateway.ratelimit;
 
-import dev.microshop.gateway.LiveSettings;
 import dev.microshop.gateway.ProblemResponses;
+import dev.microshop.platform.config.LiveSettings;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

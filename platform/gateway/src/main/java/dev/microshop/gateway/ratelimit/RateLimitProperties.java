@@ -1,5 +1,8 @@
 package dev.microshop.gateway.ratelimit;
 
+import static dev.microshop.platform.config.SettingChecks.positive;
+import static dev.microshop.platform.config.SettingChecks.required;
+
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -11,21 +14,19 @@ import java.util.Map;
  * @param mode         where the buckets live: {@code memory} (this gateway) or {@code redis} (shared by every gateway
  *                     instance); read at start-up only
  * @param redisUrl     the Redis server of {@code redis} mode ({@code redis://host:port}); read at start-up only
- * @param redisTimeout how long a request waits for Redis before it is let through unchecked
- * @param maxKeys      how many callers' buckets {@code memory} mode keeps; the least recently seen are dropped first
+ * @param redisTimeout how long a request waits for Redis before it is let through unchecked; read at start-up only
+ * @param maxKeys      how many callers' buckets {@code memory} mode keeps; the least recently seen are dropped first;
+ *                     read at start-up only
  * @param classes      the classes of requests by name
  */
 public record RateLimitProperties(Mode mode, String redisUrl, Duration redisTimeout, int maxKeys,
         Map<String, RequestClass> classes) {
 
     public RateLimitProperties {
-        mode = mode == null ? Mode.MEMORY : mode;
-        redisUrl = redisUrl == null ? "redis://127.0.0.1:6379" : redisUrl;
-        redisTimeout = redisTimeout == null ? Duration.ofMillis(250) : redisTimeout;
-        maxKeys = maxKeys == 0 ? 50_000 : maxKeys;
-        if (maxKeys < 0) {
-            throw new IllegalArgumentException("max-keys must be positive, not " + maxKeys);
-        }
+        required("mode", mode);
+        required("redis-url", redisUrl);
+        positive("redis-timeout", redisTimeout);
+        positive("max-keys", maxKeys);
         classes = classes == null ? Map.of() : Map.copyOf(classes);
     }
 

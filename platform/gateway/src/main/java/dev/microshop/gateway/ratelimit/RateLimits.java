@@ -7,9 +7,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
-import dev.microshop.gateway.LiveSettings;
 import dev.microshop.gateway.ProblemResponses;
 import dev.microshop.gateway.ratelimit.RateLimitProperties.RequestClass;
+import dev.microshop.platform.config.LiveSettings;
 import io.github.bucket4j.ConsumptionProbe;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-import dev.microshop.gateway.LiveSettings;
+import dev.microshop.platform.config.LiveSettings;
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
@@ -85,7 +85,9 @@ class RedisBucketsTest {
     void redis_mode_in_configuration_keeps_the_buckets_in_redis() {
         MockEnvironment environment = new MockEnvironment()
                 .withProperty("microshop.gateway.rate-limits.mode", "redis")
-                .withProperty("microshop.gateway.rate-limits.redis-url", redis.url());
+                .withProperty("microshop.gateway.rate-limits.redis-url", redis.url())
+                .withProperty("microshop.gateway.rate-limits.redis-timeout", "250ms")
+                .withProperty("microshop.gateway.rate-limits.max-keys", "50000");
         BucketStore configured = new RateLimitConfiguration().rateLimitBuckets(
                 new LiveSettings<>(environment, "microshop.gateway.rate-limits", RateLimitProperties.class));
         try {

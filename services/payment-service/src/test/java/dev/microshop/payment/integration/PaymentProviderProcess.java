@@ -45,6 +45,7 @@ final class PaymentProviderProcess {
                     "--server.port=" + port,
                     // A random port + 10000 may not exist: the actuator stays on the main port, as in module tests.
                     "--management.server.port=" + port,
+                    "--spring.config.import=file:../../config/payment-provider.yml",
                     "--spring.cloud.config.enabled=false",
                     "--spring.cloud.config.import-check.enabled=false",
                     "--management.tracing.export.zipkin.enabled=false",

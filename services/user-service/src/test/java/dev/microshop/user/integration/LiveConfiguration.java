@@ -8,7 +8,7 @@ import org.springframework.core.env.MapPropertySource;
 
 /**
  * Changes configuration of the running service the way a Spring Cloud Bus refresh does: new values in the
- * environment, then an {@link EnvironmentChangeEvent} that rebinds the {@code @ConfigurationProperties} beans.
+ * environment, then an {@link EnvironmentChangeEvent} on which the settings are bound again ({@code LiveSettings}).
  */
 final class LiveConfiguration {
 

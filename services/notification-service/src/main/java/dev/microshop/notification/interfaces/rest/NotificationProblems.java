@@ -6,6 +6,7 @@ import dev.microshop.notification.application.live.TooManyStreamsException;
 import dev.microshop.notification.domain.notification.InvalidNotificationException;
 import dev.microshop.notification.domain.notification.NotificationNotFoundException;
 import dev.microshop.notification.interfaces.stream.NotificationStreamProperties;
+import dev.microshop.platform.config.LiveSettings;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
@@ -21,17 +22,18 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class NotificationProblems {
 
-    private final NotificationStreamProperties streams;
+    /** The keep-alive interval the streams run with: read at start-up, like the schedule that sends them. */
+    private final long keepAliveSeconds;
 
-    NotificationProblems(NotificationStreamProperties streams) {
-        this.streams = streams;
+    NotificationProblems(LiveSettings<NotificationStreamProperties> streams) {
+        this.keepAliveSeconds = streams.current().keepAliveInterval().toSeconds();
     }
 
     /** 429 with Retry-After: by the next keep-alive, streams whose clients left without a word are gone. */
     @ExceptionHandler
     ResponseEntity<ProblemDetail> tooManyStreams(TooManyStreamsException tooMany) {
         return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
-                .header(HttpHeaders.RETRY_AFTER, String.valueOf(streams.keepAliveInterval().toSeconds()))
+                .header(HttpHeaders.RETRY_AFTER, String.valueOf(keepAliveSeconds))
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .body(problem(HttpStatus.TOO_MANY_REQUESTS, "Too many streams", tooMany.getMessage()));
     }

@@ -2,6 +2,7 @@ package dev.microshop.notification.interfaces.stream;
 
 import dev.microshop.notification.application.live.LiveNotifications;
 import dev.microshop.notification.domain.notification.UserId;
+import dev.microshop.platform.config.LiveSettings;
 import java.time.Duration;
 import java.time.Instant;
 import org.springframework.http.MediaType;
@@ -20,11 +21,11 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 class NotificationStreamController {
 
     private final LiveNotifications live;
-    private final NotificationStreamProperties properties;
+    private final LiveSettings<NotificationStreamProperties> settings;
 
-    NotificationStreamController(LiveNotifications live, NotificationStreamProperties properties) {
+    NotificationStreamController(LiveNotifications live, LiveSettings<NotificationStreamProperties> settings) {
         this.live = live;
-        this.properties = properties;
+        this.settings = settings;
     }
 
     @GetMapping(path = "/api/notifications/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
@@ -45,7 +46,7 @@ class NotificationStreamController {
     /** Until the token expires, at most the configured timeout; at least a millisecond (0 would mean no timeout). */
     private Duration lifetime(Jwt token) {
         Instant expiresAt = token.getExpiresAt();
-        Duration timeout = properties.timeout();
+        Duration timeout = settings.current().timeout();
         if (expiresAt == null) {
             return timeout;
         }

@@ -1,6 +1,7 @@
 package dev.microshop.notification.interfaces.stream;
 
 import dev.microshop.notification.application.live.LiveNotifications;
+import dev.microshop.platform.config.LiveSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.ContextClosedEvent;
@@ -16,17 +17,19 @@ class NotificationStreamSchedule implements SchedulingConfigurer {
     private static final Logger log = LoggerFactory.getLogger(NotificationStreamSchedule.class);
 
     private final LiveNotifications live;
-    private final NotificationStreamProperties properties;
+    private final LiveSettings<NotificationStreamProperties> settings;
 
-    NotificationStreamSchedule(LiveNotifications live, NotificationStreamProperties properties) {
+    NotificationStreamSchedule(LiveNotifications live, LiveSettings<NotificationStreamProperties> settings) {
         this.live = live;
-        this.properties = properties;
+        this.settings = settings;
     }
 
+    /** Once, at start-up: a refresh changes neither interval. */
     @Override
     public void configureTasks(ScheduledTaskRegistrar tasks) {
-        tasks.addFixedDelayTask(this::push, properties.pollInterval());
-        tasks.addFixedDelayTask(live::keepAlive, properties.keepAliveInterval());
+        NotificationStreamProperties atStart = settings.current();
+        tasks.addFixedDelayTask(this::push, atStart.pollInterval());
+        tasks.addFixedDelayTask(live::keepAlive, atStart.keepAliveInterval());
     }
 
     private void push() {

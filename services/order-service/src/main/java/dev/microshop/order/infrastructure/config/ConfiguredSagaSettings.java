@@ -1,21 +1,22 @@
 package dev.microshop.order.infrastructure.config;
 
 import dev.microshop.order.application.port.SagaSettings;
+import dev.microshop.platform.config.LiveSettings;
 import java.time.Duration;
 import org.springframework.stereotype.Component;
 
-/** The saga's settings, read from the properties bean at every use so a refreshed deadline applies at once. */
+/** The saga's settings, read from the current properties at every use so a refreshed deadline applies at once. */
 @Component
 class ConfiguredSagaSettings implements SagaSettings {
 
-    private final OrderServiceProperties properties;
+    private final LiveSettings<OrderServiceProperties> settings;
 
-    ConfiguredSagaSettings(OrderServiceProperties properties) {
-        this.properties = properties;
+    ConfiguredSagaSettings(LiveSettings<OrderServiceProperties> settings) {
+        this.settings = settings;
     }
 
     @Override
     public Duration deadline() {
-        return properties.getSaga().getDeadline();
+        return settings.current().saga().deadline();
     }
 }

@@ -9,6 +9,7 @@ import dev.microshop.order.application.port.UnknownProductException;
 import dev.microshop.order.domain.order.Money;
 import dev.microshop.order.domain.order.ProductId;
 import dev.microshop.order.infrastructure.config.OrderServiceProperties;
+import dev.microshop.platform.config.LiveSettings;
 import io.grpc.StatusRuntimeException;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -21,11 +22,12 @@ import org.springframework.stereotype.Component;
 class GrpcProductCatalog implements ProductCatalog {
 
     private final InventoryServiceGrpc.InventoryServiceBlockingStub inventory;
-    private final OrderServiceProperties properties;
+    private final LiveSettings<OrderServiceProperties> settings;
 
-    GrpcProductCatalog(InventoryServiceGrpc.InventoryServiceBlockingStub inventory, OrderServiceProperties properties) {
+    GrpcProductCatalog(InventoryServiceGrpc.InventoryServiceBlockingStub inventory,
+            LiveSettings<OrderServiceProperties> settings) {
         this.inventory = inventory;
-        this.properties = properties;
+        this.settings = settings;
     }
 
     @Override
@@ -36,7 +38,7 @@ class GrpcProductCatalog implements ProductCatalog {
         try {
             Map<ProductId, Money> prices = new LinkedHashMap<>();
             for (Product product : inventory
-                    .withDeadlineAfter(properties.getRemoteCallDeadline().toMillis(), TimeUnit.MILLISECONDS)
+                    .withDeadlineAfter(settings.current().remoteCallDeadline().toMillis(), TimeUnit.MILLISECONDS)
                     .getProducts(request).getProductsList()) {
                 prices.put(ProductId.parse(product.getId()),
                         Money.of(product.getPrice().getAmount(), product.getPrice().getCurrency()));

@@ -6,6 +6,7 @@ import dev.microshop.order.application.port.RemoteServiceUnavailableException;
 import dev.microshop.order.application.port.UserDirectory;
 import dev.microshop.order.domain.order.UserId;
 import dev.microshop.order.infrastructure.config.OrderServiceProperties;
+import dev.microshop.platform.config.LiveSettings;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import java.util.concurrent.TimeUnit;
@@ -16,17 +17,17 @@ import org.springframework.stereotype.Component;
 class GrpcUserDirectory implements UserDirectory {
 
     private final UserServiceGrpc.UserServiceBlockingStub users;
-    private final OrderServiceProperties properties;
+    private final LiveSettings<OrderServiceProperties> settings;
 
-    GrpcUserDirectory(UserServiceGrpc.UserServiceBlockingStub users, OrderServiceProperties properties) {
+    GrpcUserDirectory(UserServiceGrpc.UserServiceBlockingStub users, LiveSettings<OrderServiceProperties> settings) {
         this.users = users;
-        this.properties = properties;
+        this.settings = settings;
     }
 
     @Override
     public boolean isRegistered(UserId userId) {
         try {
-            users.withDeadlineAfter(properties.getRemoteCallDeadline().toMillis(), TimeUnit.MILLISECONDS)
+            users.withDeadlineAfter(settings.current().remoteCallDeadline().toMillis(), TimeUnit.MILLISECONDS)
                     .getUser(GetUserRequest.newBuilder().setUserId(userId.toString()).build());
             return true;
         } catch (StatusRuntimeException failure) {

@@ -22,8 +22,9 @@ class SagaDeadlineSchedule {
         this.saga = saga;
     }
 
-    @Scheduled(fixedDelayString = "${microshop.orders.saga.check-interval:2s}",
-            initialDelayString = "${microshop.orders.saga.first-check-after:20s}")
+    /** Both intervals are read at start-up; their values are in config/order-service.yml. */
+    @Scheduled(fixedDelayString = "${microshop.orders.saga.check-interval}",
+            initialDelayString = "${microshop.orders.saga.first-check-after}")
     void cancelOverdueOrders() {
         try {
             int cancelled;

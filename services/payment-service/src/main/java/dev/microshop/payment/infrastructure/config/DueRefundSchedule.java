@@ -18,8 +18,9 @@ class DueRefundSchedule {
         this.retryDueRefunds = retryDueRefunds;
     }
 
-    @Scheduled(fixedDelayString = "${microshop.payments.refund-retry-interval:10s}",
-            initialDelayString = "${microshop.payments.refund-retry-interval:10s}")
+    /** The interval is read at start-up; its value is in config/payment-service.yml. */
+    @Scheduled(fixedDelayString = "${microshop.payments.refund-retry-interval}",
+            initialDelayString = "${microshop.payments.refund-retry-interval}")
     void retry() {
         try {
             int settled = retryDueRefunds.retry();

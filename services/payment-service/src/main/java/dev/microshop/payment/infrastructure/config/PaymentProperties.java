@@ -1,20 +1,21 @@
 package dev.microshop.payment.infrastructure.config;
 
-import dev.microshop.payment.application.port.PaymentSettings;
+import static dev.microshop.platform.config.SettingChecks.positive;
+
 import java.time.Duration;
-import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * {@code microshop.payments.*} that the use cases read ({@link PaymentSettings}).
+ * {@code microshop.payments.*} that the use cases read ({@code PaymentSettings}), bound by
+ * {@link dev.microshop.platform.config.LiveSettings} and read at every use, so a refresh applies at once. The
+ * refund-retry and reconciliation intervals are read at start-up by their schedules only.
  *
  * @param chargeSettlesWithin  how long an unanswered charge request may still turn into a charge at the provider
  * @param reconciliationWindow how far back each reconciliation looks
  */
-@ConfigurationProperties("microshop.payments")
-record PaymentProperties(Duration chargeSettlesWithin, Duration reconciliationWindow) implements PaymentSettings {
+record PaymentProperties(Duration chargeSettlesWithin, Duration reconciliationWindow) {
 
     PaymentProperties {
-        chargeSettlesWithin = chargeSettlesWithin == null ? Duration.ofSeconds(30) : chargeSettlesWithin;
-        reconciliationWindow = reconciliationWindow == null ? Duration.ofMinutes(15) : reconciliationWindow;
+        positive("charge-settles-within", chargeSettlesWithin);
+        positive("reconciliation-window", reconciliationWindow);
     }
 }

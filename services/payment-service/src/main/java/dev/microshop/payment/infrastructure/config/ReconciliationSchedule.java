@@ -18,8 +18,9 @@ class ReconciliationSchedule {
         this.reconcile = reconcile;
     }
 
-    @Scheduled(fixedDelayString = "${microshop.payments.reconciliation-interval:60s}",
-            initialDelayString = "${microshop.payments.reconciliation-interval:60s}")
+    /** The interval is read at start-up; its value is in config/payment-service.yml. */
+    @Scheduled(fixedDelayString = "${microshop.payments.reconciliation-interval}",
+            initialDelayString = "${microshop.payments.reconciliation-interval}")
     void reconcile() {
         try {
             var differences = reconcile.reconcile();

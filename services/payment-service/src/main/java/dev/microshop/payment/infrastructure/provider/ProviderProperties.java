@@ -1,11 +1,14 @@
 package dev.microshop.payment.infrastructure.provider;
 
+import static dev.microshop.platform.config.SettingChecks.positive;
+import static dev.microshop.platform.config.SettingChecks.required;
+
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * Where the payment provider is. Its timeout, retry and circuit breaker are
- * {@code resilience4j.*.instances.payment-provider}.
+ * Where the payment provider is ({@code microshop.payments.provider.*}); read at start-up, when the HTTP client is
+ * built. Its timeout, retry and circuit breaker are {@code resilience4j.*.instances.payment-provider}.
  *
  * @param baseUrl        the provider's address; it is outside microshop, so not found through discovery
  * @param connectTimeout how long to wait for a connection
@@ -15,8 +18,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 public record ProviderProperties(String baseUrl, Duration connectTimeout, Duration readTimeout) {
 
     public ProviderProperties {
-        baseUrl = baseUrl == null ? "http://127.0.0.1:8190" : baseUrl;
-        connectTimeout = connectTimeout == null ? Duration.ofSeconds(1) : connectTimeout;
-        readTimeout = readTimeout == null ? Duration.ofSeconds(10) : readTimeout;
+        required("base-url", baseUrl);
+        positive("connect-timeout", connectTimeout);
+        positive("read-timeout", readTimeout);
     }
 }

@@ -1,5 +1,6 @@
 package dev.microshop.user.infrastructure.config;
 
+import dev.microshop.platform.config.LiveSettings;
 import dev.microshop.user.application.port.LogInSettings;
 import dev.microshop.user.application.port.RegistrationSettings;
 import dev.microshop.user.application.port.TokenSettings;
@@ -9,57 +10,53 @@ import dev.microshop.user.domain.user.PasswordPolicy;
 import java.time.Duration;
 import org.springframework.stereotype.Component;
 
-/** The settings ports, read from the properties bean at every call so refreshed configuration applies at once. */
+/** The settings ports, read from the current properties at every call so refreshed configuration applies at once. */
 @Component
 class ConfiguredSettings implements RegistrationSettings, TokenSettings, LogInSettings {
 
-    private final UserServiceProperties properties;
+    private final LiveSettings<UserServiceProperties> settings;
 
-    ConfiguredSettings(UserServiceProperties properties) {
-        this.properties = properties;
+    ConfiguredSettings(LiveSettings<UserServiceProperties> settings) {
+        this.settings = settings;
     }
 
     @Override
     public PasswordPolicy passwordPolicy() {
-        UserServiceProperties.PasswordPolicy policy = properties.getPasswordPolicy();
-        return new PasswordPolicy(policy.getMinLength(), policy.isRequireDigit(), policy.isRequireLetter());
+        return settings.current().passwordPolicy();
     }
 
     @Override
     public Duration accessTokenLifetime() {
-        return properties.getTokens().getAccessTokenTtl();
+        return settings.current().tokens().accessTokenTtl();
     }
 
     @Override
     public Duration refreshTokenLifetime() {
-        return properties.getTokens().getRefreshTokenTtl();
+        return settings.current().tokens().refreshTokenTtl();
     }
 
     @Override
     public Duration signingKeyRotationPeriod() {
-        return properties.getSigningKeys().getRotationPeriod();
+        return settings.current().signingKeys().rotationPeriod();
     }
 
     @Override
     public Duration signingKeyMinimumRotationInterval() {
-        return properties.getSigningKeys().getMinimumRotationInterval();
+        return settings.current().signingKeys().minimumRotationInterval();
     }
 
     @Override
     public Duration signingKeyPublicationMargin() {
-        return properties.getSigningKeys().getPublicationMargin();
+        return settings.current().signingKeys().publicationMargin();
     }
 
     @Override
     public LockoutPolicy lockoutPolicy() {
-        UserServiceProperties.LoginLockout lockout = properties.getLoginLockout();
-        return new LockoutPolicy(lockout.getMaxFailures(), lockout.getWindow(), lockout.getLockDuration());
+        return settings.current().loginLockout();
     }
 
     @Override
     public ThrottlePolicy throttlePolicy() {
-        UserServiceProperties.LoginThrottle throttle = properties.getLoginThrottle();
-        return new ThrottlePolicy(throttle.getFreeFailures(), throttle.getQuietPeriod(), throttle.getFirstDelay(),
-                throttle.getMaxDelay());
+        return settings.current().loginThrottle();
     }
 }

@@ -36,6 +36,7 @@ class SigningKeyRotationSchedule {
         rotateWhenDue();
     }
 
+    /** The interval is read at start-up; its value is in config/user-service.yml. */
     @Scheduled(initialDelayString = "${microshop.users.signing-keys.check-interval}",
             fixedDelayString = "${microshop.users.signing-keys.check-interval}")
     void rotateWhenDue() {

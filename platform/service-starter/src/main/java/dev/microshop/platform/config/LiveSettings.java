@@ -1,4 +1,4 @@
-package dev.microshop.gateway;
+package dev.microshop.platform.config;
 
 import java.util.Objects;
 
@@ -11,9 +11,14 @@ import org.springframework.core.NestedExceptionUtils;
 import org.springframework.core.env.Environment;
 
 /**
- * A settings record bound from the environment at start-up and bound again after every configuration change (a
- * refresh through Spring Cloud Bus), so that the gateway's protections follow config/gateway.yml without a restart.
- * Spring Cloud re-binds mutable {@code @ConfigurationProperties} beans only, not records: hence this holder.
+ * Settings that follow {@code config/} without a restart: an immutable record, checked by its constructor, bound from
+ * the environment at start-up and bound again after every configuration change (a refresh through Spring Cloud Bus),
+ * so that {@link #current()} always returns valid settings. Spring Cloud re-binds mutable
+ * {@code @ConfigurationProperties} beans only, not records: hence this holder. Declare one as a bean per record, and
+ * read {@code current()} where the setting is used, not once.
+ *
+ * <p>Every refresh ends in an {@link EnvironmentChangeEvent} (Spring Cloud's {@code ContextRefresher} publishes one
+ * before it refreshes the refresh scope), so that event alone is listened to.
  */
 public final class LiveSettings<T> implements ApplicationListener<EnvironmentChangeEvent> {
 
@@ -24,7 +29,7 @@ public final class LiveSettings<T> implements ApplicationListener<EnvironmentCha
     private final Class<T> type;
     private volatile T current;
 
-    /** Binds {@code type} under {@code prefix} now; invalid settings fail the start-up. */
+    /** Binds {@code type} under {@code prefix} now; missing or invalid settings fail the start-up. */
     public LiveSettings(Environment environment, String prefix, Class<T> type) {
         this.environment = environment;
         this.prefix = prefix;
@@ -45,7 +50,7 @@ public final class LiveSettings<T> implements ApplicationListener<EnvironmentCha
                 log.info("New {} settings apply: {}", prefix, changed);
             }
         } catch (RuntimeException invalid) {
-            // A typo in config/ must not switch a protection off: the running settings stay.
+            // A typo in config/ must not switch a protection off or stop a service: the running settings stay.
             log.error("Kept the running {} settings; the changed ones are invalid: {}", prefix,
                     NestedExceptionUtils.getMostSpecificCause(invalid).getMessage());
         }

@@ -20,6 +20,7 @@ import dev.microshop.platform.messaging.IdempotentConsumer;
 import dev.microshop.platform.messaging.IncomingEvent;
 import dev.microshop.platform.messaging.Outbox;
 import dev.microshop.platform.messaging.OutboxRelay;
+import dev.microshop.platform.messaging.OutgoingEvent;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.tracing.Span;
 import io.micrometer.tracing.Tracer;
@@ -76,8 +77,8 @@ class MessagingTest {
         String topic = uniqueTopic();
         Span request = tracer.nextSpan().name("request").start();
         try (Tracer.SpanInScope scope = tracer.withSpan(request)) {
-            transactions.executeWithoutResult(status -> outbox.append(topic, "order-1", "order.created", "order-1",
-                    Map.of("orderId", "order-1")));
+            transactions.executeWithoutResult(status -> outbox.append(new OutgoingEvent(topic, "order-1",
+                    "order.created", "order-1", Map.of("orderId", "order-1"))));
         } finally {
             request.end();
         }
@@ -97,10 +98,11 @@ class MessagingTest {
     void never_publishes_the_event_of_a_rolled_back_change() {
         String topic = uniqueTopic();
         transactions.executeWithoutResult(status -> {
-            outbox.append(topic, "k", "order.created", "rolled-back", Map.of("n", 1));
+            outbox.append(new OutgoingEvent(topic, "k", "order.created", "rolled-back", Map.of("n", 1)));
             status.setRollbackOnly();
         });
-        transactions.executeWithoutResult(status -> outbox.append(topic, "k", "order.created", "committed", Map.of("n", 2)));
+        transactions.executeWithoutResult(status -> outbox.append(
+                new OutgoingEvent(topic, "k", "order.created", "committed", Map.of("n", 2))));
 
         List<ConsumerRecord<String, byte[]>> records = consume(topic, 1);
         assertThat(records).extracting(record -> header(record, "ce_subject")).containsExactly("committed");
@@ -144,8 +146,8 @@ class MessagingTest {
         kafka.send(new ProducerRecord<>(SampleServiceApplication.CLOUD_EVENTS_TOPIC, "k",
                 "not a cloud event".getBytes(StandardCharsets.UTF_8))).get(10, TimeUnit.SECONDS);
         String topic = SampleServiceApplication.CLOUD_EVENTS_TOPIC;
-        transactions.executeWithoutResult(status -> outbox.append(topic, "k", "sample.happened", "after-poison",
-                Map.of("n", 1)));
+        transactions.executeWithoutResult(status -> outbox.append(new OutgoingEvent(topic, "k",
+                "sample.happened", "after-poison", Map.of("n", 1))));
 
         IncomingEvent handled = handledCloudEvents.poll(30, TimeUnit.SECONDS);
         assertThat(handled).isNotNull();

@@ -30,17 +30,17 @@ class JdbcOutbox implements Outbox {
     }
 
     @Override
-    public void append(String topic, String key, String type, String subject, Object data) {
+    public void append(OutgoingEvent event) {
         if (!TransactionSynchronizationManager.isActualTransactionActive()) {
             throw new IllegalTransactionStateException("Outbox.append needs the transaction of the state change");
         }
         jdbc.update("""
                 INSERT INTO outbox_events (id, topic, event_key, type, subject, payload, traceparent, created_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?)""",
-                UUID.randomUUID(), topic, key, type, subject, json.writeValueAsBytes(data), traceParents.current(),
-                Timestamp.from(Instant.now()));
+                UUID.randomUUID(), event.topic(), event.key(), event.type(), event.subject(),
+                json.writeValueAsBytes(event.data()), traceParents.current(), Timestamp.from(Instant.now()));
         // In the request's trace: the log line that ties a state change to the event it caused.
-        log.info("Recorded {} about {} for {}", type, subject, topic);
+        log.info("Recorded {} about {} for {}", event.type(), event.subject(), event.topic());
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override
             public void afterCommit() {

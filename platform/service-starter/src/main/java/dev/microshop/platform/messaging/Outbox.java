@@ -7,9 +7,6 @@ package dev.microshop.platform.messaging;
  */
 public interface Outbox {
 
-    /**
-     * Appends an event to be published as a CloudEvent of {@code type} about {@code subject}, keyed by
-     * {@code key}. Must be called inside a transaction.
-     */
-    void append(String topic, String key, String type, String subject, Object data);
+    /** Appends {@code event} to be published. Must be called inside a transaction. */
+    void append(OutgoingEvent event);
 }

@@ -8,6 +8,7 @@ import dev.microshop.contracts.order.v1.GetOrderRequest;
 import dev.microshop.contracts.order.v1.Order;
 import dev.microshop.contracts.order.v1.OrderLine;
 import dev.microshop.contracts.order.v1.OrderServiceGrpc;
+import dev.microshop.contracts.order.v1.OrderStatus;
 import dev.microshop.order.integration.Api.Shopper;
 import io.grpc.ManagedChannel;
 import io.grpc.ManagedChannelBuilder;
@@ -68,6 +69,7 @@ class OrderGrpcTest {
         Order created = as(shopper).createOrder(orderOf(product, 3).build());
 
         assertThat(created.getStatus()).isEqualTo("PENDING");
+        assertThat(created.getOrderStatus()).isEqualTo(OrderStatus.ORDER_STATUS_PENDING);
         assertThat(created.getUserId()).isEqualTo(shopper.userId());
         assertThat(created.getTotal().getAmount()).isEqualTo("12.60");
         assertThat(created.getItems(0).getUnitPrice().getAmount()).isEqualTo("4.20");

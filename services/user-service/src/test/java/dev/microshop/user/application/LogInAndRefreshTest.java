@@ -13,6 +13,7 @@ import dev.microshop.user.application.auth.TokenPair;
 import dev.microshop.user.application.signup.SignUp;
 import dev.microshop.user.application.signup.SignUpCommand;
 import dev.microshop.user.domain.LowerCaseSpelling;
+import dev.microshop.user.domain.token.Redemption;
 import dev.microshop.user.domain.token.RefreshTokenSecret;
 import dev.microshop.user.domain.user.User;
 import dev.microshop.user.domain.user.UserLoggedIn;
@@ -75,10 +76,10 @@ class LogInAndRefreshTest {
 
         assertThatThrownBy(() -> refresh.refresh(new RefreshTokensCommand(first.refreshToken())))
                 .isInstanceOfSatisfying(RefreshTokenRejectedException.class,
-                        rejected -> assertThat(rejected.reason()).isEqualTo("REUSED"));
+                        rejected -> assertThat(rejected.reason()).isEqualTo(Redemption.Reason.REUSED));
         assertThatThrownBy(() -> refresh.refresh(new RefreshTokensCommand(second.refreshToken())))
                 .isInstanceOfSatisfying(RefreshTokenRejectedException.class,
-                        rejected -> assertThat(rejected.reason()).isEqualTo("REVOKED"));
+                        rejected -> assertThat(rejected.reason()).isEqualTo(Redemption.Reason.REVOKED));
     }
 
     @Test
@@ -96,6 +97,6 @@ class LogInAndRefreshTest {
     void an_unknown_refresh_token_is_rejected() {
         assertThatThrownBy(() -> refresh.refresh(new RefreshTokensCommand("made-up")))
                 .isInstanceOfSatisfying(RefreshTokenRejectedException.class,
-                        rejected -> assertThat(rejected.reason()).isEqualTo("UNKNOWN"));
+                        rejected -> assertThat(rejected.reason()).isEqualTo(Redemption.Reason.UNKNOWN));
     }
 }

@@ -11,6 +11,7 @@ import dev.microshop.inventory.domain.reservation.StockRejected;
 import dev.microshop.inventory.domain.reservation.StockReleased;
 import dev.microshop.inventory.domain.reservation.StockReserved;
 import dev.microshop.platform.messaging.Outbox;
+import dev.microshop.platform.messaging.OutgoingEvent;
 import org.springframework.stereotype.Component;
 
 /** Reservation events as CloudEvents on {@code inventory-events}, keyed by order id, through the outbox. */
@@ -27,14 +28,14 @@ class OutboxInventoryEventPublisher implements InventoryEventPublisher {
     public void publish(ReservationEvent event) {
         String orderId = event.orderId().toString();
         switch (event) {
-            case StockReserved reserved -> outbox.append(Topics.INVENTORY_EVENTS, orderId, InventoryReserved.TYPE,
-                    orderId, new InventoryReserved(orderId, reserved.lines().stream()
+            case StockReserved reserved -> outbox.append(new OutgoingEvent(Topics.INVENTORY_EVENTS, orderId,
+                    InventoryReserved.TYPE, orderId, new InventoryReserved(orderId, reserved.lines().stream()
                             .map(line -> new ReservedItem(line.productId().toString(), line.quantity()))
-                            .toList()));
-            case StockRejected rejected -> outbox.append(Topics.INVENTORY_EVENTS, orderId, InventoryRejected.TYPE,
-                    orderId, new InventoryRejected(orderId, rejected.reason()));
-            case StockReleased released -> outbox.append(Topics.INVENTORY_EVENTS, orderId, InventoryReleased.TYPE,
-                    orderId, new InventoryReleased(orderId));
+                            .toList())));
+            case StockRejected rejected -> outbox.append(new OutgoingEvent(Topics.INVENTORY_EVENTS, orderId,
+                    InventoryRejected.TYPE, orderId, new InventoryRejected(orderId, rejected.reason())));
+            case StockReleased released -> outbox.append(new OutgoingEvent(Topics.INVENTORY_EVENTS, orderId,
+                    InventoryReleased.TYPE, orderId, new InventoryReleased(orderId)));
         }
     }
 }

@@ -6,6 +6,7 @@ import dev.microshop.contracts.events.Topics;
 import dev.microshop.order.application.port.OrderEventPublisher;
 import dev.microshop.order.domain.order.OrderEvent;
 import dev.microshop.platform.messaging.Outbox;
+import dev.microshop.platform.messaging.OutgoingEvent;
 import org.springframework.stereotype.Component;
 
 /** Order events in the contract's shape on {@code order-events}, keyed by order id, through the transactional outbox. */
@@ -39,7 +40,7 @@ class OutboxOrderEventPublisher implements OrderEventPublisher {
     }
 
     private void append(String orderId, String type, Object data) {
-        outbox.append(Topics.ORDER_EVENTS, orderId, type, orderId, data);
+        outbox.append(new OutgoingEvent(Topics.ORDER_EVENTS, orderId, type, orderId, data));
     }
 
     private static Money money(dev.microshop.order.domain.order.Money money) {

@@ -5,6 +5,7 @@ import dev.microshop.contracts.order.v1.GetOrderRequest;
 import dev.microshop.contracts.order.v1.Money;
 import dev.microshop.contracts.order.v1.OrderItem;
 import dev.microshop.contracts.order.v1.OrderServiceGrpc;
+import dev.microshop.contracts.order.v1.OrderStatus;
 import dev.microshop.order.application.order.GetOrder;
 import dev.microshop.order.application.order.PlaceOrder;
 import dev.microshop.order.application.order.PlaceOrderCommand;
@@ -70,6 +71,7 @@ class OrderGrpcService extends OrderServiceGrpc.OrderServiceImplBase {
                 .setId(order.id().toString())
                 .setUserId(order.userId().toString())
                 .setStatus(order.status().name())
+                .setOrderStatus(status(order.status()))
                 .addAllItems(order.lines().stream()
                         .map(line -> OrderItem.newBuilder()
                                 .setProductId(line.productId().toString())
@@ -80,6 +82,16 @@ class OrderGrpcService extends OrderServiceGrpc.OrderServiceImplBase {
                 .setTotal(money(order.total()))
                 .setCancellationReason(order.cancellationReason().orElse(""))
                 .build();
+    }
+
+    private static OrderStatus status(dev.microshop.order.domain.order.OrderStatus status) {
+        return switch (status) {
+            case PENDING -> OrderStatus.ORDER_STATUS_PENDING;
+            case RESERVED -> OrderStatus.ORDER_STATUS_RESERVED;
+            case CONFIRMED -> OrderStatus.ORDER_STATUS_CONFIRMED;
+            case CANCELLED -> OrderStatus.ORDER_STATUS_CANCELLED;
+            case SHIPPED -> OrderStatus.ORDER_STATUS_SHIPPED;
+        };
     }
 
     private static Money money(dev.microshop.order.domain.order.Money money) {

@@ -6,6 +6,7 @@ import dev.microshop.payment.application.port.PaymentEventPublisher;
 import dev.microshop.payment.domain.payment.Money;
 import dev.microshop.payment.domain.payment.PaymentEvent;
 import dev.microshop.platform.messaging.Outbox;
+import dev.microshop.platform.messaging.OutgoingEvent;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,14 +26,15 @@ class OutboxPaymentEventPublisher implements PaymentEventPublisher {
     public void publish(PaymentEvent event) {
         String orderId = event.orderId().value();
         switch (event) {
-            case PaymentEvent.Completed completed -> outbox.append(Topics.PAYMENT_EVENTS, orderId,
+            case PaymentEvent.Completed completed -> outbox.append(new OutgoingEvent(Topics.PAYMENT_EVENTS, orderId,
                     PaymentEvents.PaymentCompleted.TYPE, orderId, new PaymentEvents.PaymentCompleted(orderId,
-                            completed.payment().id().toString(), contract(completed.payment().amount())));
-            case PaymentEvent.Failed failed -> outbox.append(Topics.PAYMENT_EVENTS, orderId,
-                    PaymentEvents.PaymentFailed.TYPE, orderId, new PaymentEvents.PaymentFailed(orderId, failed.reason()));
-            case PaymentEvent.Refunded refunded -> outbox.append(Topics.PAYMENT_EVENTS, orderId,
+                            completed.payment().id().toString(), contract(completed.payment().amount()))));
+            case PaymentEvent.Failed failed -> outbox.append(new OutgoingEvent(Topics.PAYMENT_EVENTS, orderId,
+                    PaymentEvents.PaymentFailed.TYPE, orderId,
+                    new PaymentEvents.PaymentFailed(orderId, failed.reason())));
+            case PaymentEvent.Refunded refunded -> outbox.append(new OutgoingEvent(Topics.PAYMENT_EVENTS, orderId,
                     PaymentEvents.PaymentRefunded.TYPE, orderId, new PaymentEvents.PaymentRefunded(orderId,
-                            refunded.payment().id().toString(), contract(refunded.payment().amount())));
+                            refunded.payment().id().toString(), contract(refunded.payment().amount()))));
         }
     }
 

@@ -9,6 +9,7 @@ import org.springframework.web.client.RestClient;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.PropertyNamingStrategies;
+import tools.jackson.databind.cfg.EnumFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -18,9 +19,11 @@ import tools.jackson.databind.json.JsonMapper;
 class ProviderClient {
 
     private static final String IDEMPOTENCY_KEY = "Idempotency-Key";
-    private static final JsonMapper JSON = JsonMapper.builder()
+    /** The provider's JSON: snake_case, and it may add fields and statuses that we do not know. */
+    static final JsonMapper JSON = JsonMapper.builder()
             .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(EnumFeature.READ_UNKNOWN_ENUM_VALUES_USING_DEFAULT_VALUE)
             .build();
 
     private final RestClient http;

@@ -1,5 +1,7 @@
 package dev.microshop.payment.infrastructure.provider;
 
+import com.fasterxml.jackson.annotation.JsonEnumDefaultValue;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 
 /** The provider's own model, as its API speaks it (snake_case JSON, minor units, lower-case currency). */
@@ -12,9 +14,17 @@ final class ProviderModel {
     record ChargeRequest(long amountMinor, String currency, String paymentMethod, String reference, String description) {
     }
 
-    /** A charge; {@code status} is {@code succeeded}, {@code declined} or {@code refunded}. */
-    record Charge(String id, long amountMinor, String currency, String paymentMethod, String reference, String status,
-                  String failureCode, String failureMessage, long amountRefundedMinor, long created) {
+    record Charge(String id, long amountMinor, String currency, String paymentMethod, String reference,
+                  ChargeStatus status, String failureCode, String failureMessage, long amountRefundedMinor,
+                  long created) {
+    }
+
+    /** A charge's status under its name on the wire; a status the provider adds later reads as {@link #UNKNOWN}. */
+    enum ChargeStatus {
+        @JsonProperty("succeeded") SUCCEEDED,
+        @JsonProperty("declined") DECLINED,
+        @JsonProperty("refunded") REFUNDED,
+        @JsonEnumDefaultValue UNKNOWN
     }
 
     /** A page of charges; {@code hasMore}: ask again with {@code starting_after} the last one. */

@@ -73,7 +73,8 @@ class ProviderPaymentGateway implements PaymentGateway {
 
     /** Charged and not (fully) paid back. */
     private static boolean standing(ProviderModel.Charge charge) {
-        return charge.status().equals("succeeded") && charge.amountRefundedMinor() < charge.amountMinor();
+        return charge.status() == ProviderModel.ChargeStatus.SUCCEEDED
+                && charge.amountRefundedMinor() < charge.amountMinor();
     }
 
     /**
@@ -85,7 +86,7 @@ class ProviderPaymentGateway implements PaymentGateway {
         try {
             List<ProviderModel.Charge> standing = resilience.call(() -> client.chargesWithReference(orderId.value()))
                     .stream()
-                    .filter(charge -> !charge.status().equals("declined"))
+                    .filter(charge -> charge.status() != ProviderModel.ChargeStatus.DECLINED)
                     .toList();
             if (standing.isEmpty()) {
                 return new RefundOutcome.NothingCharged();

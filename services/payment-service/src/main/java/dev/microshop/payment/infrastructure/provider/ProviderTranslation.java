@@ -37,12 +37,13 @@ final class ProviderTranslation {
     /** A charge the provider answered with, as the outcome of our charge. */
     static ChargeOutcome outcome(ProviderModel.Charge charge) {
         return switch (charge.status()) {
-            case "succeeded" -> new ChargeOutcome.Charged(charge.id());
-            case "declined" -> new ChargeOutcome.Declined(
+            case SUCCEEDED -> new ChargeOutcome.Charged(charge.id());
+            case DECLINED -> new ChargeOutcome.Declined(
                     "card_declined".equals(charge.failureCode()) ? DECLINED : "payment declined: " + charge.failureCode());
             // Only a replay can answer so: the order's charge was made and then paid back already.
-            case "refunded" -> new ChargeOutcome.Declined("the charge for this order was refunded");
-            default -> throw new ProviderUnavailableException("Unknown charge status '" + charge.status() + "'", null);
+            case REFUNDED -> new ChargeOutcome.Declined("the charge for this order was refunded");
+            case UNKNOWN ->
+                    throw new ProviderUnavailableException("Unknown charge status of charge " + charge.id(), null);
         };
     }
 

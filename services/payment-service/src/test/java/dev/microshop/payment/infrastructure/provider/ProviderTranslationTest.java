@@ -1,10 +1,12 @@
 package dev.microshop.payment.infrastructure.provider;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.microshop.payment.application.port.PaymentGateway.ChargeOutcome;
 import dev.microshop.payment.domain.payment.Money;
 import dev.microshop.payment.domain.payment.OrderId;
+import dev.microshop.payment.infrastructure.provider.ProviderModel.ChargeStatus;
 import java.math.BigDecimal;
 import org.junit.jupiter.api.Test;
 
@@ -32,12 +34,27 @@ class ProviderTranslationTest {
 
     @Test
     void the_providers_statuses_become_our_outcomes() {
-        assertThat(ProviderTranslation.outcome(charge("succeeded", null)))
+        assertThat(ProviderTranslation.outcome(charge(ChargeStatus.SUCCEEDED, null)))
                 .isEqualTo(new ChargeOutcome.Charged("ch_1"));
-        assertThat(ProviderTranslation.outcome(charge("declined", "card_declined")))
+        assertThat(ProviderTranslation.outcome(charge(ChargeStatus.DECLINED, "card_declined")))
                 .isEqualTo(new ChargeOutcome.Declined("payment declined by the card issuer"));
-        assertThat(ProviderTranslation.outcome(charge("refunded", null)))
+        assertThat(ProviderTranslation.outcome(charge(ChargeStatus.REFUNDED, null)))
                 .isInstanceOf(ChargeOutcome.Declined.class);
+    }
+
+    @Test
+    void a_status_we_do_not_know_is_no_answer_rather_than_a_guess() {
+        assertThatThrownBy(() -> ProviderTranslation.outcome(charge(ChargeStatus.UNKNOWN, null)))
+                .isInstanceOf(ProviderUnavailableException.class)
+                .hasMessage("Unknown charge status of charge ch_1");
+    }
+
+    @Test
+    void statuses_are_read_under_their_names_on_the_wire_and_a_new_one_as_unknown() {
+        assertThat(status("succeeded")).isEqualTo(ChargeStatus.SUCCEEDED);
+        assertThat(status("declined")).isEqualTo(ChargeStatus.DECLINED);
+        assertThat(status("refunded")).isEqualTo(ChargeStatus.REFUNDED);
+        assertThat(status("pending")).isEqualTo(ChargeStatus.UNKNOWN);
     }
 
     @Test
@@ -48,7 +65,11 @@ class ProviderTranslationTest {
                 .isEqualTo(new ChargeOutcome.Declined("payment refused by the provider (idempotency_key_reused)"));
     }
 
-    private static ProviderModel.Charge charge(String status, String failureCode) {
+    private static ChargeStatus status(String onTheWire) {
+        return ProviderClient.JSON.readValue("\"" + onTheWire + "\"", ChargeStatus.class);
+    }
+
+    private static ProviderModel.Charge charge(ChargeStatus status, String failureCode) {
         return new ProviderModel.Charge("ch_1", 1250, "eur", "pm-ok", "order-7", status, failureCode, null, 0,
                 1_767_225_600L);
     }

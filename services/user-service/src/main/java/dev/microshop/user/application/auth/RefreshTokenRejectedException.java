@@ -1,28 +1,18 @@
 package dev.microshop.user.application.auth;
 
-import dev.microshop.user.domain.user.UserId;
-import java.util.Optional;
+import dev.microshop.user.domain.token.Redemption;
 
-/**
- * A refresh token was not accepted. The client sees one message whatever the reason; {@link #reason()} and
- * {@link #userId()} (when the token was known) are for logs.
- */
+/** A refresh token was not accepted. The client sees one message whatever the {@link #reason()}. */
 public class RefreshTokenRejectedException extends RuntimeException {
 
-    private final String reason;
-    private final UserId userId;
+    private final Redemption.Reason reason;
 
-    public RefreshTokenRejectedException(String reason, UserId userId) {
+    public RefreshTokenRejectedException(Redemption.Reason reason) {
         super("Refresh token is invalid, expired or revoked; log in again");
         this.reason = reason;
-        this.userId = userId;
     }
 
-    public String reason() {
+    public Redemption.Reason reason() {
         return reason;
-    }
-
-    public Optional<UserId> userId() {
-        return Optional.ofNullable(userId);
     }
 }

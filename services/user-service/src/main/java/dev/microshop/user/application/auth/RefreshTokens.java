@@ -12,12 +12,16 @@ import dev.microshop.user.domain.user.User;
 import dev.microshop.user.domain.user.UserRepository;
 import java.time.Clock;
 import java.time.Instant;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /** Redeems a refresh token for a new pair; a token used twice revokes its whole family. */
 @Service
 public class RefreshTokens {
+
+    private static final Logger log = LoggerFactory.getLogger(RefreshTokens.class);
 
     private final RefreshTokenRepository refreshTokens;
     private final UserRepository users;
@@ -40,7 +44,10 @@ public class RefreshTokens {
         Instant now = clock.instant();
         RefreshToken presented = refreshTokens
                 .findTokenForRedemption(new RefreshTokenSecret(command.refreshToken()).hash())
-                .orElseThrow(() -> new RefreshTokenRejectedException("UNKNOWN", null));
+                .orElseThrow(() -> {
+                    log.info("Refresh token refused: {}", Redemption.Reason.UNKNOWN);
+                    return new RefreshTokenRejectedException(Redemption.Reason.UNKNOWN);
+                });
         RefreshTokenFamily family = refreshTokens.findFamily(presented.familyId()).orElseThrow();
         return switch (family.redeem(presented, now, settings.refreshTokenLifetime())) {
             case Redemption.Accepted accepted -> {
@@ -54,8 +61,12 @@ public class RefreshTokens {
             case Redemption.Refused refused -> {
                 if (refused.reason() == Redemption.Reason.REUSED) {
                     refreshTokens.updateFamily(family);
+                    log.warn("A used refresh token of user {} was presented again: every token of log-in {} is revoked",
+                            family.userId(), family.id());
+                } else {
+                    log.info("Refresh token of user {} refused: {}", family.userId(), refused.reason());
                 }
-                throw new RefreshTokenRejectedException(refused.reason().name(), family.userId());
+                throw new RefreshTokenRejectedException(refused.reason());
             }
         };
     }

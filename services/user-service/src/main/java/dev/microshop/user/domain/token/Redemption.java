@@ -12,6 +12,8 @@ public sealed interface Redemption {
     }
 
     enum Reason {
+        /** No such token: it was never issued, or it is gone. No family is asked. */
+        UNKNOWN,
         EXPIRED,
         /** The token had been redeemed before: someone else holds a copy of it. */
         REUSED,

@@ -3,6 +3,7 @@ package dev.microshop.user.infrastructure.messaging;
 import dev.microshop.contracts.events.Topics;
 import dev.microshop.contracts.events.UserEvents;
 import dev.microshop.platform.messaging.Outbox;
+import dev.microshop.platform.messaging.OutgoingEvent;
 import dev.microshop.user.application.port.UserEventPublisher;
 import dev.microshop.user.domain.user.UserEvent;
 import dev.microshop.user.domain.user.UserLoggedIn;
@@ -26,11 +27,11 @@ class OutboxUserEventPublisher implements UserEventPublisher {
     public void publish(UserEvent event) {
         String userId = event.userId().toString();
         switch (event) {
-            case UserRegistered registered -> outbox.append(Topics.USER_EVENTS, userId, UserEvents.UserRegistered.TYPE,
-                    userId, new UserEvents.UserRegistered(userId, registered.email().value(), registered.name().value(),
-                            registered.occurredAt()));
-            case UserLoggedIn loggedIn -> outbox.append(Topics.USER_EVENTS, userId, UserEvents.UserLoggedIn.TYPE, userId,
-                    new UserEvents.UserLoggedIn(userId, loggedIn.occurredAt()));
+            case UserRegistered registered -> outbox.append(new OutgoingEvent(Topics.USER_EVENTS, userId,
+                    UserEvents.UserRegistered.TYPE, userId, new UserEvents.UserRegistered(userId,
+                            registered.email().value(), registered.name().value(), registered.occurredAt())));
+            case UserLoggedIn loggedIn -> outbox.append(new OutgoingEvent(Topics.USER_EVENTS, userId,
+                    UserEvents.UserLoggedIn.TYPE, userId, new UserEvents.UserLoggedIn(userId, loggedIn.occurredAt())));
         }
     }
 }

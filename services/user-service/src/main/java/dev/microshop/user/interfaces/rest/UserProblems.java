@@ -15,9 +15,6 @@ import dev.microshop.user.domain.user.PasswordRejectedException;
 import dev.microshop.user.domain.user.UserNotFoundException;
 import java.time.Duration;
 import java.util.List;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.slf4j.MDC;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
@@ -31,8 +28,6 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 @RestControllerAdvice
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class UserProblems {
-
-    private static final Logger log = LoggerFactory.getLogger(UserProblems.class);
 
     @ExceptionHandler
     ProblemDetail invalidDetails(InvalidUserDetailsException invalid) {
@@ -86,16 +81,6 @@ class UserProblems {
 
     @ExceptionHandler
     ProblemDetail refreshTokenRejected(RefreshTokenRejectedException rejected) {
-        rejected.userId().ifPresent(user -> MDC.put(UserLogContext.USER_ID, user.toString()));
-        try {
-            if ("REUSED".equals(rejected.reason())) {
-                log.warn("A used refresh token was presented again: every token of that log-in is revoked");
-            } else {
-                log.info("Refresh token refused: {}", rejected.reason());
-            }
-        } finally {
-            MDC.remove(UserLogContext.USER_ID);
-        }
         return problem(HttpStatus.UNAUTHORIZED, "Refresh failed", rejected.getMessage());
     }
 

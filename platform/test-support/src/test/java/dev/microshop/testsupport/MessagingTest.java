@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -24,12 +23,9 @@ import dev.microshop.platform.messaging.OutgoingEvent;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.tracing.Span;
 import io.micrometer.tracing.Tracer;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -83,13 +79,13 @@ class MessagingTest {
             request.end();
         }
 
-        ConsumerRecord<String, byte[]> record = consume(topic, 1).getFirst();
+        ConsumerRecord<String, byte[]> record = TestEvents.await(topic, "order-1", null);
 
         assertThat(record.key()).isEqualTo("order-1");
-        assertThat(header(record, "ce_type")).isEqualTo("order.created");
-        assertThat(header(record, "ce_source")).isEqualTo("/microshop/sample-service");
-        assertThat(header(record, "ce_id")).isNotBlank();
-        assertThat(header(record, "traceparent")).contains(request.context().traceId());
+        assertThat(TestEvents.header(record, "ce_type")).isEqualTo("order.created");
+        assertThat(TestEvents.header(record, "ce_source")).isEqualTo("/microshop/sample-service");
+        assertThat(TestEvents.header(record, "ce_id")).isNotBlank();
+        assertThat(TestEvents.header(record, "traceparent")).contains(request.context().traceId());
         assertThat(new String(record.value(), StandardCharsets.UTF_8)).isEqualTo("{\"orderId\":\"order-1\"}");
         assertThat(IncomingEvent.from(record).dataAs(Map.class)).containsEntry("orderId", "order-1");
     }
@@ -104,9 +100,11 @@ class MessagingTest {
         transactions.executeWithoutResult(status -> outbox.append(
                 new OutgoingEvent(topic, "k", "order.created", "committed", Map.of("n", 2))));
 
-        List<ConsumerRecord<String, byte[]>> records = consume(topic, 1);
-        assertThat(records).extracting(record -> header(record, "ce_subject")).containsExactly("committed");
-        assertThat(consume(topic, 2, Duration.ofSeconds(3))).hasSize(1);
+        TestEvents.await(topic, "k", null);
+        List<ConsumerRecord<String, byte[]>> records = TestEvents.recordsWithKey(topic, "k");
+        assertThat(records).extracting(record -> TestEvents.header(record, "ce_subject"))
+                .containsExactly("committed");
+        assertThat(TestEvents.recordsWithKeyAfter(topic, "k", Duration.ofSeconds(3))).hasSize(1);
     }
 
     @Test
@@ -122,7 +120,9 @@ class MessagingTest {
 
         relay.relay();
 
-        assertThat(consume(topic, 3)).extracting(record -> header(record, "ce_subject"))
+        List<ConsumerRecord<String, byte[]>> published = Awaitility.await().atMost(Duration.ofSeconds(20))
+                .until(() -> TestEvents.recordsWithKey(topic, "k"), records -> records.size() >= 3);
+        assertThat(published).extracting(record -> TestEvents.header(record, "ce_subject"))
                 .containsExactly("event-1", "event-2", "event-3");
         assertThat(jdbc.queryForObject("SELECT count(*) FROM outbox_events WHERE topic = ? AND published_at IS NULL",
                 Integer.class, topic)).isZero();
@@ -143,8 +143,7 @@ class MessagingTest {
 
     @Test
     void a_poison_record_goes_to_the_dead_letter_topic_and_the_consumer_goes_on() throws Exception {
-        kafka.send(new ProducerRecord<>(SampleServiceApplication.CLOUD_EVENTS_TOPIC, "k",
-                "not a cloud event".getBytes(StandardCharsets.UTF_8))).get(10, TimeUnit.SECONDS);
+        TestEvents.sendRaw(SampleServiceApplication.CLOUD_EVENTS_TOPIC, "k", "not a cloud event");
         String topic = SampleServiceApplication.CLOUD_EVENTS_TOPIC;
         transactions.executeWithoutResult(status -> outbox.append(new OutgoingEvent(topic, "k",
                 "sample.happened", "after-poison", Map.of("n", 1))));
@@ -152,9 +151,9 @@ class MessagingTest {
         IncomingEvent handled = handledCloudEvents.poll(30, TimeUnit.SECONDS);
         assertThat(handled).isNotNull();
         assertThat(handled.subject()).isEqualTo("after-poison");
-        List<ConsumerRecord<String, byte[]>> deadLetters = consume(topic + ".dlt", 1);
-        assertThat(new String(deadLetters.getFirst().value(), StandardCharsets.UTF_8)).isEqualTo("not a cloud event");
-        assertThat(header(deadLetters.getFirst(), "kafka_dlt-exception-message")).contains("not a CloudEvent");
+        ConsumerRecord<String, byte[]> deadLetter = TestEvents.await(topic + ".dlt", "k", null);
+        assertThat(new String(deadLetter.value(), StandardCharsets.UTF_8)).isEqualTo("not a cloud event");
+        assertThat(TestEvents.header(deadLetter, "kafka_dlt-exception-message")).contains("not a CloudEvent");
     }
 
     @Test
@@ -192,8 +191,8 @@ class MessagingTest {
         assertThat(handledGatedKeys.poll(30, TimeUnit.SECONDS)).as("the retried record").isEqualTo(blocked);
         assertThat(jdbc.queryForObject("SELECT handled FROM sample_gates WHERE name = ?", Integer.class, blocked))
                 .isEqualTo(1);
-        assertThat(consume(SampleServiceApplication.GATED_TOPIC + ".dlt", 1, Duration.ofSeconds(2)))
-                .extracting(ConsumerRecord::key).doesNotContain(blocked);
+        assertThat(TestEvents.recordsWithKeyAfter(SampleServiceApplication.GATED_TOPIC + ".dlt", blocked,
+                Duration.ofSeconds(2))).extracting(ConsumerRecord::key).doesNotContain(blocked);
         assertThat(retriedCount("handled")).isGreaterThan(retriedBefore);
     }
 
@@ -202,10 +201,13 @@ class MessagingTest {
         String topic = SampleServiceApplication.GATED_TOPIC;
         kafka.send(new ProducerRecord<>(topic, 1, SampleServiceApplication.BUG, new byte[0])).get(10, TimeUnit.SECONDS);
 
-        List<ConsumerRecord<String, byte[]>> deadLetters = consume(topic + ".dlt", 1);
+        TestEvents.await(topic + ".dlt", SampleServiceApplication.BUG, null);
+        List<ConsumerRecord<String, byte[]>> deadLetters =
+                TestEvents.recordsWithKey(topic + ".dlt", SampleServiceApplication.BUG);
 
         assertThat(deadLetters).extracting(ConsumerRecord::key).contains(SampleServiceApplication.BUG);
-        assertThat(header(deadLetters.getFirst(), "kafka_dlt-exception-message")).contains("a bug in the handler");
+        assertThat(TestEvents.header(deadLetters.getFirst(), "kafka_dlt-exception-message"))
+                .contains("a bug in the handler");
         assertThat(meters.get("microshop.messaging.dead.lettered").tag("topic", topic).tag("failure", "unexpected")
                 .counter().count()).isGreaterThanOrEqualTo(1);
     }
@@ -225,33 +227,5 @@ class MessagingTest {
 
     private static String uniqueTopic() {
         return "messaging-test-" + UUID.randomUUID();
-    }
-
-    private List<ConsumerRecord<String, byte[]>> consume(String topic, int count) {
-        return consume(topic, count, Duration.ofSeconds(20));
-    }
-
-    private List<ConsumerRecord<String, byte[]>> consume(String topic, int count, Duration timeout) {
-        Map<String, Object> config = Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, EmbeddedEngines.get().kafka().bootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG, "reader-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
-                new ByteArrayDeserializer())) {
-            consumer.subscribe(List.of(topic));
-            long deadline = System.nanoTime() + timeout.toNanos();
-            while (records.size() < count && System.nanoTime() < deadline) {
-                consumer.poll(Duration.ofMillis(300)).forEach(records::add);
-            }
-            // Anything more that arrives shortly after would also be read.
-            consumer.poll(Duration.ofMillis(500)).forEach(records::add);
-        }
-        return records;
-    }
-
-    private static String header(ConsumerRecord<String, byte[]> record, String name) {
-        var header = record.headers().lastHeader(name);
-        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 }

@@ -8,10 +8,12 @@ import dev.microshop.contracts.events.OrderEvents.OrderConfirmed;
 import dev.microshop.contracts.events.OrderEvents.OrderCreated;
 import dev.microshop.contracts.events.OrderEvents.OrderPaymentRequested;
 import dev.microshop.contracts.events.OrderEvents.OrderedItem;
+import dev.microshop.contracts.events.Topics;
 import dev.microshop.inventory.application.product.AddProduct;
 import dev.microshop.inventory.application.stock.GetStockLevel;
 import dev.microshop.inventory.domain.product.ProductId;
 import dev.microshop.inventory.domain.stock.StockLevel;
+import dev.microshop.testsupport.TestEvents;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -20,13 +22,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.kafka.core.KafkaTemplate;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -48,25 +46,19 @@ class OrderEventsTest {
     @Autowired
     JsonMapper json;
 
-    EventTraffic events;
-
-    @BeforeEach
-    void connect(@Autowired KafkaTemplate<String, byte[]> kafka, @Autowired Environment environment) {
-        events = new EventTraffic(kafka, json, environment.getRequiredProperty("spring.kafka.bootstrap-servers"));
-    }
-
     @Test
     void a_created_order_gets_every_item_reserved_and_inventory_says_so() {
         ProductId mug = TestProducts.add(addProduct, 5);
         ProductId tea = TestProducts.add(addProduct, 5);
         String order = newOrderId();
 
-        events.send(OrderCreated.TYPE, order, created(order, item(mug, 2), item(tea, 1), item(mug, 1)));
+        TestEvents.send(Topics.ORDER_EVENTS, order, OrderCreated.TYPE,
+                created(order, item(mug, 2), item(tea, 1), item(mug, 1)));
 
-        ConsumerRecord<String, byte[]> reserved = events.await("inventory-events", order, "inventory.reserved");
-        assertThat(EventTraffic.header(reserved, "ce_subject")).isEqualTo(order);
-        assertThat(EventTraffic.header(reserved, "ce_source")).isEqualTo("/microshop/inventory-service");
-        assertThat(EventTraffic.header(reserved, "traceparent")).matches("00-[0-9a-f]{32}-[0-9a-f]{16}-0[01]");
+        ConsumerRecord<String, byte[]> reserved = TestEvents.await("inventory-events", order, "inventory.reserved");
+        assertThat(TestEvents.header(reserved, "ce_subject")).isEqualTo(order);
+        assertThat(TestEvents.header(reserved, "ce_source")).isEqualTo("/microshop/inventory-service");
+        assertThat(TestEvents.header(reserved, "traceparent")).matches("00-[0-9a-f]{32}-[0-9a-f]{16}-0[01]");
         JsonNode body = json.readTree(reserved.value());
         assertThat(body.get("orderId").asString()).isEqualTo(order);
         assertThat(body.get("items").values()).extracting(item ->
@@ -82,9 +74,9 @@ class OrderEventsTest {
         ProductId tea = TestProducts.add(addProduct, 1);
         String order = newOrderId();
 
-        events.send(OrderCreated.TYPE, order, created(order, item(mug, 2), item(tea, 2)));
+        TestEvents.send(Topics.ORDER_EVENTS, order, OrderCreated.TYPE, created(order, item(mug, 2), item(tea, 2)));
 
-        ConsumerRecord<String, byte[]> rejected = events.await("inventory-events", order, "inventory.rejected");
+        ConsumerRecord<String, byte[]> rejected = TestEvents.await("inventory-events", order, "inventory.rejected");
         assertThat(json.readTree(rejected.value()).get("reason").asString())
                 .isEqualTo("Not enough stock of product " + tea + ": 2 requested, 1 available");
         assertThat(getStockLevel.get(mug)).isEqualTo(StockLevel.initial(mug, 5));
@@ -95,10 +87,11 @@ class OrderEventsTest {
     void a_confirmed_order_sells_its_reserved_units() {
         ProductId mug = TestProducts.add(addProduct, 5);
         String order = newOrderId();
-        events.send(OrderCreated.TYPE, order, created(order, item(mug, 2)));
-        events.await("inventory-events", order, "inventory.reserved");
+        TestEvents.send(Topics.ORDER_EVENTS, order, OrderCreated.TYPE, created(order, item(mug, 2)));
+        TestEvents.await("inventory-events", order, "inventory.reserved");
 
-        String confirmation = events.send(OrderConfirmed.TYPE, order, new OrderConfirmed(order, userId(), PRICE));
+        String confirmation = TestEvents.send(Topics.ORDER_EVENTS, order, OrderConfirmed.TYPE,
+                new OrderConfirmed(order, userId(), PRICE));
 
         awaitHandled(confirmation);
         assertThat(getStockLevel.get(mug)).isEqualTo(new StockLevel(mug, 5, 3, 0, 2));
@@ -108,12 +101,13 @@ class OrderEventsTest {
     void a_cancelled_order_gives_its_reserved_units_back_and_inventory_says_so() {
         ProductId mug = TestProducts.add(addProduct, 5);
         String order = newOrderId();
-        events.send(OrderCreated.TYPE, order, created(order, item(mug, 4)));
-        events.await("inventory-events", order, "inventory.reserved");
+        TestEvents.send(Topics.ORDER_EVENTS, order, OrderCreated.TYPE, created(order, item(mug, 4)));
+        TestEvents.await("inventory-events", order, "inventory.reserved");
 
-        events.send(OrderCancelled.TYPE, order, new OrderCancelled(order, userId(), "Payment declined"));
+        TestEvents.send(Topics.ORDER_EVENTS, order, OrderCancelled.TYPE,
+                new OrderCancelled(order, userId(), "Payment declined"));
 
-        ConsumerRecord<String, byte[]> released = events.await("inventory-events", order, "inventory.released");
+        ConsumerRecord<String, byte[]> released = TestEvents.await("inventory-events", order, "inventory.released");
         assertThat(json.readTree(released.value()).get("orderId").asString()).isEqualTo(order);
         assertThat(getStockLevel.get(mug)).isEqualTo(StockLevel.initial(mug, 5));
     }
@@ -122,17 +116,20 @@ class OrderEventsTest {
     void the_same_events_delivered_again_change_nothing() {
         ProductId mug = TestProducts.add(addProduct, 10);
         String order = newOrderId();
-        String creation = events.send(OrderCreated.TYPE, order, created(order, item(mug, 2)));
-        events.send(creation, OrderCreated.TYPE, order, created(order, item(mug, 2)));
+        String creation = TestEvents.send(Topics.ORDER_EVENTS, order, OrderCreated.TYPE, created(order, item(mug, 2)));
+        TestEvents.send(Topics.ORDER_EVENTS, order, OrderCreated.TYPE, created(order, item(mug, 2)), creation);
         // The same order announced again under a new event id reserves nothing either.
-        events.send(OrderCreated.TYPE, order, created(order, item(mug, 2)));
-        String confirmation = events.send(OrderConfirmed.TYPE, order, new OrderConfirmed(order, userId(), PRICE));
-        events.send(confirmation, OrderConfirmed.TYPE, order, new OrderConfirmed(order, userId(), PRICE));
-        String cancellation = events.send(OrderCancelled.TYPE, order, new OrderCancelled(order, userId(), "late"));
+        TestEvents.send(Topics.ORDER_EVENTS, order, OrderCreated.TYPE, created(order, item(mug, 2)));
+        OrderConfirmed confirmed = new OrderConfirmed(order, userId(), PRICE);
+        String confirmation = TestEvents.send(Topics.ORDER_EVENTS, order, OrderConfirmed.TYPE, confirmed);
+        TestEvents.send(Topics.ORDER_EVENTS, order, OrderConfirmed.TYPE, confirmed, confirmation);
+        String cancellation = TestEvents.send(Topics.ORDER_EVENTS, order, OrderCancelled.TYPE,
+                new OrderCancelled(order, userId(), "late"));
 
         awaitHandled(cancellation);
         assertThat(getStockLevel.get(mug)).isEqualTo(new StockLevel(mug, 10, 8, 0, 2));
-        assertThat(events.all("inventory-events", order)).extracting(record -> EventTraffic.header(record, "ce_type"))
+        assertThat(TestEvents.recordsWithKey("inventory-events", order))
+                .extracting(record -> TestEvents.header(record, "ce_type"))
                 .containsExactly("inventory.reserved");
     }
 
@@ -141,8 +138,9 @@ class OrderEventsTest {
         ProductId mug = TestProducts.add(addProduct, 5);
         String order = newOrderId();
 
-        events.send(OrderCancelled.TYPE, order, new OrderCancelled(order, userId(), "Took too long"));
-        String creation = events.send(OrderCreated.TYPE, order, created(order, item(mug, 1)));
+        TestEvents.send(Topics.ORDER_EVENTS, order, OrderCancelled.TYPE,
+                new OrderCancelled(order, userId(), "Took too long"));
+        String creation = TestEvents.send(Topics.ORDER_EVENTS, order, OrderCreated.TYPE, created(order, item(mug, 1)));
 
         awaitHandled(creation);
         assertThat(getStockLevel.get(mug)).isEqualTo(StockLevel.initial(mug, 5));
@@ -155,11 +153,11 @@ class OrderEventsTest {
         ProductId mug = TestProducts.add(addProduct, 5);
         String order = newOrderId();
 
-        events.send(OrderPaymentRequested.TYPE, order,
+        TestEvents.send(Topics.ORDER_EVENTS, order, OrderPaymentRequested.TYPE,
                 new OrderPaymentRequested(order, userId(), PRICE, "pm-ok", null));
-        events.send(OrderCreated.TYPE, order, created(order, item(mug, 1)));
+        TestEvents.send(Topics.ORDER_EVENTS, order, OrderCreated.TYPE, created(order, item(mug, 1)));
 
-        events.await("inventory-events", order, "inventory.reserved");
+        TestEvents.await("inventory-events", order, "inventory.reserved");
         assertThat(getStockLevel.get(mug)).isEqualTo(new StockLevel(mug, 5, 4, 1, 0));
     }
 
@@ -170,19 +168,20 @@ class OrderEventsTest {
         String unreadable = newOrderId();
         String next = newOrderId();
 
-        events.sendRecord(new ProducerRecord<>("order-events", poisoned,
-                "not a cloud event".getBytes(StandardCharsets.UTF_8)));
-        events.send(OrderCreated.TYPE, unreadable, Map.of("orderId", "not-a-uuid", "items", List.of()));
-        events.send(OrderCreated.TYPE, next, created(next, item(mug, 1)));
+        TestEvents.sendRaw("order-events", poisoned, "not a cloud event");
+        TestEvents.send(Topics.ORDER_EVENTS, unreadable, OrderCreated.TYPE,
+                Map.of("orderId", "not-a-uuid", "items", List.of()));
+        TestEvents.send(Topics.ORDER_EVENTS, next, OrderCreated.TYPE, created(next, item(mug, 1)));
 
-        events.await("inventory-events", next, "inventory.reserved");
-        ConsumerRecord<String, byte[]> deadLetter = events.await("order-events.dlt", poisoned, null);
+        TestEvents.await("inventory-events", next, "inventory.reserved");
+        ConsumerRecord<String, byte[]> deadLetter = TestEvents.await("order-events.dlt", poisoned, null);
         assertThat(new String(deadLetter.value(), StandardCharsets.UTF_8)).isEqualTo("not a cloud event");
-        assertThat(EventTraffic.header(deadLetter, "kafka_dlt-exception-message")).contains("not a CloudEvent");
-        assertThat(events.all("order-events.dlt", poisoned)).hasSize(1);
-        ConsumerRecord<String, byte[]> unreadableLetter = events.await("order-events.dlt", unreadable, "order.created");
-        assertThat(EventTraffic.header(unreadableLetter, "kafka_dlt-exception-message")).contains("not-a-uuid");
-        assertThat(events.all("order-events.dlt", unreadable)).hasSize(1);
+        assertThat(TestEvents.header(deadLetter, "kafka_dlt-exception-message")).contains("not a CloudEvent");
+        assertThat(TestEvents.recordsWithKey("order-events.dlt", poisoned)).hasSize(1);
+        ConsumerRecord<String, byte[]> unreadableLetter =
+                TestEvents.await("order-events.dlt", unreadable, "order.created");
+        assertThat(TestEvents.header(unreadableLetter, "kafka_dlt-exception-message")).contains("not-a-uuid");
+        assertThat(TestEvents.recordsWithKey("order-events.dlt", unreadable)).hasSize(1);
         assertThat(getStockLevel.get(mug)).isEqualTo(new StockLevel(mug, 5, 4, 1, 0));
     }
 

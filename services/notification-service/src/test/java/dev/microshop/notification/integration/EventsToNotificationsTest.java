@@ -10,6 +10,7 @@ import dev.microshop.contracts.events.OrderEvents.OrderedItem;
 import dev.microshop.contracts.events.Topics;
 import dev.microshop.contracts.events.UserEvents.UserLoggedIn;
 import dev.microshop.contracts.events.UserEvents.UserRegistered;
+import dev.microshop.testsupport.TestEvents;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -19,10 +20,7 @@ import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.core.env.Environment;
-import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
-import tools.jackson.databind.json.JsonMapper;
 
 /** Events from the real broker become notifications, once each; what cannot become one is parked or ignored. */
 @NotificationServiceIntegrationTest
@@ -31,21 +29,17 @@ class EventsToNotificationsTest {
     static final Money TOTAL = new Money(new BigDecimal("25.00"), "EUR");
 
     Api api;
-    TestEvents events;
-    JsonMapper json;
 
     @Autowired
-    void wire(MockMvcTester http, KafkaTemplate<String, byte[]> kafka, JsonMapper json, Environment environment) {
+    void api(MockMvcTester http) {
         this.api = new Api(http);
-        this.json = json;
-        this.events = new TestEvents(kafka, json, environment.getRequiredProperty("spring.kafka.bootstrap-servers"));
     }
 
     @Test
     void a_sign_up_becomes_a_welcome() {
         String userId = newId();
 
-        events.publish(Topics.USER_EVENTS, userId, UserRegistered.TYPE,
+        TestEvents.send(Topics.USER_EVENTS, userId, UserRegistered.TYPE,
                 new UserRegistered(userId, "anna@example.com", "Anna", Instant.now()));
 
         Map<String, Object> welcome = api.awaitNotifications(userId, 1).getFirst();
@@ -60,9 +54,10 @@ class EventsToNotificationsTest {
         String paidOrder = newId();
         String declinedOrder = newId();
 
-        events.publish(Topics.ORDER_EVENTS, paidOrder, OrderConfirmed.TYPE, new OrderConfirmed(paidOrder, userId, TOTAL));
+        TestEvents.send(Topics.ORDER_EVENTS, paidOrder, OrderConfirmed.TYPE,
+                new OrderConfirmed(paidOrder, userId, TOTAL));
         api.awaitNotifications(userId, 1);
-        events.publish(Topics.ORDER_EVENTS, declinedOrder, OrderCancelled.TYPE,
+        TestEvents.send(Topics.ORDER_EVENTS, declinedOrder, OrderCancelled.TYPE,
                 new OrderCancelled(declinedOrder, userId, "payment declined"));
 
         List<Map<String, Object>> notifications = api.awaitNotifications(userId, 2);
@@ -78,12 +73,12 @@ class EventsToNotificationsTest {
         String userId = newId();
         String orderId = newId();
         String eventId = UUID.randomUUID().toString();
-        byte[] confirmed = json.writeValueAsBytes(new OrderConfirmed(orderId, userId, TOTAL));
+        OrderConfirmed confirmed = new OrderConfirmed(orderId, userId, TOTAL);
 
-        events.publish(eventId, Topics.ORDER_EVENTS, orderId, OrderConfirmed.TYPE, confirmed);
-        events.publish(eventId, Topics.ORDER_EVENTS, orderId, OrderConfirmed.TYPE, confirmed);
+        TestEvents.send(Topics.ORDER_EVENTS, orderId, OrderConfirmed.TYPE, confirmed, eventId);
+        TestEvents.send(Topics.ORDER_EVENTS, orderId, OrderConfirmed.TYPE, confirmed, eventId);
         // Same key, so handled after both copies: once it shows, the copies are done with.
-        events.publish(Topics.ORDER_EVENTS, orderId, OrderCancelled.TYPE, new OrderCancelled(orderId, userId, "late"));
+        TestEvents.send(Topics.ORDER_EVENTS, orderId, OrderCancelled.TYPE, new OrderCancelled(orderId, userId, "late"));
 
         api.awaitNotifications(userId, 2);
         assertThat(api.notificationsOf(userId)).extracting(notification -> notification.get("kind"))
@@ -95,16 +90,17 @@ class EventsToNotificationsTest {
         String userId = newId();
         String orderId = newId();
 
-        events.publish(Topics.USER_EVENTS, userId, UserLoggedIn.TYPE, new UserLoggedIn(userId, Instant.now()));
-        events.publish(Topics.ORDER_EVENTS, orderId, OrderCreated.TYPE, new OrderCreated(orderId, userId,
+        TestEvents.send(Topics.USER_EVENTS, userId, UserLoggedIn.TYPE, new UserLoggedIn(userId, Instant.now()));
+        TestEvents.send(Topics.ORDER_EVENTS, orderId, OrderCreated.TYPE, new OrderCreated(orderId, userId,
                 List.of(new OrderedItem(newId(), 1, TOTAL)), TOTAL, Instant.now()));
-        events.publish(Topics.ORDER_EVENTS, orderId, "order.gift-wrapped", Map.of("orderId", orderId, "userId", userId));
-        events.publish(Topics.ORDER_EVENTS, orderId, OrderConfirmed.TYPE, new OrderConfirmed(orderId, userId, TOTAL));
+        TestEvents.send(Topics.ORDER_EVENTS, orderId, "order.gift-wrapped",
+                Map.of("orderId", orderId, "userId", userId));
+        TestEvents.send(Topics.ORDER_EVENTS, orderId, OrderConfirmed.TYPE, new OrderConfirmed(orderId, userId, TOTAL));
 
         api.awaitNotifications(userId, 1);
         assertThat(api.notificationsOf(userId)).extracting(notification -> notification.get("kind"))
                 .containsExactly("ORDER_CONFIRMED");
-        assertThat(events.recordsWithKey(Topics.deadLetter(Topics.ORDER_EVENTS), orderId)).isEmpty();
+        assertThat(TestEvents.recordsWithKey(Topics.deadLetter(Topics.ORDER_EVENTS), orderId)).isEmpty();
     }
 
     @Test
@@ -112,11 +108,12 @@ class EventsToNotificationsTest {
         String userId = newId();
         String orderId = newId();
 
-        events.publishGarbage(Topics.ORDER_EVENTS, orderId, "{not a cloud event");
-        events.publish(Topics.ORDER_EVENTS, orderId, OrderConfirmed.TYPE, new OrderConfirmed(orderId, userId, TOTAL));
+        TestEvents.sendRaw(Topics.ORDER_EVENTS, orderId, "{not a cloud event");
+        TestEvents.send(Topics.ORDER_EVENTS, orderId, OrderConfirmed.TYPE, new OrderConfirmed(orderId, userId, TOTAL));
 
         api.awaitNotifications(userId, 1);
-        List<ConsumerRecord<String, byte[]>> parked = events.recordsWithKey(Topics.deadLetter(Topics.ORDER_EVENTS), orderId);
+        List<ConsumerRecord<String, byte[]>> parked =
+                TestEvents.recordsWithKey(Topics.deadLetter(Topics.ORDER_EVENTS), orderId);
         assertThat(parked).hasSize(1);
         assertThat(new String(parked.getFirst().value(), StandardCharsets.UTF_8)).isEqualTo("{not a cloud event");
     }
@@ -126,14 +123,14 @@ class EventsToNotificationsTest {
         String userId = newId();
         String orderId = newId();
 
-        String withoutUser = events.publish(Topics.ORDER_EVENTS, orderId, OrderCancelled.TYPE,
+        String withoutUser = TestEvents.send(Topics.ORDER_EVENTS, orderId, OrderCancelled.TYPE,
                 new OrderCancelled(orderId, null, "no stock"));
-        events.publish(UUID.randomUUID().toString(), Topics.ORDER_EVENTS, orderId, OrderConfirmed.TYPE,
-                "[1, 2, 3]".getBytes(StandardCharsets.UTF_8));
-        events.publish(Topics.ORDER_EVENTS, orderId, OrderConfirmed.TYPE, new OrderConfirmed(orderId, userId, TOTAL));
+        TestEvents.send(Topics.ORDER_EVENTS, orderId, OrderConfirmed.TYPE, List.of(1, 2, 3));
+        TestEvents.send(Topics.ORDER_EVENTS, orderId, OrderConfirmed.TYPE, new OrderConfirmed(orderId, userId, TOTAL));
 
         api.awaitNotifications(userId, 1);
-        List<ConsumerRecord<String, byte[]>> parked = events.recordsWithKey(Topics.deadLetter(Topics.ORDER_EVENTS), orderId);
+        List<ConsumerRecord<String, byte[]>> parked =
+                TestEvents.recordsWithKey(Topics.deadLetter(Topics.ORDER_EVENTS), orderId);
         assertThat(parked).hasSize(2);
         assertThat(new String(parked.getFirst().headers().lastHeader("ce_id").value(), StandardCharsets.UTF_8))
                 .isEqualTo(withoutUser);

@@ -10,6 +10,7 @@ import dev.microshop.notification.domain.notification.Notification;
 import dev.microshop.notification.domain.notification.NotificationRepository;
 import dev.microshop.notification.domain.notification.UserId;
 import dev.microshop.testsupport.TestAccessTokens;
+import dev.microshop.testsupport.TestEvents;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.net.URI;
@@ -25,8 +26,6 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.core.env.Environment;
-import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -52,13 +51,6 @@ class NotificationStreamTest {
     @Autowired
     LiveNotifications live;
 
-    TestEvents events;
-
-    @Autowired
-    void events(KafkaTemplate<String, byte[]> kafka, Environment environment) {
-        this.events = new TestEvents(kafka, json, environment.getRequiredProperty("spring.kafka.bootstrap-servers"));
-    }
-
     @Test
     void a_confirmed_order_is_pushed_to_its_shopper_and_to_nobody_else() throws Exception {
         String anna = newId();
@@ -70,7 +62,7 @@ class NotificationStreamTest {
                     type -> assertThat(type).startsWith("text/event-stream"));
             assertThat(annasStream.next(PATIENCE).comment()).isEqualTo("connected");
 
-            events.publish(Topics.ORDER_EVENTS, orderId, OrderConfirmed.TYPE,
+            TestEvents.send(Topics.ORDER_EVENTS, orderId, OrderConfirmed.TYPE,
                     new OrderConfirmed(orderId, anna, new Money(new BigDecimal("12.50"), "EUR")));
 
             SseClient.Event pushed = annasStream.nextEvent(PATIENCE);

@@ -2,8 +2,10 @@ package dev.microshop.order.integration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.microshop.contracts.events.Topics;
 import dev.microshop.order.integration.Api.Shopper;
 import dev.microshop.testsupport.TestAccessTokens;
+import dev.microshop.testsupport.TestEvents;
 import io.grpc.Status;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -17,7 +19,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
@@ -35,9 +36,6 @@ class PlaceOrderApiTest {
 
     @Autowired
     JsonMapper json;
-
-    @Autowired
-    Environment environment;
 
     Api api;
 
@@ -74,21 +72,18 @@ class PlaceOrderApiTest {
                 .isEqualTo("Bearer " + shopper.token());
         assertThat(fakes.inventory.calls.lastAuthorization).isEqualTo("Bearer " + shopper.token());
 
-        try (SagaEvents events = new SagaEvents(environment.getRequiredProperty("spring.kafka.bootstrap-servers"))) {
-            ConsumerRecord<String, byte[]> created = events.orderEvents(id, "order.created", Duration.ofSeconds(20))
-                    .getFirst();
-            assertThat(SagaEvents.header(created, "ce_type")).isEqualTo("order.created");
-            assertThat(SagaEvents.header(created, "ce_source")).isEqualTo("/microshop/order-service");
-            assertThat(SagaEvents.header(created, "ce_subject")).isEqualTo(id);
-            assertThat(SagaEvents.header(created, "traceparent")).matches("00-[0-9a-f]{32}-[0-9a-f]{16}-0[01]");
-            JsonNode body = json.readTree(created.value());
-            assertThat(body.get("orderId").asString()).isEqualTo(id);
-            assertThat(body.get("userId").asString()).isEqualTo(shopper.userId());
-            assertThat(body.get("total").get("amount").decimalValue()).isEqualByComparingTo("34.90");
-            assertThat(body.get("items").get(1).get("productId").asString()).isEqualTo(tea);
-            assertThat(body.get("items").get(1).get("quantity").asInt()).isEqualTo(3);
-            assertThat(body.get("items").get(1).get("unitPrice").get("amount").decimalValue()).isEqualByComparingTo("3.30");
-        }
+        ConsumerRecord<String, byte[]> created = TestEvents.await(Topics.ORDER_EVENTS, id, null);
+        assertThat(TestEvents.header(created, "ce_type")).isEqualTo("order.created");
+        assertThat(TestEvents.header(created, "ce_source")).isEqualTo("/microshop/order-service");
+        assertThat(TestEvents.header(created, "ce_subject")).isEqualTo(id);
+        assertThat(TestEvents.header(created, "traceparent")).matches("00-[0-9a-f]{32}-[0-9a-f]{16}-0[01]");
+        JsonNode body = json.readTree(created.value());
+        assertThat(body.get("orderId").asString()).isEqualTo(id);
+        assertThat(body.get("userId").asString()).isEqualTo(shopper.userId());
+        assertThat(body.get("total").get("amount").decimalValue()).isEqualByComparingTo("34.90");
+        assertThat(body.get("items").get(1).get("productId").asString()).isEqualTo(tea);
+        assertThat(body.get("items").get(1).get("quantity").asInt()).isEqualTo(3);
+        assertThat(body.get("items").get(1).get("unitPrice").get("amount").decimalValue()).isEqualByComparingTo("3.30");
     }
 
     @Test

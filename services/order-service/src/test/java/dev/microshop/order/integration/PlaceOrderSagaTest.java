@@ -8,6 +8,7 @@ import dev.microshop.contracts.events.Money;
 import dev.microshop.contracts.events.PaymentEvents;
 import dev.microshop.contracts.events.Topics;
 import dev.microshop.order.integration.Api.Shopper;
+import dev.microshop.testsupport.TestEvents;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -15,12 +16,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
@@ -38,9 +36,6 @@ class PlaceOrderSagaTest {
     static final FakeRemoteServices fakes = FakeRemoteServices.INSTANCE;
 
     @Autowired
-    Environment environment;
-
-    @Autowired
     JdbcClient jdbc;
 
     @Autowired
@@ -50,7 +45,6 @@ class PlaceOrderSagaTest {
     MeterRegistry meters;
 
     Api api;
-    SagaEvents events;
     Shopper shopper;
     String product;
 
@@ -60,15 +54,9 @@ class PlaceOrderSagaTest {
     }
 
     @BeforeEach
-    void connect() {
-        events = new SagaEvents(environment.getRequiredProperty("spring.kafka.bootstrap-servers"));
+    void newShopperAndProduct() {
         shopper = Api.newShopper();
         product = fakes.inventory.add("12.50", "EUR");
-    }
-
-    @AfterEach
-    void disconnect() {
-        events.close();
     }
 
     @Test
@@ -78,18 +66,18 @@ class PlaceOrderSagaTest {
 
         reserve(order);
         awaitStatus(order, "RESERVED");
-        JsonNode paymentRequested = json.readTree(events.orderEvents(order, "order.payment-requested", SETTLE).stream()
-                .filter(record -> "order.payment-requested".equals(SagaEvents.header(record, "ce_type")))
+        JsonNode paymentRequested = json.readTree(orderEvents(order, "order.payment-requested").stream()
+                .filter(record -> "order.payment-requested".equals(TestEvents.header(record, "ce_type")))
                 .findFirst().orElseThrow().value());
         assertThat(paymentRequested.get("userId").asString()).isEqualTo(shopper.userId());
         assertThat(paymentRequested.get("amount").get("amount").decimalValue()).isEqualByComparingTo("25.00");
         assertThat(paymentRequested.get("paymentMethod").asString()).isEqualTo("pm-ok");
 
-        events.send(Topics.PAYMENT_EVENTS, order, PaymentEvents.PaymentCompleted.TYPE,
+        TestEvents.send(Topics.PAYMENT_EVENTS, order, PaymentEvents.PaymentCompleted.TYPE,
                 new PaymentEvents.PaymentCompleted(order, UUID.randomUUID().toString(), eur("25.00")));
         awaitStatus(order, "CONFIRMED");
 
-        assertThat(SagaEvents.types(events.orderEvents(order, "order.confirmed", SETTLE)))
+        assertThat(TestEvents.types(orderEvents(order, "order.confirmed")))
                 .containsExactly("order.created", "order.payment-requested", "order.confirmed");
         assertThat(meters.counter("microshop.orders.confirmed").count()).isEqualTo(confirmedBefore + 1);
         assertThat(meters.timer("microshop.order.saga.duration", "outcome", "confirmed").count()).isPositive();
@@ -99,13 +87,13 @@ class PlaceOrderSagaTest {
     void rejected_stock_cancels_with_the_reason_and_announces_it() {
         String order = api.placeOrder(shopper, product, 50);
 
-        events.send(Topics.INVENTORY_EVENTS, order, InventoryEvents.InventoryRejected.TYPE,
+        TestEvents.send(Topics.INVENTORY_EVENTS, order, InventoryEvents.InventoryRejected.TYPE,
                 new InventoryEvents.InventoryRejected(order, "Only 10 of product " + product + " in stock"));
 
         awaitStatus(order, "CANCELLED");
         assertThat(Api.read(api.get(shopper, "/api/orders/" + order), "$.cancellationReason"))
                 .isEqualTo("Stock could not be reserved: Only 10 of product " + product + " in stock");
-        assertThat(SagaEvents.types(events.orderEvents(order, "order.cancelled", SETTLE)))
+        assertThat(TestEvents.types(orderEvents(order, "order.cancelled")))
                 .containsExactly("order.created", "order.cancelled");
     }
 
@@ -115,13 +103,13 @@ class PlaceOrderSagaTest {
         reserve(order);
         awaitStatus(order, "RESERVED");
 
-        events.send(Topics.PAYMENT_EVENTS, order, PaymentEvents.PaymentFailed.TYPE,
+        TestEvents.send(Topics.PAYMENT_EVENTS, order, PaymentEvents.PaymentFailed.TYPE,
                 new PaymentEvents.PaymentFailed(order, "card declined"));
 
         awaitStatus(order, "CANCELLED");
         assertThat(Api.read(api.get(shopper, "/api/orders/" + order), "$.cancellationReason"))
                 .isEqualTo("Payment failed: card declined");
-        ConsumerRecord<String, byte[]> cancelled = events.orderEvents(order, "order.cancelled", SETTLE).getLast();
+        ConsumerRecord<String, byte[]> cancelled = orderEvents(order, "order.cancelled").getLast();
         assertThat(json.readTree(cancelled.value()).get("reason").asString()).isEqualTo("Payment failed: card declined");
     }
 
@@ -131,14 +119,14 @@ class PlaceOrderSagaTest {
         String reservedId = reserve(order);
         awaitStatus(order, "RESERVED");
 
-        events.send(Topics.INVENTORY_EVENTS, order, InventoryEvents.InventoryReserved.TYPE,
+        TestEvents.send(Topics.INVENTORY_EVENTS, order, InventoryEvents.InventoryReserved.TYPE,
                 new InventoryEvents.InventoryReserved(order, List.of(new InventoryEvents.ReservedItem(product, 1))),
                 reservedId);
         // A marker behind the duplicate on the same partition: once it is handled, so is the duplicate.
-        awaitHandled(events.send(Topics.INVENTORY_EVENTS, order, InventoryEvents.InventoryRejected.TYPE,
+        awaitHandled(TestEvents.send(Topics.INVENTORY_EVENTS, order, InventoryEvents.InventoryRejected.TYPE,
                 new InventoryEvents.InventoryRejected(order, "marker")));
 
-        assertThat(SagaEvents.types(events.orderEvents(order, "order.payment-requested", SETTLE)))
+        assertThat(TestEvents.types(orderEvents(order, "order.payment-requested")))
                 .containsExactly("order.created", "order.payment-requested");
         assertThat(api.status(shopper, order)).isEqualTo("RESERVED");
     }
@@ -148,17 +136,17 @@ class PlaceOrderSagaTest {
         String order = api.placeOrder(shopper, product, 1);
         reserve(order);
         awaitStatus(order, "RESERVED");
-        events.send(Topics.PAYMENT_EVENTS, order, PaymentEvents.PaymentCompleted.TYPE,
+        TestEvents.send(Topics.PAYMENT_EVENTS, order, PaymentEvents.PaymentCompleted.TYPE,
                 new PaymentEvents.PaymentCompleted(order, UUID.randomUUID().toString(), eur("12.50")));
         awaitStatus(order, "CONFIRMED");
 
-        awaitHandled(events.send(Topics.PAYMENT_EVENTS, order, PaymentEvents.PaymentFailed.TYPE,
+        awaitHandled(TestEvents.send(Topics.PAYMENT_EVENTS, order, PaymentEvents.PaymentFailed.TYPE,
                 new PaymentEvents.PaymentFailed(order, "too late")));
-        awaitHandled(events.send(Topics.INVENTORY_EVENTS, order, InventoryEvents.InventoryRejected.TYPE,
+        awaitHandled(TestEvents.send(Topics.INVENTORY_EVENTS, order, InventoryEvents.InventoryRejected.TYPE,
                 new InventoryEvents.InventoryRejected(order, "too late")));
 
         assertThat(api.status(shopper, order)).isEqualTo("CONFIRMED");
-        assertThat(SagaEvents.types(events.orderEvents(order, "order.confirmed", SETTLE)))
+        assertThat(TestEvents.types(orderEvents(order, "order.confirmed")))
                 .containsExactly("order.created", "order.payment-requested", "order.confirmed");
     }
 
@@ -166,14 +154,14 @@ class PlaceOrderSagaTest {
     void a_poison_record_goes_to_the_dead_letter_topic_and_the_saga_goes_on() {
         String order = api.placeOrder(shopper, product, 1);
 
-        events.sendRecord(new ProducerRecord<>(Topics.INVENTORY_EVENTS, order,
-                "not a cloud event".getBytes(StandardCharsets.UTF_8)));
-        events.send(Topics.INVENTORY_EVENTS, order, InventoryEvents.InventoryReserved.TYPE, "{\"orderId\": 42}");
+        TestEvents.sendRaw(Topics.INVENTORY_EVENTS, order, "not a cloud event");
+        TestEvents.send(Topics.INVENTORY_EVENTS, order, InventoryEvents.InventoryReserved.TYPE, "{\"orderId\": 42}");
         reserve(order);
 
         awaitStatus(order, "RESERVED");
-        List<ConsumerRecord<String, byte[]>> parked = events.records(Topics.deadLetter(Topics.INVENTORY_EVENTS), order,
-                InventoryEvents.InventoryReserved.TYPE, SETTLE);
+        TestEvents.await(Topics.deadLetter(Topics.INVENTORY_EVENTS), order, InventoryEvents.InventoryReserved.TYPE);
+        List<ConsumerRecord<String, byte[]>> parked =
+                TestEvents.recordsWithKey(Topics.deadLetter(Topics.INVENTORY_EVENTS), order);
         assertThat(parked).hasSize(2);
         assertThat(new String(parked.getFirst().value(), StandardCharsets.UTF_8)).isEqualTo("not a cloud event");
     }
@@ -193,11 +181,11 @@ class PlaceOrderSagaTest {
         awaitStatus(reserved, "CANCELLED");
         assertThat(Api.read(api.get(shopper, "/api/orders/" + reserved), "$.cancellationReason"))
                 .isEqualTo("Not completed within 30 s (was RESERVED)");
-        assertThat(SagaEvents.types(events.orderEvents(reserved, "order.cancelled", SETTLE)))
+        assertThat(TestEvents.types(orderEvents(reserved, "order.cancelled")))
                 .containsExactly("order.created", "order.payment-requested", "order.cancelled");
         assertThat(meters.counter("microshop.orders.cancelled").count()).isGreaterThanOrEqualTo(cancelledBefore + 2);
 
-        awaitHandled(events.send(Topics.PAYMENT_EVENTS, reserved, PaymentEvents.PaymentCompleted.TYPE,
+        awaitHandled(TestEvents.send(Topics.PAYMENT_EVENTS, reserved, PaymentEvents.PaymentCompleted.TYPE,
                 new PaymentEvents.PaymentCompleted(reserved, UUID.randomUUID().toString(), eur("12.50"))));
         assertThat(api.status(shopper, reserved)).as("a payment after the deadline is refunded, not confirmed")
                 .isEqualTo("CANCELLED");
@@ -212,7 +200,7 @@ class PlaceOrderSagaTest {
         assertThat(cancelled).hasStatus(200);
         assertThat(Api.read(cancelled, "$.status")).isEqualTo("CANCELLED");
         assertThat(Api.read(cancelled, "$.cancellationReason")).isEqualTo("Cancelled by the customer");
-        assertThat(SagaEvents.types(events.orderEvents(order, "order.cancelled", SETTLE)))
+        assertThat(TestEvents.types(orderEvents(order, "order.cancelled")))
                 .containsExactly("order.created", "order.cancelled");
         assertThat(api.post(Api.newShopper(), "/api/orders/" + order + "/cancel")).hasStatus(404);
 
@@ -242,15 +230,21 @@ class PlaceOrderSagaTest {
         String order = api.placeOrder(shopper, product, 1);
         reserve(order);
         awaitStatus(order, "RESERVED");
-        events.send(Topics.PAYMENT_EVENTS, order, PaymentEvents.PaymentCompleted.TYPE,
+        TestEvents.send(Topics.PAYMENT_EVENTS, order, PaymentEvents.PaymentCompleted.TYPE,
                 new PaymentEvents.PaymentCompleted(order, UUID.randomUUID().toString(), eur("12.50")));
         awaitStatus(order, "CONFIRMED");
         return order;
     }
 
     private String reserve(String order) {
-        return events.send(Topics.INVENTORY_EVENTS, order, InventoryEvents.InventoryReserved.TYPE,
+        return TestEvents.send(Topics.INVENTORY_EVENTS, order, InventoryEvents.InventoryReserved.TYPE,
                 new InventoryEvents.InventoryReserved(order, List.of(new InventoryEvents.ReservedItem(product, 1))));
+    }
+
+    /** Every event order-service sent about the order so far, once one of {@code type} is among them. */
+    private static List<ConsumerRecord<String, byte[]>> orderEvents(String order, String type) {
+        TestEvents.await(Topics.ORDER_EVENTS, order, type);
+        return TestEvents.recordsWithKey(Topics.ORDER_EVENTS, order);
     }
 
     private void awaitStatus(String order, String status) {

@@ -14,9 +14,9 @@ class ChargingTest extends PaymentIntegrationTest {
     void pm_ok_is_charged_once_in_minor_units_and_completes() {
         String orderId = Events.newOrderId();
 
-        events.paymentRequested(orderId, "user-1", "pm-ok");
+        Events.paymentRequested(orderId, "user-1", "pm-ok");
 
-        JsonNode completed = events.awaitPaymentEvent(orderId, PaymentEvents.PaymentCompleted.TYPE);
+        JsonNode completed = Events.awaitPaymentEvent(orderId, PaymentEvents.PaymentCompleted.TYPE);
         assertThat(completed.get("orderId").asString()).isEqualTo(orderId);
         assertThat(completed.get("paymentId").asString()).isNotBlank();
         assertThat(completed.get("amount").get("amount").decimalValue()).isEqualByComparingTo("12.50");
@@ -32,9 +32,9 @@ class ChargingTest extends PaymentIntegrationTest {
     void pm_declined_fails_with_a_reason_and_nothing_stands_charged() {
         String orderId = Events.newOrderId();
 
-        events.paymentRequested(orderId, "user-1", "pm-declined");
+        Events.paymentRequested(orderId, "user-1", "pm-declined");
 
-        JsonNode failed = events.awaitPaymentEvent(orderId, PaymentEvents.PaymentFailed.TYPE);
+        JsonNode failed = Events.awaitPaymentEvent(orderId, PaymentEvents.PaymentFailed.TYPE);
         assertThat(failed.get("reason").asString()).isEqualTo("payment declined by the card issuer");
         assertThat(ProviderAdmin.netMinor(orderId)).isZero();
     }
@@ -44,9 +44,9 @@ class ChargingTest extends PaymentIntegrationTest {
         String orderId = Events.newOrderId();
         long sent = System.nanoTime();
 
-        events.paymentRequested(orderId, "user-1", "pm-slow");
+        Events.paymentRequested(orderId, "user-1", "pm-slow");
 
-        events.awaitPaymentEvent(orderId, PaymentEvents.PaymentCompleted.TYPE);
+        Events.awaitPaymentEvent(orderId, PaymentEvents.PaymentCompleted.TYPE);
         assertThat(Duration.ofNanos(System.nanoTime() - sent)).isGreaterThanOrEqualTo(Duration.ofSeconds(3));
         assertThat(ProviderAdmin.succeededCharges(orderId)).isEqualTo(1);
     }
@@ -55,9 +55,9 @@ class ChargingTest extends PaymentIntegrationTest {
     void an_unknown_payment_method_fails_the_payment() {
         String orderId = Events.newOrderId();
 
-        events.paymentRequested(orderId, "user-1", "pm-monopoly-money");
+        Events.paymentRequested(orderId, "user-1", "pm-monopoly-money");
 
-        assertThat(events.awaitPaymentEvent(orderId, PaymentEvents.PaymentFailed.TYPE).get("reason").asString())
+        assertThat(Events.awaitPaymentEvent(orderId, PaymentEvents.PaymentFailed.TYPE).get("reason").asString())
                 .isEqualTo("payment method not accepted");
     }
 
@@ -66,9 +66,9 @@ class ChargingTest extends PaymentIntegrationTest {
         ProviderAdmin.setFaults("{\"extra_latency_ms\":5500}");
         String orderId = Events.newOrderId();
 
-        events.paymentRequested(orderId, "user-1", "pm-ok");
+        Events.paymentRequested(orderId, "user-1", "pm-ok");
 
-        assertThat(events.awaitPaymentEvent(orderId, PaymentEvents.PaymentFailed.TYPE).get("reason").asString())
+        assertThat(Events.awaitPaymentEvent(orderId, PaymentEvents.PaymentFailed.TYPE).get("reason").asString())
                 .isEqualTo("payment provider unavailable");
     }
 }

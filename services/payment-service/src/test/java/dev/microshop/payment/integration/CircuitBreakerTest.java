@@ -25,8 +25,8 @@ class CircuitBreakerTest extends PaymentIntegrationTest {
         // Two payments, three attempts each: more than the five calls the breaker needs to judge.
         for (int n = 0; n < 2; n++) {
             String orderId = Events.newOrderId();
-            events.paymentRequested(orderId, "user-1", "pm-ok");
-            assertThat(events.awaitPaymentEvent(orderId, PaymentEvents.PaymentFailed.TYPE).get("reason").asString())
+            Events.paymentRequested(orderId, "user-1", "pm-ok");
+            assertThat(Events.awaitPaymentEvent(orderId, PaymentEvents.PaymentFailed.TYPE).get("reason").asString())
                     .isEqualTo("payment provider unavailable");
         }
         assertThat(breaker.getState()).isEqualTo(CircuitBreaker.State.OPEN);
@@ -35,8 +35,8 @@ class CircuitBreakerTest extends PaymentIntegrationTest {
 
         ProviderAdmin.resetFaults();
         String whileOpen = Events.newOrderId();
-        events.paymentRequested(whileOpen, "user-1", "pm-ok");
-        String reason = events.awaitPaymentEvent(whileOpen, PaymentEvents.PaymentFailed.TYPE).get("reason").asString();
+        Events.paymentRequested(whileOpen, "user-1", "pm-ok");
+        String reason = Events.awaitPaymentEvent(whileOpen, PaymentEvents.PaymentFailed.TYPE).get("reason").asString();
         assertThat(reason).isEqualTo("payment provider unavailable");
         assertThat(ProviderAdmin.ledger(whileOpen).get("entries")).isEmpty();
         assertThat(breaker.getMetrics().getNumberOfNotPermittedCalls()).isPositive();
@@ -44,8 +44,8 @@ class CircuitBreakerTest extends PaymentIntegrationTest {
         pause(2_500);
         for (int n = 0; n < 2; n++) {
             String orderId = Events.newOrderId();
-            events.paymentRequested(orderId, "user-1", "pm-ok");
-            events.awaitPaymentEvent(orderId, PaymentEvents.PaymentCompleted.TYPE);
+            Events.paymentRequested(orderId, "user-1", "pm-ok");
+            Events.awaitPaymentEvent(orderId, PaymentEvents.PaymentCompleted.TYPE);
         }
         assertThat(breaker.getState()).isEqualTo(CircuitBreaker.State.CLOSED);
     }

@@ -5,12 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.microshop.contracts.events.OrderEvents;
 import dev.microshop.contracts.events.PaymentEvents;
 import dev.microshop.contracts.events.Topics;
+import dev.microshop.testsupport.TestEvents;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
 
 /** Kafka delivers at least once and sometimes junk: an order is still charged once, and junk is set aside. */
@@ -19,40 +19,38 @@ class DeliveryTest extends PaymentIntegrationTest {
     @Test
     void the_same_payment_request_delivered_twice_charges_once() {
         String orderId = Events.newOrderId();
-        String eventId = UUID.randomUUID().toString();
 
-        events.paymentRequested(eventId, orderId, "user-1", "pm-ok");
-        events.paymentRequested(eventId, orderId, "user-1", "pm-ok");
+        String eventId = Events.paymentRequested(orderId, "user-1", "pm-ok");
+        Events.paymentRequestedAgain(eventId, orderId, "user-1", "pm-ok");
 
-        events.awaitPaymentEvent(orderId, PaymentEvents.PaymentCompleted.TYPE);
-        assertThat(events.paymentEventTypes(orderId, Duration.ofSeconds(3))).containsExactly("payment.completed");
+        Events.awaitPaymentEvent(orderId, PaymentEvents.PaymentCompleted.TYPE);
+        assertThat(Events.paymentEventTypes(orderId, Duration.ofSeconds(3))).containsExactly("payment.completed");
         assertThat(ProviderAdmin.ledger(orderId).get("entries")).hasSize(1);
     }
 
     @Test
     void a_second_payment_request_for_a_paid_order_charges_nothing_more() {
         String orderId = Events.newOrderId();
-        events.paymentRequested(orderId, "user-1", "pm-ok");
-        events.awaitPaymentEvent(orderId, PaymentEvents.PaymentCompleted.TYPE);
+        Events.paymentRequested(orderId, "user-1", "pm-ok");
+        Events.awaitPaymentEvent(orderId, PaymentEvents.PaymentCompleted.TYPE);
 
-        events.paymentRequested(orderId, "user-1", "pm-ok");
+        Events.paymentRequested(orderId, "user-1", "pm-ok");
 
-        assertThat(events.paymentEventTypes(orderId, Duration.ofSeconds(3))).containsExactly("payment.completed");
+        assertThat(Events.paymentEventTypes(orderId, Duration.ofSeconds(3))).containsExactly("payment.completed");
         assertThat(ProviderAdmin.ledger(orderId).get("entries")).hasSize(1);
     }
 
     @Test
     void a_poison_record_goes_to_the_dead_letter_topic_and_the_next_order_is_still_charged() {
         String poisonKey = "poison-" + UUID.randomUUID();
-        events.sendRecord(new ProducerRecord<>(Topics.ORDER_EVENTS, poisonKey,
-                "{not a cloud event".getBytes(StandardCharsets.UTF_8)));
+        TestEvents.sendRaw(Topics.ORDER_EVENTS, poisonKey, "{not a cloud event");
         String orderId = Events.newOrderId();
 
-        events.paymentRequested(orderId, "user-1", "pm-ok");
+        Events.paymentRequested(orderId, "user-1", "pm-ok");
 
-        events.awaitPaymentEvent(orderId, PaymentEvents.PaymentCompleted.TYPE);
-        ConsumerRecord<String, byte[]> deadLetter = events.read(Topics.deadLetter(Topics.ORDER_EVENTS), poisonKey, null,
-                1, Duration.ofSeconds(30)).getFirst();
+        Events.awaitPaymentEvent(orderId, PaymentEvents.PaymentCompleted.TYPE);
+        ConsumerRecord<String, byte[]> deadLetter =
+                TestEvents.await(Topics.deadLetter(Topics.ORDER_EVENTS), poisonKey, null);
         assertThat(new String(deadLetter.value(), StandardCharsets.UTF_8)).isEqualTo("{not a cloud event");
     }
 
@@ -60,13 +58,13 @@ class DeliveryTest extends PaymentIntegrationTest {
     void a_payment_request_with_an_impossible_amount_goes_to_the_dead_letter_topic_uncharged() {
         String orderId = Events.newOrderId();
 
-        events.send(UUID.randomUUID().toString(), orderId, OrderEvents.OrderPaymentRequested.TYPE, Map.of(
+        TestEvents.send(Topics.ORDER_EVENTS, orderId, OrderEvents.OrderPaymentRequested.TYPE, Map.of(
                 "orderId", orderId, "userId", "user-1", "paymentMethod", "pm-ok",
                 "amount", Map.of("amount", "-5.00", "currency", "EUR")));
 
-        ConsumerRecord<String, byte[]> deadLetter = events.read(Topics.deadLetter(Topics.ORDER_EVENTS), orderId, null, 1,
-                Duration.ofSeconds(30)).getFirst();
-        assertThat(Events.header(deadLetter, "kafka_dlt-exception-message")).contains("must be positive");
+        ConsumerRecord<String, byte[]> deadLetter =
+                TestEvents.await(Topics.deadLetter(Topics.ORDER_EVENTS), orderId, null);
+        assertThat(TestEvents.header(deadLetter, "kafka_dlt-exception-message")).contains("must be positive");
         assertThat(ProviderAdmin.ledger(orderId).get("entries")).isEmpty();
     }
 }

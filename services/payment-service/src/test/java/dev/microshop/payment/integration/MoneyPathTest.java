@@ -6,6 +6,7 @@ import dev.microshop.contracts.events.PaymentEvents;
 import dev.microshop.contracts.events.Topics;
 import dev.microshop.payment.application.payment.ReconcileWithProvider;
 import dev.microshop.payment.application.payment.ReconcileWithProvider.Difference;
+import dev.microshop.testsupport.TestEvents;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
@@ -45,16 +46,16 @@ class MoneyPathTest extends PaymentIntegrationTest {
         String orderId = Events.newOrderId();
         ProviderAdmin.setFaults("{\"extra_latency_ms\":2000}");
 
-        events.paymentRequested(UUID.randomUUID().toString(), orderId, "user-1", "pm-ok", Instant.now().plusSeconds(120));
+        Events.paymentRequested(orderId, "user-1", "pm-ok", Instant.now().plusSeconds(120));
         holdPaymentsTableWhileItIsCharging(orderId, Duration.ofSeconds(20));
 
-        String paymentId = events.awaitPaymentEvent(orderId, PaymentEvents.PaymentCompleted.TYPE).get("paymentId")
+        String paymentId = Events.awaitPaymentEvent(orderId, PaymentEvents.PaymentCompleted.TYPE).get("paymentId")
                 .asString();
         assertThat(paymentId).isNotBlank();
         assertThat(status(orderId)).isEqualTo("COMPLETED");
         assertThat(ProviderAdmin.succeededCharges(orderId)).isEqualTo(1);
         assertThat(ProviderAdmin.netMinor(orderId)).isEqualTo(1250);
-        assertThat(events.paymentEventTypes(orderId, Duration.ofSeconds(1))).containsExactly("payment.completed");
+        assertThat(Events.paymentEventTypes(orderId, Duration.ofSeconds(1))).containsExactly("payment.completed");
         assertNotDeadLettered(orderId);
     }
 
@@ -64,12 +65,12 @@ class MoneyPathTest extends PaymentIntegrationTest {
         String orderId = Events.newOrderId();
         ProviderAdmin.setFaults("{\"extra_latency_ms\":2000}");
 
-        events.paymentRequested(UUID.randomUUID().toString(), orderId, "user-1", "pm-ok", Instant.now().plusSeconds(5));
+        Events.paymentRequested(orderId, "user-1", "pm-ok", Instant.now().plusSeconds(5));
         holdPaymentsTableWhileItIsCharging(orderId, Duration.ofSeconds(12));
         // order-service cancels the unpaid order at its deadline; the cancellation waits behind the request.
-        events.orderCancelled(orderId, "user-1");
+        Events.orderCancelled(orderId, "user-1");
 
-        events.awaitPaymentEvent(orderId, PaymentEvents.PaymentRefunded.TYPE);
+        Events.awaitPaymentEvent(orderId, PaymentEvents.PaymentRefunded.TYPE);
         assertThat(status(orderId)).isEqualTo("REFUNDED");
         assertThat(ProviderAdmin.succeededCharges(orderId)).as("asked only to look, never to charge again").isEqualTo(1);
         assertThat(ProviderAdmin.netMinor(orderId)).isZero();
@@ -81,14 +82,14 @@ class MoneyPathTest extends PaymentIntegrationTest {
         String orderId = Events.newOrderId();
         // 6.5 s against the 5 s limit: the charge is made 1.5 s after payment-service gave up on it.
         ProviderAdmin.setFaults("{\"extra_latency_ms\":6500}");
-        events.paymentRequested(orderId, "user-1", "pm-ok");
+        Events.paymentRequested(orderId, "user-1", "pm-ok");
         Thread.sleep(1_000);
         ProviderAdmin.resetFaults();
 
-        events.awaitPaymentEvent(orderId, PaymentEvents.PaymentFailed.TYPE);
-        events.orderCancelled(orderId, "user-1");
+        Events.awaitPaymentEvent(orderId, PaymentEvents.PaymentFailed.TYPE);
+        Events.orderCancelled(orderId, "user-1");
 
-        events.awaitPaymentEvent(orderId, PaymentEvents.PaymentRefunded.TYPE);
+        Events.awaitPaymentEvent(orderId, PaymentEvents.PaymentRefunded.TYPE);
         assertThat(status(orderId)).isEqualTo("REFUNDED");
         assertThat(ProviderAdmin.succeededCharges(orderId)).isEqualTo(1);
         assertThat(ProviderAdmin.netMinor(orderId)).isZero();
@@ -99,14 +100,13 @@ class MoneyPathTest extends PaymentIntegrationTest {
         String late = Events.newOrderId();
         String cancelledFirst = Events.newOrderId();
 
-        events.paymentRequested(UUID.randomUUID().toString(), late, "user-1", "pm-ok", Instant.now().minusSeconds(1));
-        events.orderCancelled(cancelledFirst, "user-1");
-        events.paymentRequested(UUID.randomUUID().toString(), cancelledFirst, "user-1", "pm-ok",
-                Instant.now().plusSeconds(60));
+        Events.paymentRequested(late, "user-1", "pm-ok", Instant.now().minusSeconds(1));
+        Events.orderCancelled(cancelledFirst, "user-1");
+        Events.paymentRequested(cancelledFirst, "user-1", "pm-ok", Instant.now().plusSeconds(60));
 
-        assertThat(events.awaitPaymentEvent(late, PaymentEvents.PaymentFailed.TYPE).get("reason").asString())
+        assertThat(Events.awaitPaymentEvent(late, PaymentEvents.PaymentFailed.TYPE).get("reason").asString())
                 .contains("deadline");
-        assertThat(events.awaitPaymentEvent(cancelledFirst, PaymentEvents.PaymentFailed.TYPE)).isNotNull();
+        assertThat(Events.awaitPaymentEvent(cancelledFirst, PaymentEvents.PaymentFailed.TYPE)).isNotNull();
         assertThat(ProviderAdmin.ledger(late).get("entries")).isEmpty();
         assertThat(ProviderAdmin.ledger(cancelledFirst).get("entries")).isEmpty();
     }
@@ -114,7 +114,7 @@ class MoneyPathTest extends PaymentIntegrationTest {
     @Test
     void the_reconciler_refunds_a_charge_standing_for_a_cancelled_order_and_reports_one_it_cannot_place() {
         String cancelled = Events.newOrderId();
-        events.orderCancelled(cancelled, "user-1");
+        Events.orderCancelled(cancelled, "user-1");
         awaitCancellationRecorded(cancelled);
         // As if a request whose answer was lost had charged it.
         ProviderAdmin.charge(cancelled);
@@ -149,7 +149,8 @@ class MoneyPathTest extends PaymentIntegrationTest {
     }
 
     private void assertNotDeadLettered(String orderId) {
-        assertThat(events.read(Topics.ORDER_EVENTS + ".dlt", orderId, null, 1, Duration.ofSeconds(2))).isEmpty();
+        assertThat(TestEvents.recordsWithKeyAfter(Topics.ORDER_EVENTS + ".dlt", orderId, Duration.ofSeconds(2)))
+                .isEmpty();
     }
 
     private void awaitCancellationRecorded(String orderId) {

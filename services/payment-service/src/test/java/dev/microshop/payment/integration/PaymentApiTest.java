@@ -19,8 +19,8 @@ class PaymentApiTest extends PaymentIntegrationTest {
     @Test
     void the_owner_and_an_admin_see_the_payment_others_get_404_and_anonymous_callers_401() {
         String orderId = Events.newOrderId();
-        events.paymentRequested(orderId, "owner-1", "pm-ok");
-        events.awaitPaymentEvent(orderId, PaymentEvents.PaymentCompleted.TYPE);
+        Events.paymentRequested(orderId, "owner-1", "pm-ok");
+        Events.awaitPaymentEvent(orderId, PaymentEvents.PaymentCompleted.TYPE);
 
         MvcTestResult owner = get(orderId, TestAccessTokens.forUser("owner-1", "CUSTOMER"));
 

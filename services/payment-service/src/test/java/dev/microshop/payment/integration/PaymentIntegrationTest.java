@@ -7,8 +7,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Import;
-import org.springframework.core.env.Environment;
-import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
@@ -41,13 +39,6 @@ abstract class PaymentIntegrationTest {
 
     @Autowired
     CircuitBreakerRegistry circuitBreakers;
-
-    Events events;
-
-    @Autowired
-    void events(KafkaTemplate<String, byte[]> kafka, Environment environment) {
-        this.events = new Events(kafka, environment.getRequiredProperty("spring.kafka.bootstrap-servers"));
-    }
 
     @AfterEach
     void providerBehavesAgain() {

@@ -18,13 +18,13 @@ class RefundTest extends PaymentIntegrationTest {
     @Test
     void a_charged_order_that_is_cancelled_is_refunded_in_full() {
         String orderId = Events.newOrderId();
-        events.paymentRequested(orderId, "user-1", "pm-ok");
-        String paymentId = events.awaitPaymentEvent(orderId, PaymentEvents.PaymentCompleted.TYPE).get("paymentId")
+        Events.paymentRequested(orderId, "user-1", "pm-ok");
+        String paymentId = Events.awaitPaymentEvent(orderId, PaymentEvents.PaymentCompleted.TYPE).get("paymentId")
                 .asString();
 
-        events.orderCancelled(orderId, "user-1");
+        Events.orderCancelled(orderId, "user-1");
 
-        JsonNode refunded = events.awaitPaymentEvent(orderId, PaymentEvents.PaymentRefunded.TYPE);
+        JsonNode refunded = Events.awaitPaymentEvent(orderId, PaymentEvents.PaymentRefunded.TYPE);
         assertThat(refunded.get("paymentId").asString()).isEqualTo(paymentId);
         assertThat(refunded.get("amount").get("amount").decimalValue()).isEqualByComparingTo("12.50");
         assertThat(ProviderAdmin.ledger(orderId).get("entries")).extracting(entry -> entry.get("type").asString())
@@ -36,27 +36,27 @@ class RefundTest extends PaymentIntegrationTest {
     @Test
     void a_declined_order_that_is_cancelled_needs_no_refund() {
         String orderId = Events.newOrderId();
-        events.paymentRequested(orderId, "user-1", "pm-declined");
-        events.awaitPaymentEvent(orderId, PaymentEvents.PaymentFailed.TYPE);
+        Events.paymentRequested(orderId, "user-1", "pm-declined");
+        Events.awaitPaymentEvent(orderId, PaymentEvents.PaymentFailed.TYPE);
 
-        events.orderCancelled(orderId, "user-1");
+        Events.orderCancelled(orderId, "user-1");
 
-        assertThat(events.paymentEventTypes(orderId, Duration.ofSeconds(3))).containsExactly("payment.failed");
+        assertThat(Events.paymentEventTypes(orderId, Duration.ofSeconds(3))).containsExactly("payment.failed");
         assertThat(status(orderId)).isEqualTo("DECLINED");
     }
 
     @Test
     void a_refund_the_provider_cannot_make_now_is_made_once_it_is_back() {
         String orderId = Events.newOrderId();
-        events.paymentRequested(orderId, "user-1", "pm-ok");
-        events.awaitPaymentEvent(orderId, PaymentEvents.PaymentCompleted.TYPE);
+        Events.paymentRequested(orderId, "user-1", "pm-ok");
+        Events.awaitPaymentEvent(orderId, PaymentEvents.PaymentCompleted.TYPE);
         ProviderAdmin.setFaults("{\"failure_rate\":1.0}");
 
-        events.orderCancelled(orderId, "user-1");
+        Events.orderCancelled(orderId, "user-1");
         awaitStatus(orderId, "REFUND_PENDING");
         ProviderAdmin.resetFaults();
 
-        events.awaitPaymentEvent(orderId, PaymentEvents.PaymentRefunded.TYPE);
+        Events.awaitPaymentEvent(orderId, PaymentEvents.PaymentRefunded.TYPE);
         assertThat(ProviderAdmin.netMinor(orderId)).isZero();
         assertThat(status(orderId)).isEqualTo("REFUNDED");
     }
@@ -65,9 +65,9 @@ class RefundTest extends PaymentIntegrationTest {
     void an_order_cancelled_before_any_payment_needs_nothing() {
         String orderId = Events.newOrderId();
 
-        events.orderCancelled(orderId, "user-1");
+        Events.orderCancelled(orderId, "user-1");
 
-        assertThat(events.paymentEventTypes(orderId, Duration.ofSeconds(3))).isEmpty();
+        assertThat(Events.paymentEventTypes(orderId, Duration.ofSeconds(3))).isEmpty();
         assertThat(ProviderAdmin.ledger(orderId).get("entries")).isEmpty();
     }
 

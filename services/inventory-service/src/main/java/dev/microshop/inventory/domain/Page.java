@@ -10,10 +10,6 @@ public record Page<T>(List<T> content, PageRequest request, long totalElements) 
         content = List.copyOf(content);
     }
 
-    public long totalPages() {
-        return (totalElements + request.size() - 1) / request.size();
-    }
-
     public <R> Page<R> map(Function<T, R> mapping) {
         return new Page<>(content.stream().map(mapping).toList(), request, totalElements);
     }

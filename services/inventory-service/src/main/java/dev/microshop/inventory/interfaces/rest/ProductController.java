@@ -4,8 +4,10 @@ import dev.microshop.inventory.application.product.AddProduct;
 import dev.microshop.inventory.application.product.GetProduct;
 import dev.microshop.inventory.application.product.ListProducts;
 import dev.microshop.inventory.application.product.ProductListing;
+import dev.microshop.inventory.domain.Page;
 import dev.microshop.inventory.domain.PageRequest;
 import dev.microshop.inventory.domain.product.ProductId;
+import dev.microshop.platform.web.PageResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -38,7 +40,9 @@ class ProductController {
     @GetMapping
     PageResponse<ProductResponse> list(@RequestParam(defaultValue = "0") @Min(0) int page,
             @RequestParam(defaultValue = "20") @Min(1) @Max(PageRequest.MAX_SIZE) int size) {
-        return PageResponse.of(listProducts.list(new PageRequest(page, size)), ProductResponse::of);
+        Page<ProductResponse> listed = listProducts.list(new PageRequest(page, size)).map(ProductResponse::of);
+        return PageResponse.of(listed.content(), listed.request().number(), listed.request().size(),
+                listed.totalElements());
     }
 
     @GetMapping("/{id}")

@@ -4,8 +4,10 @@ import dev.microshop.inventory.application.stock.CountStock;
 import dev.microshop.inventory.application.stock.GetStockLevel;
 import dev.microshop.inventory.application.stock.ListStockLevels;
 import dev.microshop.inventory.application.stock.ReceiveStock;
+import dev.microshop.inventory.domain.Page;
 import dev.microshop.inventory.domain.PageRequest;
 import dev.microshop.inventory.domain.product.ProductId;
+import dev.microshop.platform.web.PageResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -55,7 +57,10 @@ class StockController {
     @GetMapping("/api/stock")
     PageResponse<StockLevelResponse> list(@RequestParam(defaultValue = "0") @Min(0) int page,
             @RequestParam(defaultValue = "20") @Min(1) @Max(PageRequest.MAX_SIZE) int size) {
-        return PageResponse.of(listStockLevels.list(new PageRequest(page, size)), StockLevelResponse::of);
+        Page<StockLevelResponse> listed = listStockLevels.list(new PageRequest(page, size))
+                .map(StockLevelResponse::of);
+        return PageResponse.of(listed.content(), listed.request().number(), listed.request().size(),
+                listed.totalElements());
     }
 
     @PutMapping("/api/products/{id}/stock")

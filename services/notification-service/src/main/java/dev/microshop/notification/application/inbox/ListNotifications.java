@@ -1,6 +1,8 @@
 package dev.microshop.notification.application.inbox;
 
-import dev.microshop.notification.domain.notification.NotificationPage;
+import dev.microshop.notification.domain.Page;
+import dev.microshop.notification.domain.PageRequest;
+import dev.microshop.notification.domain.notification.Notification;
 import dev.microshop.notification.domain.notification.NotificationRepository;
 import dev.microshop.notification.domain.notification.UserId;
 import org.springframework.stereotype.Service;
@@ -17,7 +19,7 @@ public class ListNotifications {
     }
 
     @Transactional(readOnly = true)
-    public NotificationPage list(UserId recipient, int page, int size) {
-        return notifications.findByRecipient(recipient, page, size);
+    public Page<Notification> list(UserId recipient, PageRequest request) {
+        return notifications.findByRecipient(recipient, request);
     }
 }

@@ -1,5 +1,7 @@
 package dev.microshop.notification.domain.notification;
 
+import dev.microshop.notification.domain.Page;
+import dev.microshop.notification.domain.PageRequest;
 import java.util.Optional;
 
 /** The stored notifications of every shopper. */
@@ -9,8 +11,8 @@ public interface NotificationRepository {
 
     Optional<Notification> findById(NotificationId id);
 
-    /** Page {@code number} (from 0) of {@code recipient}'s notifications, newest first. */
-    NotificationPage findByRecipient(UserId recipient, int number, int size);
+    /** One page of {@code recipient}'s notifications, newest first. */
+    Page<Notification> findByRecipient(UserId recipient, PageRequest request);
 
     /** Stores the read flag of a notification that was stored before. */
     void updateRead(Notification notification);

@@ -1,8 +1,9 @@
 package dev.microshop.notification.infrastructure.persistence;
 
+import dev.microshop.notification.domain.Page;
+import dev.microshop.notification.domain.PageRequest;
 import dev.microshop.notification.domain.notification.Notification;
 import dev.microshop.notification.domain.notification.NotificationId;
-import dev.microshop.notification.domain.notification.NotificationPage;
 import dev.microshop.notification.domain.notification.NotificationRepository;
 import dev.microshop.notification.domain.notification.UserId;
 import java.sql.Timestamp;
@@ -53,20 +54,20 @@ class JdbcNotificationRepository implements NotificationRepository {
     }
 
     @Override
-    public NotificationPage findByRecipient(UserId recipient, int number, int size) {
+    public Page<Notification> findByRecipient(UserId recipient, PageRequest request) {
         List<Notification> content = jdbc.sql("SELECT " + NotificationRows.COLUMNS + """
                  FROM notifications WHERE user_id = :userId
                 ORDER BY created_at DESC, position DESC LIMIT :size OFFSET :offset""")
                 .param("userId", recipient.value())
-                .param("size", size)
-                .param("offset", (long) number * size)
+                .param("size", request.size())
+                .param("offset", request.offset())
                 .query(NotificationRows::toNotification)
                 .list();
         long total = jdbc.sql("SELECT count(*) FROM notifications WHERE user_id = ?")
                 .param(recipient.value())
                 .query(Long.class)
                 .single();
-        return new NotificationPage(content, number, size, total);
+        return new Page<>(content, request, total);
     }
 
     @Override

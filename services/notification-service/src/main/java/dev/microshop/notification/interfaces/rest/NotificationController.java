@@ -2,7 +2,10 @@ package dev.microshop.notification.interfaces.rest;
 
 import dev.microshop.notification.application.inbox.ListNotifications;
 import dev.microshop.notification.application.inbox.MarkNotificationRead;
+import dev.microshop.notification.domain.Page;
+import dev.microshop.notification.domain.PageRequest;
 import dev.microshop.notification.domain.notification.UserId;
+import dev.microshop.platform.web.PageResponse;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -28,10 +31,13 @@ class NotificationController {
     }
 
     @GetMapping
-    NotificationPageResponse list(@AuthenticationPrincipal Jwt token,
+    PageResponse<NotificationResponse> list(@AuthenticationPrincipal Jwt token,
             @RequestParam(defaultValue = "0") @Min(0) int page,
-            @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
-        return NotificationPageResponse.of(listNotifications.list(UserId.parse(token.getSubject()), page, size));
+            @RequestParam(defaultValue = "20") @Min(1) @Max(PageRequest.MAX_SIZE) int size) {
+        Page<NotificationResponse> listed = listNotifications.list(UserId.parse(token.getSubject()),
+                new PageRequest(page, size)).map(NotificationResponse::of);
+        return PageResponse.of(listed.content(), listed.request().number(), listed.request().size(),
+                listed.totalElements());
     }
 
     @PostMapping("/{id}/read")

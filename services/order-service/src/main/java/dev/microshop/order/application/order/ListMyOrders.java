@@ -1,16 +1,16 @@
 package dev.microshop.order.application.order;
 
-import dev.microshop.order.domain.order.OrdersPage;
+import dev.microshop.order.domain.Page;
+import dev.microshop.order.domain.PageRequest;
+import dev.microshop.order.domain.order.Order;
 import dev.microshop.order.domain.order.UserId;
 import dev.microshop.order.domain.order.OrderRepository;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** A shopper's own orders, newest first, one page at a time. */
+/** A shopper's own orders, newest first, one page at a time; a page number or size out of range is moved into it. */
 @Service
 public class ListMyOrders {
-
-    public static final int MAX_PAGE_SIZE = 100;
 
     private final OrderRepository orders;
 
@@ -19,7 +19,8 @@ public class ListMyOrders {
     }
 
     @Transactional(readOnly = true)
-    public OrdersPage list(UserId userId, int page, int size) {
-        return orders.findByUser(userId, Math.max(page, 0), Math.clamp(size, 1, MAX_PAGE_SIZE));
+    public Page<Order> list(UserId userId, int page, int size) {
+        return orders.findByUser(userId,
+                new PageRequest(Math.max(page, 0), Math.clamp(size, 1, PageRequest.MAX_SIZE)));
     }
 }

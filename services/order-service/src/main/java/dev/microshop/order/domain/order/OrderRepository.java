@@ -1,5 +1,7 @@
 package dev.microshop.order.domain.order;
 
+import dev.microshop.order.domain.Page;
+import dev.microshop.order.domain.PageRequest;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -21,7 +23,7 @@ public interface OrderRepository {
     Optional<Order> findByIdempotencyKey(UserId userId, IdempotencyKey key);
 
     /** A user's orders, newest first. */
-    OrdersPage findByUser(UserId userId, int page, int size);
+    Page<Order> findByUser(UserId userId, PageRequest request);
 
     /**
      * Up to {@code limit} orders still in progress that were placed before {@code placedBefore}, locked;

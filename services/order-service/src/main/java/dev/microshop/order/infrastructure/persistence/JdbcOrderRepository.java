@@ -1,5 +1,7 @@
 package dev.microshop.order.infrastructure.persistence;
 
+import dev.microshop.order.domain.Page;
+import dev.microshop.order.domain.PageRequest;
 import dev.microshop.order.domain.order.DuplicateOrderRequestException;
 import dev.microshop.order.domain.order.IdempotencyKey;
 import dev.microshop.order.domain.order.Money;
@@ -8,7 +10,6 @@ import dev.microshop.order.domain.order.OrderId;
 import dev.microshop.order.domain.order.OrderLine;
 import dev.microshop.order.domain.order.OrderRepository;
 import dev.microshop.order.domain.order.OrderStatus;
-import dev.microshop.order.domain.order.OrdersPage;
 import dev.microshop.order.domain.order.PaymentMethod;
 import dev.microshop.order.domain.order.ProductId;
 import dev.microshop.order.domain.order.RequestFingerprint;
@@ -112,14 +113,14 @@ class JdbcOrderRepository implements OrderRepository {
     }
 
     @Override
-    public OrdersPage findByUser(UserId userId, int page, int size) {
+    public Page<Order> findByUser(UserId userId, PageRequest request) {
         long total = jdbc.sql("SELECT count(*) FROM orders WHERE user_id = ?").param(userId.value())
                 .query(Long.class).single();
         List<Order> orders = withLines(jdbc.sql(ORDER_COLUMNS
                         + " WHERE user_id = ? ORDER BY placed_at DESC, id LIMIT ? OFFSET ?")
-                .params(userId.value(), size, (long) page * size)
+                .params(userId.value(), request.size(), request.offset())
                 .query(JdbcOrderRepository::orderRow).list());
-        return new OrdersPage(orders, page, size, total);
+        return new Page<>(orders, request, total);
     }
 
     @Override

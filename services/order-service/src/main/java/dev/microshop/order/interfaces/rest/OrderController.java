@@ -6,8 +6,10 @@ import dev.microshop.order.application.order.ListMyOrders;
 import dev.microshop.order.application.order.PlaceOrder;
 import dev.microshop.order.application.order.PlacedOrder;
 import dev.microshop.order.application.order.ShipOrder;
+import dev.microshop.order.domain.Page;
 import dev.microshop.order.domain.order.OrderId;
 import dev.microshop.order.interfaces.Caller;
+import dev.microshop.platform.web.PageResponse;
 import jakarta.validation.Valid;
 import java.net.URI;
 import org.springframework.http.HttpStatus;
@@ -64,9 +66,11 @@ class OrderController {
     }
 
     @GetMapping
-    OrdersPageResponse mine(@AuthenticationPrincipal Jwt token, @RequestParam(defaultValue = "0") int page,
+    PageResponse<OrderResponse> mine(@AuthenticationPrincipal Jwt token, @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "20") int size) {
-        return OrdersPageResponse.of(listMyOrders.list(Caller.of(token).userId(), page, size));
+        Page<OrderResponse> listed = listMyOrders.list(Caller.of(token).userId(), page, size).map(OrderResponse::of);
+        return PageResponse.of(listed.content(), listed.request().number(), listed.request().size(),
+                listed.totalElements());
     }
 
     @PostMapping("/{id}/cancel")

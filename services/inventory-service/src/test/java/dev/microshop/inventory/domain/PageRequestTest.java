@@ -3,17 +3,9 @@ package dev.microshop.inventory.domain;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
-class PageTest {
-
-    @Test
-    void total_pages_round_up() {
-        assertThat(new Page<>(List.of(), new PageRequest(0, 10), 0).totalPages()).isZero();
-        assertThat(new Page<>(List.of(), new PageRequest(0, 10), 10).totalPages()).isEqualTo(1);
-        assertThat(new Page<>(List.of(), new PageRequest(0, 10), 21).totalPages()).isEqualTo(3);
-    }
+class PageRequestTest {
 
     @Test
     void a_page_request_has_a_number_from_zero_and_a_size_from_1_to_100() {

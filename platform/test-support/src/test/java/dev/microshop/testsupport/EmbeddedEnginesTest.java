@@ -11,14 +11,14 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 import org.springframework.core.env.Environment;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.core.KafkaTemplate;
 
 @MicroshopIntegrationTest
 class EmbeddedEnginesTest {
 
     @Autowired
-    JdbcTemplate jdbc;
+    JdbcClient jdbc;
 
     @Autowired
     KafkaTemplate<String, byte[]> kafka;
@@ -34,13 +34,14 @@ class EmbeddedEnginesTest {
 
     @Test
     void stores_and_reads_rows_in_a_real_postgresql_as_an_ordinary_user() {
-        jdbc.execute("CREATE TABLE IF NOT EXISTS greeting (id serial PRIMARY KEY, text varchar(40) NOT NULL)");
-        jdbc.update("INSERT INTO greeting (text) VALUES (?)", "hello");
+        jdbc.sql("CREATE TABLE IF NOT EXISTS greeting (id serial PRIMARY KEY, text varchar(40) NOT NULL)").update();
+        jdbc.sql("INSERT INTO greeting (text) VALUES (?)").param("hello").update();
 
-        assertThat(jdbc.queryForList("SELECT text FROM greeting", String.class)).contains("hello");
-        assertThat(jdbc.queryForObject("SELECT current_user", String.class)).isEqualTo("service");
-        assertThat(jdbc.queryForObject("SELECT rolsuper FROM pg_roles WHERE rolname = current_user", Boolean.class)).isFalse();
-        assertThat(jdbc.queryForObject("SHOW server_version", String.class)).startsWith("17.");
+        assertThat(jdbc.sql("SELECT text FROM greeting").query(String.class).list()).contains("hello");
+        assertThat(jdbc.sql("SELECT current_user").query(String.class).single()).isEqualTo("service");
+        assertThat(jdbc.sql("SELECT rolsuper FROM pg_roles WHERE rolname = current_user").query(Boolean.class)
+                .single()).isFalse();
+        assertThat(jdbc.sql("SHOW server_version").query(String.class).single()).startsWith("17.");
     }
 
     @Test
@@ -62,7 +63,7 @@ class EmbeddedEnginesTest {
     @Test
     void shares_the_engines_with_every_other_test_context() {
         EnginesSeen.recordAndCompare(new EnginesSeen.Sighting(getClass(), context,
-                jdbc.queryForObject("SELECT inet_server_port()", Integer.class),
+                jdbc.sql("SELECT inet_server_port()").query(Integer.class).single(),
                 environment.getProperty("spring.kafka.bootstrap-servers")));
     }
 }

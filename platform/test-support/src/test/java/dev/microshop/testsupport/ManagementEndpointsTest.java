@@ -17,7 +17,7 @@ import org.springframework.boot.actuate.audit.AuditEventRepository;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -43,7 +43,7 @@ class ManagementEndpointsTest {
         AuditEventRepository audit;
 
         @Autowired
-        JdbcTemplate jdbc;
+        JdbcClient jdbc;
 
         @Test
         void health_and_the_prometheus_scrape_answer_anyone_but_health_details_only_the_operator() throws Exception {
@@ -90,9 +90,10 @@ class ManagementEndpointsTest {
 
         @Test
         void every_database_statement_and_lock_wait_is_bounded() {
-            assertThat(jdbc.queryForObject("SHOW statement_timeout", String.class)).isEqualTo("15s");
-            assertThat(jdbc.queryForObject("SHOW lock_timeout", String.class)).isEqualTo("10s");
-            assertThat(jdbc.queryForObject("SHOW idle_in_transaction_session_timeout", String.class)).isEqualTo("1min");
+            assertThat(jdbc.sql("SHOW statement_timeout").query(String.class).single()).isEqualTo("15s");
+            assertThat(jdbc.sql("SHOW lock_timeout").query(String.class).single()).isEqualTo("10s");
+            assertThat(jdbc.sql("SHOW idle_in_transaction_session_timeout").query(String.class).single())
+                    .isEqualTo("1min");
         }
     }
 

@@ -28,7 +28,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -51,7 +51,7 @@ class MessagingTest {
     TransactionTemplate transactions;
 
     @Autowired
-    JdbcTemplate jdbc;
+    JdbcClient jdbc;
 
     @Autowired
     Tracer tracer;
@@ -112,10 +112,11 @@ class MessagingTest {
         String topic = uniqueTopic();
         // Rows as a process that died right after its commits would have left them.
         for (int n = 1; n <= 3; n++) {
-            jdbc.update("""
+            jdbc.sql("""
                     INSERT INTO outbox_events (id, topic, event_key, type, subject, payload, created_at)
-                    VALUES (?, ?, 'k', 'order.created', ?, ?, now())""",
-                    UUID.randomUUID(), topic, "event-" + n, "{}".getBytes(StandardCharsets.UTF_8));
+                    VALUES (?, ?, 'k', 'order.created', ?, ?, now())""")
+                    .params(UUID.randomUUID(), topic, "event-" + n, "{}".getBytes(StandardCharsets.UTF_8))
+                    .update();
         }
 
         relay.relay();
@@ -124,8 +125,8 @@ class MessagingTest {
                 .until(() -> TestEvents.recordsWithKey(topic, "k"), records -> records.size() >= 3);
         assertThat(published).extracting(record -> TestEvents.header(record, "ce_subject"))
                 .containsExactly("event-1", "event-2", "event-3");
-        assertThat(jdbc.queryForObject("SELECT count(*) FROM outbox_events WHERE topic = ? AND published_at IS NULL",
-                Integer.class, topic)).isZero();
+        assertThat(jdbc.sql("SELECT count(*) FROM outbox_events WHERE topic = ? AND published_at IS NULL")
+                .param(topic).query(Long.class).single()).isZero();
     }
 
     @Test
@@ -161,15 +162,16 @@ class MessagingTest {
             throws Exception {
         String blocked = "blocked-" + UUID.randomUUID();
         String free = "free-" + UUID.randomUUID();
-        jdbc.execute("CREATE TABLE IF NOT EXISTS sample_gates (name VARCHAR(100) PRIMARY KEY, handled INT NOT NULL)");
-        jdbc.update("INSERT INTO sample_gates VALUES (?, 0), (?, 0)", blocked, free);
+        jdbc.sql("CREATE TABLE IF NOT EXISTS sample_gates (name VARCHAR(100) PRIMARY KEY, handled INT NOT NULL)")
+                .update();
+        jdbc.sql("INSERT INTO sample_gates VALUES (?, 0), (?, 0)").params(blocked, free).update();
         double retriedBefore = retriedCount("handled");
         CountDownLatch locked = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
         try (ExecutorService holder = Executors.newSingleThreadExecutor()) {
             Future<?> lock = holder.submit(() -> transactions.executeWithoutResult(status -> {
-                jdbc.queryForObject("SELECT handled FROM sample_gates WHERE name = ? FOR UPDATE", Integer.class,
-                        blocked);
+                jdbc.sql("SELECT handled FROM sample_gates WHERE name = ? FOR UPDATE").param(blocked)
+                        .query(Integer.class).single();
                 locked.countDown();
                 await(release);
             }));
@@ -189,8 +191,8 @@ class MessagingTest {
         }
 
         assertThat(handledGatedKeys.poll(30, TimeUnit.SECONDS)).as("the retried record").isEqualTo(blocked);
-        assertThat(jdbc.queryForObject("SELECT handled FROM sample_gates WHERE name = ?", Integer.class, blocked))
-                .isEqualTo(1);
+        assertThat(jdbc.sql("SELECT handled FROM sample_gates WHERE name = ?").param(blocked).query(Integer.class)
+                .single()).isEqualTo(1);
         assertThat(TestEvents.recordsWithKeyAfter(SampleServiceApplication.GATED_TOPIC + ".dlt", blocked,
                 Duration.ofSeconds(2))).extracting(ConsumerRecord::key).doesNotContain(blocked);
         assertThat(retriedCount("handled")).isGreaterThan(retriedBefore);

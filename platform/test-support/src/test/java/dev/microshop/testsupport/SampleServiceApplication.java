@@ -8,7 +8,7 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -66,11 +66,11 @@ class SampleServiceApplication {
     @Component
     static class SampleGatedListener {
 
-        private final JdbcTemplate jdbc;
+        private final JdbcClient jdbc;
         private final TransactionTemplate transactions;
         private final BlockingQueue<String> handled;
 
-        SampleGatedListener(JdbcTemplate jdbc, TransactionTemplate transactions, BlockingQueue<String> handledGatedKeys) {
+        SampleGatedListener(JdbcClient jdbc, TransactionTemplate transactions, BlockingQueue<String> handledGatedKeys) {
             this.jdbc = jdbc;
             this.transactions = transactions;
             this.handled = handledGatedKeys;
@@ -82,8 +82,8 @@ class SampleServiceApplication {
                 throw new IllegalStateException("a bug in the handler");
             }
             transactions.executeWithoutResult(status -> {
-                jdbc.execute("SET LOCAL lock_timeout = '300ms'");
-                jdbc.update("UPDATE sample_gates SET handled = handled + 1 WHERE name = ?", record.key());
+                jdbc.sql("SET LOCAL lock_timeout = '300ms'").update();
+                jdbc.sql("UPDATE sample_gates SET handled = handled + 1 WHERE name = ?").param(record.key()).update();
             });
             handled.add(record.key());
         }

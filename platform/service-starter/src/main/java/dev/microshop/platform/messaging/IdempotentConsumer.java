@@ -5,7 +5,7 @@ import java.time.Instant;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -16,10 +16,10 @@ public class IdempotentConsumer {
 
     private static final Logger log = LoggerFactory.getLogger(IdempotentConsumer.class);
 
-    private final JdbcTemplate jdbc;
+    private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
 
-    IdempotentConsumer(JdbcTemplate jdbc, TransactionTemplate transactions) {
+    IdempotentConsumer(JdbcClient jdbc, TransactionTemplate transactions) {
         this.jdbc = jdbc;
         this.transactions = transactions;
     }
@@ -27,9 +27,11 @@ public class IdempotentConsumer {
     /** Runs {@code effect} in one transaction with the record that {@code consumer} handled {@code event}. */
     public void handleOnce(String consumer, IncomingEvent event, Runnable effect) {
         transactions.executeWithoutResult(status -> {
-            int first = jdbc.update("""
+            int first = jdbc.sql("""
                     INSERT INTO processed_events (consumer, event_id, processed_at) VALUES (?, ?, ?)
-                    ON CONFLICT DO NOTHING""", consumer, event.id(), Timestamp.from(Instant.now()));
+                    ON CONFLICT DO NOTHING""")
+                    .params(consumer, event.id(), Timestamp.from(Instant.now()))
+                    .update();
             if (first == 0) {
                 log.info("Skipping {} {}: {} handled it already", event.type(), event.id(), consumer);
                 return;

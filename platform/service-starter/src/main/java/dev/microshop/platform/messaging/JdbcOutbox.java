@@ -6,7 +6,7 @@ import java.util.UUID;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.IllegalTransactionStateException;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -17,12 +17,12 @@ class JdbcOutbox implements Outbox {
 
     private static final Logger log = LoggerFactory.getLogger(JdbcOutbox.class);
 
-    private final JdbcTemplate jdbc;
+    private final JdbcClient jdbc;
     private final JsonMapper json;
     private final TraceParents traceParents;
     private final OutboxRelay relay;
 
-    JdbcOutbox(JdbcTemplate jdbc, JsonMapper json, TraceParents traceParents, OutboxRelay relay) {
+    JdbcOutbox(JdbcClient jdbc, JsonMapper json, TraceParents traceParents, OutboxRelay relay) {
         this.jdbc = jdbc;
         this.json = json;
         this.traceParents = traceParents;
@@ -34,11 +34,12 @@ class JdbcOutbox implements Outbox {
         if (!TransactionSynchronizationManager.isActualTransactionActive()) {
             throw new IllegalTransactionStateException("Outbox.append needs the transaction of the state change");
         }
-        jdbc.update("""
+        jdbc.sql("""
                 INSERT INTO outbox_events (id, topic, event_key, type, subject, payload, traceparent, created_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?)""",
-                UUID.randomUUID(), event.topic(), event.key(), event.type(), event.subject(),
-                json.writeValueAsBytes(event.data()), traceParents.current(), Timestamp.from(Instant.now()));
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(UUID.randomUUID(), event.topic(), event.key(), event.type(), event.subject(),
+                        json.writeValueAsBytes(event.data()), traceParents.current(), Timestamp.from(Instant.now()))
+                .update();
         // In the request's trace: the log line that ties a state change to the event it caused.
         log.info("Recorded {} about {} for {}", event.type(), event.subject(), event.topic());
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {

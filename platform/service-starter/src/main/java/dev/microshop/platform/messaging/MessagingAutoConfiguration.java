@@ -18,7 +18,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.CommonErrorHandler;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
@@ -41,7 +41,7 @@ import tools.jackson.databind.json.JsonMapper;
 @AutoConfiguration(afterName = { "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
         "org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration",
         "org.springframework.boot.transaction.autoconfigure.TransactionAutoConfiguration",
-        "org.springframework.boot.jdbc.autoconfigure.JdbcTemplateAutoConfiguration",
+        "org.springframework.boot.jdbc.autoconfigure.JdbcClientAutoConfiguration",
         "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration",
         "org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration" })
 @ConditionalOnClass(KafkaTemplate.class)
@@ -85,7 +85,7 @@ public class MessagingAutoConfiguration {
 
     /** The outbox and idempotent consumers live in the service's own database. */
     @Configuration(proxyBeanMethods = false)
-    @ConditionalOnClass(JdbcTemplate.class)
+    @ConditionalOnClass(JdbcClient.class)
     @ConditionalOnBean(DataSource.class)
     static class TransactionalMessaging {
 
@@ -95,7 +95,7 @@ public class MessagingAutoConfiguration {
         }
 
         @Bean
-        OutboxRelay outboxRelay(JdbcTemplate jdbc, PlatformTransactionManager transactions,
+        OutboxRelay outboxRelay(JdbcClient jdbc, PlatformTransactionManager transactions,
                 KafkaTemplate<String, byte[]> kafka, TraceParents traceParents,
                 @Value("${spring.application.name}") String serviceName,
                 @Value("${microshop.messaging.outbox.poll-millis:500}") long pollMillis) {
@@ -104,13 +104,13 @@ public class MessagingAutoConfiguration {
         }
 
         @Bean
-        Outbox outbox(JdbcTemplate jdbc, ObjectProvider<JsonMapper> json, TraceParents traceParents,
+        Outbox outbox(JdbcClient jdbc, ObjectProvider<JsonMapper> json, TraceParents traceParents,
                 OutboxRelay relay) {
             return new JdbcOutbox(jdbc, json.getIfAvailable(JsonMapper::new), traceParents, relay);
         }
 
         @Bean
-        IdempotentConsumer idempotentConsumer(JdbcTemplate jdbc, PlatformTransactionManager transactions) {
+        IdempotentConsumer idempotentConsumer(JdbcClient jdbc, PlatformTransactionManager transactions) {
             return new IdempotentConsumer(jdbc, new TransactionTemplate(transactions));
         }
     }

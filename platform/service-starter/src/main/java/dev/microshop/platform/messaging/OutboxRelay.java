@@ -20,7 +20,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -37,7 +37,7 @@ public class OutboxRelay implements SmartLifecycle {
     private static final long ADVISORY_LOCK = 0x6d6963726f73686fL; // "microsho"
     private static final int BATCH = 200;
 
-    private final JdbcTemplate jdbc;
+    private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
     private final KafkaTemplate<String, byte[]> kafka;
     private final TraceParents traceParents;
@@ -46,7 +46,7 @@ public class OutboxRelay implements SmartLifecycle {
     private final AtomicBoolean wakeUpPending = new AtomicBoolean();
     private ScheduledExecutorService executor;
 
-    OutboxRelay(JdbcTemplate jdbc, TransactionTemplate transactions, KafkaTemplate<String, byte[]> kafka,
+    OutboxRelay(JdbcClient jdbc, TransactionTemplate transactions, KafkaTemplate<String, byte[]> kafka,
             TraceParents traceParents, String serviceName, long pollMillis) {
         this.jdbc = jdbc;
         this.transactions = transactions;
@@ -82,14 +82,17 @@ public class OutboxRelay implements SmartLifecycle {
     }
 
     private int relayBatch() {
-        Boolean locked = jdbc.queryForObject("SELECT pg_try_advisory_xact_lock(?)", Boolean.class, ADVISORY_LOCK);
-        if (!Boolean.TRUE.equals(locked)) {
+        boolean locked = jdbc.sql("SELECT pg_try_advisory_xact_lock(?)").param(ADVISORY_LOCK)
+                .query(Boolean.class).single();
+        if (!locked) {
             return 0;
         }
-        List<PendingEvent> pending = jdbc.query("""
+        List<PendingEvent> pending = jdbc.sql("""
                 SELECT id, topic, event_key, type, subject, payload, traceparent, created_at
-                FROM outbox_events WHERE published_at IS NULL ORDER BY position LIMIT ?""",
-                (row, n) -> PendingEvent.of(row), BATCH);
+                FROM outbox_events WHERE published_at IS NULL ORDER BY position LIMIT ?""")
+                .param(BATCH)
+                .query((row, n) -> PendingEvent.of(row))
+                .list();
         List<UUID> sent = new ArrayList<>();
         for (PendingEvent event : pending) {
             try {
@@ -103,7 +106,7 @@ public class OutboxRelay implements SmartLifecycle {
             }
         }
         for (UUID id : sent) {
-            jdbc.update("UPDATE outbox_events SET published_at = now() WHERE id = ?", id);
+            jdbc.sql("UPDATE outbox_events SET published_at = now() WHERE id = ?").param(id).update();
         }
         return sent.size();
     }
@@ -133,7 +136,7 @@ public class OutboxRelay implements SmartLifecycle {
 
     /** Drops events published more than a day ago; the outbox is a queue, not an archive. */
     void purgePublished() {
-        jdbc.update("DELETE FROM outbox_events WHERE published_at < now() - interval '1 day'");
+        jdbc.sql("DELETE FROM outbox_events WHERE published_at < now() - interval '1 day'").update();
     }
 
     @Override

@@ -19,7 +19,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -30,7 +30,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 class MoneyPathTest extends PaymentIntegrationTest {
 
     @Autowired
-    JdbcTemplate jdbc;
+    JdbcClient jdbc;
 
     @Autowired
     TransactionTemplate transactions;
@@ -138,7 +138,7 @@ class MoneyPathTest extends PaymentIntegrationTest {
         CountDownLatch locked = new CountDownLatch(1);
         try (ExecutorService holder = Executors.newSingleThreadExecutor()) {
             Future<?> hold = holder.submit(() -> transactions.executeWithoutResult(status -> {
-                jdbc.execute("LOCK TABLE payments IN ACCESS EXCLUSIVE MODE");
+                jdbc.sql("LOCK TABLE payments IN ACCESS EXCLUSIVE MODE").update();
                 locked.countDown();
                 sleep(duration);
             }));
@@ -154,8 +154,8 @@ class MoneyPathTest extends PaymentIntegrationTest {
     }
 
     private void awaitCancellationRecorded(String orderId) {
-        await(() -> jdbc.queryForObject("SELECT count(*) FROM cancelled_orders WHERE order_id = ?", Integer.class,
-                orderId) == 1, Duration.ofSeconds(20));
+        await(() -> jdbc.sql("SELECT count(*) FROM cancelled_orders WHERE order_id = ?").param(orderId)
+                .query(Long.class).single() == 1, Duration.ofSeconds(20));
     }
 
     private double differences(String kind) {
@@ -164,8 +164,8 @@ class MoneyPathTest extends PaymentIntegrationTest {
     }
 
     private String status(String orderId) {
-        return jdbc.queryForList("SELECT status FROM payments WHERE order_id = ?", String.class, orderId).stream()
-                .findFirst().orElse(null);
+        return jdbc.sql("SELECT status FROM payments WHERE order_id = ?").param(orderId).query(String.class).list()
+                .stream().findFirst().orElse(null);
     }
 
     private static void await(java.util.function.BooleanSupplier condition, Duration timeout) {

@@ -6,14 +6,14 @@ import dev.microshop.contracts.events.PaymentEvents;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 /** order.cancelled pays back what was charged, also when the provider is down at that moment. */
 class RefundTest extends PaymentIntegrationTest {
 
     @Autowired
-    JdbcTemplate jdbc;
+    JdbcClient jdbc;
 
     @Test
     void a_charged_order_that_is_cancelled_is_refunded_in_full() {
@@ -72,8 +72,8 @@ class RefundTest extends PaymentIntegrationTest {
     }
 
     private String status(String orderId) {
-        return jdbc.queryForList("SELECT status FROM payments WHERE order_id = ?", String.class, orderId).stream()
-                .findFirst().orElse(null);
+        return jdbc.sql("SELECT status FROM payments WHERE order_id = ?").param(orderId).query(String.class).list()
+                .stream().findFirst().orElse(null);
     }
 
     private void awaitStatus(String orderId, String expected) {

@@ -13,10 +13,6 @@ public record Supervision(
         long startTimeoutMillis,
         long stopGraceMillis) {
 
-    Duration checkEvery() {
-        return Duration.ofMillis(checkEveryMillis);
-    }
-
     Duration checkTimeout() {
         return Duration.ofMillis(checkTimeoutMillis);
     }

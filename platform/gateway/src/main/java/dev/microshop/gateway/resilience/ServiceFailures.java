@@ -1,7 +1,6 @@
 package dev.microshop.gateway.resilience;
 
 import java.io.IOException;
-import java.time.Duration;
 import java.util.concurrent.TimeoutException;
 
 import dev.microshop.gateway.ProblemResponses;

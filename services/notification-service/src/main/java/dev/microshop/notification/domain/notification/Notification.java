@@ -62,10 +62,6 @@ public record Notification(NotificationId id, UserId recipient, NotificationKind
         return read ? this : new Notification(id, recipient, kind, title, message, reference, createdAt, true);
     }
 
-    public boolean isFor(UserId user) {
-        return recipient.equals(user);
-    }
-
     private static Notification unread(UserId recipient, NotificationKind kind, String title, String message,
             String reference, Instant now) {
         return new Notification(NotificationId.newId(), recipient, kind, title, message, reference, now, false);

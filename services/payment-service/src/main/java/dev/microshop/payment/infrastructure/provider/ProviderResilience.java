@@ -51,8 +51,4 @@ class ProviderResilience {
             throw new ProviderUnavailableException("Payment provider call failed: " + unexpected, unexpected);
         }
     }
-
-    CircuitBreaker.State circuitState() {
-        return circuitBreaker.getState();
-    }
 }

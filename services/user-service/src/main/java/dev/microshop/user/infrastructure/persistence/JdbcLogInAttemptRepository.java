@@ -4,9 +4,6 @@ import dev.microshop.user.domain.login.AccountThrottle;
 import dev.microshop.user.domain.login.LogInAttemptRepository;
 import dev.microshop.user.domain.login.LogInAttempts;
 import dev.microshop.user.domain.user.EmailAddress;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Propagation;
@@ -25,10 +22,10 @@ class JdbcLogInAttemptRepository implements LogInAttemptRepository {
      */
     private static final int ATTEMPTS_LOCK_SPACE = 0x6C6F6769;
 
-    private final JdbcClient sql;
+    private final JdbcClient jdbc;
 
-    JdbcLogInAttemptRepository(JdbcClient sql) {
-        this.sql = sql;
+    JdbcLogInAttemptRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
     }
 
     // Outside a transaction the lock would be released at once and count nothing.
@@ -36,27 +33,26 @@ class JdbcLogInAttemptRepository implements LogInAttemptRepository {
     @Transactional(propagation = Propagation.MANDATORY)
     public void lockForChange(EmailAddress email) {
         // A shared hash only makes two addresses take turns, it never mixes their counts.
-        sql.sql("SELECT pg_advisory_xact_lock(?, hashtext(?))")
+        jdbc.sql("SELECT pg_advisory_xact_lock(?, hashtext(?))")
                 .param(ATTEMPTS_LOCK_SPACE).param(email.value())
                 .query((rs, rowNum) -> 1).list();
     }
 
     @Override
     public LogInAttempts find(EmailAddress email, String clientAddress) {
-        return sql.sql("""
+        return jdbc.sql("""
                         SELECT failures, window_started_at, locked_until FROM login_attempts
                         WHERE email = ? AND client_address = ?""")
                 .param(email.value()).param(clientAddress)
                 .query((rs, rowNum) -> new LogInAttempts(email, clientAddress, rs.getInt("failures"),
-                        instant(rs.getObject("window_started_at", OffsetDateTime.class)),
-                        instant(rs.getObject("locked_until", OffsetDateTime.class))))
+                        Timestamps.read(rs, "window_started_at"), Timestamps.read(rs, "locked_until")))
                 .optional()
                 .orElseGet(() -> LogInAttempts.none(email, clientAddress));
     }
 
     @Override
     public void save(LogInAttempts attempts) {
-        sql.sql("""
+        jdbc.sql("""
                         INSERT INTO login_attempts (email, client_address, failures, window_started_at, locked_until)
                         VALUES (?, ?, ?, ?, ?)
                         ON CONFLICT (email, client_address) DO UPDATE SET failures = EXCLUDED.failures,
@@ -64,47 +60,38 @@ class JdbcLogInAttemptRepository implements LogInAttemptRepository {
                 .param(attempts.email().value())
                 .param(attempts.clientAddress())
                 .param(attempts.failures())
-                .param(timestamp(attempts.windowStartedAt()))
-                .param(timestamp(attempts.lockedUntil()))
+                .param(Timestamps.of(attempts.windowStartedAt()))
+                .param(Timestamps.of(attempts.lockedUntil()))
                 .update();
     }
 
     @Override
     public void clear(EmailAddress email, String clientAddress) {
-        sql.sql("DELETE FROM login_attempts WHERE email = ? AND client_address = ?")
+        jdbc.sql("DELETE FROM login_attempts WHERE email = ? AND client_address = ?")
                 .param(email.value()).param(clientAddress).update();
     }
 
     @Override
     public AccountThrottle findThrottle(EmailAddress email) {
-        return sql.sql("SELECT failures, last_failure_at, next_attempt_at FROM login_throttles WHERE email = ?")
+        return jdbc.sql("SELECT failures, last_failure_at, next_attempt_at FROM login_throttles WHERE email = ?")
                 .param(email.value())
                 .query((rs, rowNum) -> new AccountThrottle(email, rs.getInt("failures"),
-                        instant(rs.getObject("last_failure_at", OffsetDateTime.class)),
-                        instant(rs.getObject("next_attempt_at", OffsetDateTime.class))))
+                        Timestamps.read(rs, "last_failure_at"), Timestamps.read(rs, "next_attempt_at")))
                 .optional()
                 .orElseGet(() -> AccountThrottle.none(email));
     }
 
     @Override
     public void save(AccountThrottle throttle) {
-        sql.sql("""
+        jdbc.sql("""
                         INSERT INTO login_throttles (email, failures, last_failure_at, next_attempt_at)
                         VALUES (?, ?, ?, ?)
                         ON CONFLICT (email) DO UPDATE SET failures = EXCLUDED.failures,
                             last_failure_at = EXCLUDED.last_failure_at, next_attempt_at = EXCLUDED.next_attempt_at""")
                 .param(throttle.email().value())
                 .param(throttle.failures())
-                .param(timestamp(throttle.lastFailureAt()))
-                .param(timestamp(throttle.nextAttemptAt()))
+                .param(Timestamps.of(throttle.lastFailureAt()))
+                .param(Timestamps.of(throttle.nextAttemptAt()))
                 .update();
-    }
-
-    private static OffsetDateTime timestamp(Instant instant) {
-        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
-    }
-
-    private static Instant instant(OffsetDateTime timestamp) {
-        return timestamp == null ? null : timestamp.toInstant();
     }
 }

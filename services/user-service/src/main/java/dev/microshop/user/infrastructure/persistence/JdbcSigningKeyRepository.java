@@ -8,17 +8,17 @@ import java.security.interfaces.RSAPrivateKey;
 import java.security.interfaces.RSAPublicKey;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.X509EncodedKeySpec;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
-import org.springframework.data.jdbc.core.JdbcAggregateTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
  * Signing keys in PostgreSQL, so that they survive restarts and every instance signs and verifies with the same
- * keys. Private keys are stored DER-encoded (PKCS#8) and erased when a key retires.
+ * keys. Keys are stored DER-encoded (X.509 public, PKCS#8 private); the private key is erased when a key retires.
  */
 @Repository
 class JdbcSigningKeyRepository implements SigningKeyRepository {
@@ -26,61 +26,79 @@ class JdbcSigningKeyRepository implements SigningKeyRepository {
     /** Any fixed number: the advisory lock that makes rotations of all instances take turns. */
     private static final long ROTATION_LOCK = 0x7573657273L;
 
-    private final SigningKeyRows rows;
-    private final JdbcAggregateTemplate jdbc;
-    private final JdbcClient sql;
+    private static final String KEYS = "SELECT kid, public_key, private_key, created_at, retired_at FROM signing_keys";
 
-    JdbcSigningKeyRepository(SigningKeyRows rows, JdbcAggregateTemplate jdbc, JdbcClient sql) {
-        this.rows = rows;
+    private final JdbcClient jdbc;
+
+    JdbcSigningKeyRepository(JdbcClient jdbc) {
         this.jdbc = jdbc;
-        this.sql = sql;
     }
 
     @Override
     public void lockForRotation() {
-        sql.sql("SELECT pg_advisory_xact_lock(?)").param(ROTATION_LOCK).query((rs, rowNum) -> 1).list();
+        jdbc.sql("SELECT pg_advisory_xact_lock(?)").param(ROTATION_LOCK).query((rs, rowNum) -> 1).list();
     }
 
     @Override
     public Optional<SigningKey> findActive() {
-        return rows.findByRetiredAtIsNull().map(JdbcSigningKeyRepository::toKey);
+        return jdbc.sql(KEYS + " WHERE retired_at IS NULL").query(JdbcSigningKeyRepository::toKey).optional();
     }
 
     @Override
     public List<SigningKey> findAll() {
-        return rows.findAllByOrderByCreatedAtDesc().stream().map(JdbcSigningKeyRepository::toKey).toList();
+        return jdbc.sql(KEYS + " ORDER BY created_at DESC").query(JdbcSigningKeyRepository::toKey).list();
     }
 
     @Override
     public void add(SigningKey key) {
-        jdbc.insert(toRow(key));
+        jdbc.sql("""
+                INSERT INTO signing_keys (kid, public_key, private_key, created_at, retired_at)
+                VALUES (:kid, :publicKey, :privateKey, :createdAt, :retiredAt)""")
+                .param("kid", key.kid())
+                .param("publicKey", key.publicKey().getEncoded())
+                .param("privateKey", privateKey(key))
+                .param("createdAt", Timestamps.of(key.createdAt()))
+                .param("retiredAt", Timestamps.of(key.retiredAt()))
+                .update();
     }
 
     @Override
     public void update(SigningKey key) {
-        jdbc.update(toRow(key));
+        int updated = jdbc.sql("""
+                        UPDATE signing_keys SET private_key = :privateKey, retired_at = :retiredAt WHERE kid = :kid""")
+                .param("privateKey", privateKey(key))
+                .param("retiredAt", Timestamps.of(key.retiredAt()))
+                .param("kid", key.kid())
+                .update();
+        if (updated != 1) {
+            throw new IllegalStateException("Signing key " + key.kid() + " was not stored before");
+        }
     }
 
     @Override
     public int removeRetiredBefore(Instant cutoff) {
-        return sql.sql("DELETE FROM signing_keys WHERE retired_at <= ?").param(cutoff.atOffset(ZoneOffset.UTC))
+        return jdbc.sql("DELETE FROM signing_keys WHERE retired_at <= :cutoff")
+                .param("cutoff", Timestamps.of(cutoff))
                 .update();
     }
 
-    private static SigningKeyRow toRow(SigningKey key) {
-        return new SigningKeyRow(key.kid(), key.publicKey().getEncoded(),
-                key.privateKey() == null ? null : key.privateKey().getEncoded(), key.createdAt(), key.retiredAt());
+    private static byte[] privateKey(SigningKey key) {
+        return key.privateKey() == null ? null : key.privateKey().getEncoded();
     }
 
-    private static SigningKey toKey(SigningKeyRow row) {
+    private static SigningKey toKey(ResultSet row, int rowNumber) throws SQLException {
+        String kid = row.getString("kid");
+        byte[] privateDer = row.getBytes("private_key");
         try {
             KeyFactory rsa = KeyFactory.getInstance("RSA");
-            RSAPublicKey publicKey = (RSAPublicKey) rsa.generatePublic(new X509EncodedKeySpec(row.publicKey()));
-            RSAPrivateKey privateKey = row.privateKey() == null ? null
-                    : (RSAPrivateKey) rsa.generatePrivate(new PKCS8EncodedKeySpec(row.privateKey()));
-            return new SigningKey(row.kid(), publicKey, privateKey, row.createdAt(), row.retiredAt());
+            RSAPublicKey publicKey = (RSAPublicKey) rsa.generatePublic(
+                    new X509EncodedKeySpec(row.getBytes("public_key")));
+            RSAPrivateKey privateKey = privateDer == null ? null
+                    : (RSAPrivateKey) rsa.generatePrivate(new PKCS8EncodedKeySpec(privateDer));
+            return new SigningKey(kid, publicKey, privateKey, Timestamps.read(row, "created_at"),
+                    Timestamps.read(row, "retired_at"));
         } catch (GeneralSecurityException corrupt) {
-            throw new IllegalStateException("signing key " + row.kid() + " cannot be decoded", corrupt);
+            throw new IllegalStateException("signing key " + kid + " cannot be decoded", corrupt);
         }
     }
 }

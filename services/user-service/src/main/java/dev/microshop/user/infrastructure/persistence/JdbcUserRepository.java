@@ -9,83 +9,112 @@ import dev.microshop.user.domain.user.User;
 import dev.microshop.user.domain.user.UserId;
 import dev.microshop.user.domain.user.UserName;
 import dev.microshop.user.domain.user.UserRepository;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.stream.Collectors;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.data.jdbc.core.JdbcAggregateTemplate;
-import org.springframework.data.relational.core.conversion.DbActionExecutionException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * Users in PostgreSQL; the unique indexes on the canonical email and on its look-alike key settle concurrent
- * sign-ups.
+ * Users and their {@code user_roles} in PostgreSQL; the unique indexes on the canonical email and on its look-alike
+ * key settle concurrent sign-ups.
  */
 @Repository
 class JdbcUserRepository implements UserRepository {
 
-    private final UserRows rows;
-    private final JdbcAggregateTemplate jdbc;
-    private final JdbcClient sql;
+    /** A user with its roles as an array, so that one query reads the whole user. */
+    private static final String USERS = """
+            SELECT u.id, u.email, u.name, u.password_hash, u.registered_at,
+                   ARRAY(SELECT r.role FROM user_roles r WHERE r.user_id = u.id) AS roles
+            FROM users u""";
+
+    private final JdbcClient jdbc;
     private final EmailSpelling spelling;
 
-    JdbcUserRepository(UserRows rows, JdbcAggregateTemplate jdbc, JdbcClient sql, EmailSpelling spelling) {
-        this.rows = rows;
+    JdbcUserRepository(JdbcClient jdbc, EmailSpelling spelling) {
         this.jdbc = jdbc;
-        this.sql = sql;
         this.spelling = spelling;
     }
 
     @Override
     public void add(User user) {
         try {
-            jdbc.insert(new UserRow(user.id().value(), user.email().value(),
-                    spelling.lookAlikeKey(user.email().value()), user.name().value(), user.passwordHash().value(),
-                    user.registeredAt(),
-                    user.roles().stream().map(role -> new UserRoleRow(role.name())).collect(Collectors.toSet())));
-        } catch (DbActionExecutionException failure) {
-            if (failure.getCause() instanceof DuplicateKeyException) {
-                throw new EmailAlreadyRegisteredException(user.email());
-            }
-            throw failure;
+            jdbc.sql("""
+                    INSERT INTO users (id, email, email_skeleton, name, password_hash, registered_at)
+                    VALUES (:id, :email, :emailSkeleton, :name, :passwordHash, :registeredAt)""")
+                    .param("id", user.id().value())
+                    .param("email", user.email().value())
+                    .param("emailSkeleton", spelling.lookAlikeKey(user.email().value()))
+                    .param("name", user.name().value())
+                    .param("passwordHash", user.passwordHash().value())
+                    .param("registeredAt", Timestamps.of(user.registeredAt()))
+                    .update();
+        } catch (DuplicateKeyException taken) {
+            throw new EmailAlreadyRegisteredException(user.email());
         }
+        addRoles(user);
     }
 
     // Only the roles change after sign-up; the email and its look-alike key stay as stored.
     @Override
     public void update(User user) {
-        sql.sql("DELETE FROM user_roles WHERE user_id = ?").param(user.id().value()).update();
-        for (Role role : user.roles()) {
-            sql.sql("INSERT INTO user_roles (user_id, role) VALUES (?, ?)").param(user.id().value())
-                    .param(role.name()).update();
-        }
+        jdbc.sql("DELETE FROM user_roles WHERE user_id = :userId").param("userId", user.id().value()).update();
+        addRoles(user);
     }
 
     @Override
     public Optional<User> findById(UserId id) {
-        return rows.findById(id.value()).map(JdbcUserRepository::toUser);
+        return jdbc.sql(USERS + " WHERE u.id = :id")
+                .param("id", id.value())
+                .query(JdbcUserRepository::toUser)
+                .optional();
     }
 
     @Override
     public Optional<User> findByEmail(EmailAddress email) {
-        return rows.findByEmail(email.value()).map(JdbcUserRepository::toUser);
+        return jdbc.sql(USERS + " WHERE u.email = :email")
+                .param("email", email.value())
+                .query(JdbcUserRepository::toUser)
+                .optional();
     }
 
     @Override
     public boolean existsByEmailOrLookAlike(EmailAddress email) {
-        return rows.existsByEmailOrEmailSkeleton(email.value(), spelling.lookAlikeKey(email.value()));
+        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM users WHERE email = :email OR email_skeleton = :skeleton)")
+                .param("email", email.value())
+                .param("skeleton", spelling.lookAlikeKey(email.value()))
+                .query(Boolean.class)
+                .single();
     }
 
     @Override
     public List<User> findByRole(Role role) {
-        return rows.findByRole(role.name()).stream().map(JdbcUserRepository::toUser).toList();
+        return jdbc.sql(USERS + " JOIN user_roles granted ON granted.user_id = u.id WHERE granted.role = :role"
+                        + " ORDER BY u.registered_at, u.id")
+                .param("role", role.name())
+                .query(JdbcUserRepository::toUser)
+                .list();
     }
 
-    private static User toUser(UserRow row) {
-        return new User(new UserId(row.id()), new EmailAddress(row.email()), new UserName(row.name()),
-                new PasswordHash(row.passwordHash()),
-                row.roles().stream().map(role -> Role.valueOf(role.role())).collect(Collectors.toSet()),
-                row.registeredAt());
+    private void addRoles(User user) {
+        for (Role role : user.roles()) {
+            jdbc.sql("INSERT INTO user_roles (user_id, role) VALUES (:userId, :role)")
+                    .param("userId", user.id().value())
+                    .param("role", role.name())
+                    .update();
+        }
+    }
+
+    private static User toUser(ResultSet row, int rowNumber) throws SQLException {
+        String[] roles = (String[]) row.getArray("roles").getArray();
+        return new User(new UserId(row.getObject("id", UUID.class)), new EmailAddress(row.getString("email")),
+                new UserName(row.getString("name")), new PasswordHash(row.getString("password_hash")),
+                Arrays.stream(roles).map(Role::valueOf).collect(Collectors.toSet()),
+                Timestamps.read(row, "registered_at"));
     }
 }

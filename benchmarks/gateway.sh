@@ -58,11 +58,15 @@ if ! command -v wrk >/dev/null; then
   echo "The bench needs wrk (an HTTP load generator); install it with: apt-get install wrk" >&2
   exit 1
 fi
+if ! command -v jq >/dev/null; then
+  echo "The bench needs jq (it reads ./microshop status --json); install it with: apt-get install jq" >&2
+  exit 1
+fi
 
-# The pid of a process of the running system, from the launcher's state file.
+# The pid of a process of the running system (nothing when it has none), as the launcher reports it.
 pid_of() {
-  awk -v name="\"$1\"" '$0 ~ "\"name\" : " name { found = 1 } found && /"pid"/ { gsub(/[^0-9]/, ""); print; exit }' \
-    .microshop/run/state.json 2>/dev/null
+  { ./microshop status --json 2>/dev/null || true; } |
+    jq -r --arg name "$1" '.processes[] | select(.name == $name) | .pid // empty'
 }
 
 # The Spring profiles of the running gateway, read from its process environment.

@@ -2,6 +2,7 @@ package dev.microshop.gateway;
 
 import dev.microshop.gateway.hardening.CorsPolicy;
 import dev.microshop.gateway.ratelimit.RateLimits;
+import dev.microshop.platform.http.RequestPattern;
 import dev.microshop.platform.security.JwtSecurityProperties;
 import dev.microshop.platform.security.MicroshopJwtValidators;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -10,7 +11,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
@@ -134,9 +134,7 @@ public class GatewaySecurity {
     }
 
     private static ServerWebExchangeMatcher matcher(String publicPath) {
-        String[] methodAndPath = publicPath.trim().split("\\s+", 2);
-        return methodAndPath.length == 2
-                ? new PathPatternParserServerWebExchangeMatcher(methodAndPath[1], HttpMethod.valueOf(methodAndPath[0]))
-                : new PathPatternParserServerWebExchangeMatcher(methodAndPath[0]);
+        RequestPattern pattern = RequestPattern.parse(publicPath);
+        return new PathPatternParserServerWebExchangeMatcher(pattern.path().getPatternString(), pattern.method());
     }
 }

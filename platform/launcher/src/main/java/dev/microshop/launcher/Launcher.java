@@ -15,7 +15,7 @@ public final class Launcher {
 
     private static final String USAGE = """
             usage: launcher up [--replicas NAME=N ...] [--timeout SECONDS] [--processes FILE]
-                   launcher down | status | missing-jars | refresh-config
+                   launcher down | status [--json] | missing-jars | refresh-config
                    launcher admin list | grant EMAIL | revoke EMAIL
                    launcher dlt [list [TOPIC]] | replay REF [--again] | replay --all [TOPIC]
                    launcher supervise [--replicas NAME=N ...] [--processes FILE]   (run by up)""";
@@ -46,7 +46,7 @@ public final class Launcher {
                 case "up" -> new UpCommand(home, environment, out).run(Options.parse(rest));
                 case SUPERVISE -> supervise(Options.parse(rest));
                 case "down" -> new DownCommand(home, out).run();
-                case "status" -> new StatusCommand(home, out).run();
+                case "status" -> new StatusCommand(home, out).run(json(rest));
                 case "missing-jars" -> missingJars(Options.parse(rest));
                 case "refresh-config" -> operator().refreshConfig(Options.parse(rest));
                 case "admin" -> operator().admin(rest);
@@ -97,6 +97,13 @@ public final class Launcher {
         supervisor.start();
         new CountDownLatch(1).await();
         return 0;
+    }
+
+    private static boolean json(List<String> options) {
+        if (!options.isEmpty() && !options.equals(List.of("--json"))) {
+            throw new IllegalArgumentException("status takes no option but --json");
+        }
+        return !options.isEmpty();
     }
 
     /** Lists the jars of the process table that are not built yet, one per line. */

@@ -6,7 +6,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-/** `status`: the table from the state file, and whether the supervisor is alive. Exit 0 when it is, 3 when not. */
+/**
+ * `status`: the table from the state file, and whether the supervisor is alive; `status --json` says the same as one
+ * JSON document ({@link StatusReport}). Exit 0 when the supervisor is alive, 3 when not.
+ */
 final class StatusCommand {
 
     static final int NOT_RUNNING = 3;
@@ -19,10 +22,14 @@ final class StatusCommand {
         this.out = out;
     }
 
-    int run() {
+    int run(boolean json) {
         Optional<ProcessHandle> supervisor = new SupervisorPidFile(home).runningSupervisor();
         Optional<SystemState> state = new StateFile(home.stateFile()).read();
         if (supervisor.isPresent()) {
+            if (json) {
+                out.println(StatusReport.running(supervisor.get().pid(), state, Instant.now()).toJson());
+                return 0;
+            }
             String uptime = state.map(s -> " for " + minutesAndSeconds(Duration.between(s.startedAt(), Instant.now())))
                     .orElse("");
             out.println("microshop is running (supervisor pid " + supervisor.get().pid() + uptime + ").");
@@ -33,7 +40,9 @@ final class StatusCommand {
                 .filter(instance -> instance.pid() != null
                         && ProcessTree.isInstance(instance.pid(), home, instance.name()))
                 .toList();
-        if (unsupervised.isEmpty()) {
+        if (json) {
+            out.println(StatusReport.notRunning(unsupervised).toJson());
+        } else if (unsupervised.isEmpty()) {
             out.println("microshop is not running.");
         } else {
             out.println("microshop's supervisor is not running, but these processes still are:");

@@ -57,6 +57,10 @@ class LauncherTest {
 
         assertThat(launcher("status")).isZero();
         assertThat(output()).contains("microshop is running").containsPattern("service +\\d+ +" + servicePort);
+        assertThat(launcher("status", "--json")).isZero();
+        assertThat(output()).startsWith("{\"running\":true,\"supervisorPid\":" + supervisorPid + ",")
+                .containsPattern("\\{\"name\":\"service-2\",\"pid\":\\d+,\"ports\":\\[" + (servicePort + 10) + ","
+                        + (grpcPort + 10) + "," + (servicePort + 10010) + "\\],\"state\":\"READY\",\"restarts\":0,");
 
         List<ProcessHandle> started = ProcessTree.startedFor(home, null);
         assertThat(started).hasSizeGreaterThanOrEqualTo(4);

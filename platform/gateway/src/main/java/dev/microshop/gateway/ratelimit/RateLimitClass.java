@@ -5,6 +5,7 @@ import java.util.List;
 import dev.microshop.gateway.ratelimit.RateLimitProperties.Key;
 import dev.microshop.gateway.ratelimit.RateLimitProperties.RequestClass;
 import dev.microshop.gateway.ratelimit.RateLimitProperties.Token;
+import dev.microshop.platform.http.RequestPattern;
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.BucketConfiguration;
 import org.springframework.http.server.reactive.ServerHttpRequest;
@@ -32,7 +33,8 @@ record RateLimitClass(String name, List<RequestPattern> requests, Token token, K
 
     boolean matches(ServerHttpRequest request, Caller caller) {
         return (token == null || token == caller.token())
-                && requests.stream().anyMatch(pattern -> pattern.matches(request));
+                && requests.stream().anyMatch(pattern -> pattern.matches(request.getMethod(),
+                request.getPath().pathWithinApplication()));
     }
 
     String bucketKey(Caller caller) {

@@ -1,15 +1,16 @@
 package dev.microshop.gateway.ratelimit;
 
 import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 
 import dev.microshop.gateway.ProblemResponses;
 import dev.microshop.gateway.ratelimit.RateLimitProperties.RequestClass;
 import dev.microshop.platform.config.LiveSettings;
+import dev.microshop.platform.http.RetryAfter;
 import io.github.bucket4j.ConsumptionProbe;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -79,13 +80,14 @@ public class RateLimits {
         HttpHeaders headers = exchange.getResponse().getHeaders();
         headers.set("RateLimit-Limit", Long.toString(limit.burst()));
         headers.set("RateLimit-Remaining", Long.toString(probe.getRemainingTokens()));
-        headers.set("RateLimit-Reset", Long.toString(secondsRoundedUp(probe.getNanosToWaitForReset())));
+        headers.set("RateLimit-Reset",
+                Long.toString(RetryAfter.roundedUp(Duration.ofNanos(probe.getNanosToWaitForReset()))));
         if (probe.isConsumed()) {
             return next;
         }
         Counter.builder(REJECTED_METRIC).description("Requests refused with 429 by a rate limit")
                 .tag("class", limit.name()).register(meters).increment();
-        long retryAfter = Math.max(1, secondsRoundedUp(probe.getNanosToWaitForRefill()));
+        long retryAfter = RetryAfter.seconds(Duration.ofNanos(probe.getNanosToWaitForRefill()));
         headers.set(HttpHeaders.RETRY_AFTER, Long.toString(retryAfter));
         return problems.write(exchange, HttpStatus.TOO_MANY_REQUESTS,
                 "Too many requests (limit '%s'); try again in %d s".formatted(limit.name(), retryAfter));
@@ -121,10 +123,6 @@ public class RateLimits {
             return "unknown";
         }
         return remote.getAddress() != null ? remote.getAddress().getHostAddress() : remote.getHostString();
-    }
-
-    private static long secondsRoundedUp(long nanos) {
-        return (nanos + TimeUnit.SECONDS.toNanos(1) - 1) / TimeUnit.SECONDS.toNanos(1);
     }
 
     private record Classes(RateLimitProperties source, List<RateLimitClass> inOrder) {

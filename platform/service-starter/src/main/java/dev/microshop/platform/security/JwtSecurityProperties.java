@@ -11,7 +11,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param issuer      the required {@code iss} claim
  * @param audience    the required {@code aud} entry
  * @param jwkSetUri   where the public keys are, resolved through discovery ({@code http://<service-name>/...})
- * @param publicPaths requests that need no token: Ant patterns, optionally prefixed by a method ({@code POST /api/users})
+ * @param publicPaths requests that need no token, as {@link dev.microshop.platform.http.RequestPattern}s
+ *                    ({@code "POST /api/users"}, {@code "/api/**"})
  */
 @ConfigurationProperties("microshop.security.jwt")
 public record JwtSecurityProperties(boolean enabled, String issuer, String audience, String jwkSetUri,

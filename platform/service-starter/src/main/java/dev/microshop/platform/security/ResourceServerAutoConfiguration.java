@@ -2,6 +2,7 @@ package dev.microshop.platform.security;
 
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
+import dev.microshop.platform.http.RequestPattern;
 import dev.microshop.platform.web.ServletWebAutoConfiguration;
 import dev.microshop.platform.web.TraceIds;
 import org.springframework.beans.factory.ObjectProvider;
@@ -14,7 +15,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.cloud.client.loadbalancer.LoadBalanced;
 import org.springframework.context.annotation.Bean;
-import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -105,9 +105,7 @@ public class ResourceServerAutoConfiguration {
     }
 
     private static PathPatternRequestMatcher matcher(String publicPath) {
-        String[] methodAndPath = publicPath.trim().split("\\s+", 2);
-        return methodAndPath.length == 2
-                ? PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.valueOf(methodAndPath[0]), methodAndPath[1])
-                : PathPatternRequestMatcher.withDefaults().matcher(methodAndPath[0]);
+        RequestPattern pattern = RequestPattern.parse(publicPath);
+        return PathPatternRequestMatcher.withDefaults().matcher(pattern.method(), pattern.path().getPatternString());
     }
 }

@@ -2,6 +2,7 @@ package dev.microshop.user.interfaces.rest;
 
 import static dev.microshop.platform.web.Problems.problem;
 
+import dev.microshop.platform.http.RetryAfter;
 import dev.microshop.platform.web.ProblemDetailsAdvice.InvalidField;
 import dev.microshop.user.application.auth.AccountLockedException;
 import dev.microshop.user.application.auth.AccountThrottledException;
@@ -86,8 +87,7 @@ class UserProblems {
 
     private static ResponseEntity<ProblemDetail> retryLater(HttpStatus status, String title, String message,
                                                           Duration retryAfter) {
-        // Rounded up: a client that waits exactly this long finds the wait over.
-        long seconds = Math.max(1, retryAfter.toSeconds() + (retryAfter.toNanosPart() > 0 ? 1 : 0));
+        long seconds = RetryAfter.seconds(retryAfter);
         return ResponseEntity.status(status)
                 .header(HttpHeaders.RETRY_AFTER, Long.toString(seconds))
                 .body(problem(status, title, message + "; try again in " + seconds + " seconds"));

@@ -6,6 +6,7 @@
 set -euo pipefail
 
 cd "${MICROSHOP_HOME:?run this through ./microshop bench gateway}"
+source benchmarks/system.sh
 
 readonly PRODUCT=184e05e0-3968-58b6-ada0-56c8cd072386 # "Espresso beans, 1 kg" from inventory-service's seed
 readonly DIRECT=http://127.0.0.1:8102/api/products/$PRODUCT
@@ -13,8 +14,6 @@ readonly GATEWAY=http://127.0.0.1:8080/api/products/$PRODUCT
 readonly EMAIL=bench@microshop.local PASSWORD=bench-password-1
 readonly SCRIPT=benchmarks/gateway.lua
 readonly RAW_OUTPUT=.microshop/logs/bench-gateway.log
-# The gateway's rate limits as configured, but far above one machine's traffic (config/gateway-load.yml).
-readonly PROFILE=load
 
 threads=2 connections=32 duration=20s latency_duration=10s warmup=120s rounds=1 wrk_cpus="" keep_up=false
 
@@ -58,52 +57,9 @@ if ! command -v wrk >/dev/null; then
   echo "The bench needs wrk (an HTTP load generator); install it with: apt-get install wrk" >&2
   exit 1
 fi
-if ! command -v jq >/dev/null; then
-  echo "The bench needs jq (it reads ./microshop status --json); install it with: apt-get install jq" >&2
-  exit 1
-fi
-
-# The pid of a process of the running system (nothing when it has none), as the launcher reports it.
-pid_of() {
-  { ./microshop status --json 2>/dev/null || true; } |
-    jq -r --arg name "$1" '.processes[] | select(.name == $name) | .pid // empty'
-}
-
-# The Spring profiles of the running gateway, read from its process environment.
-running_gateway_profiles() {
-  local pid
-  pid=$(pid_of gateway)
-  [[ -n $pid && -r /proc/$pid/environ ]] || return 0
-  tr '\0' '\n' <"/proc/$pid/environ" | sed -n 's/^SPRING_PROFILES_ACTIVE=//p'
-}
-
 # The CPU time (user + system, in clock ticks) a process of the system has used since it started.
 cpu_ticks() {
   awk '{ print $14 + $15 }' "/proc/$(pid_of "$1")/stat"
-}
-
-start_system() {
-  if ./microshop status >/dev/null 2>&1; then
-    local profiles
-    profiles=$(running_gateway_profiles)
-    if [[ ,$profiles, != *,$PROFILE,* ]]; then
-      echo "microshop is already running, and its gateway is not on the $PROFILE profile (profiles: ${profiles:-unknown}):" >&2
-      echo "its rate limits would answer 429 under load. Stop it with ./microshop down and run the bench again," >&2
-      echo "which then starts the system itself (add --keep-up to leave it running for the next bench)." >&2
-      exit 1
-    fi
-    echo "Using the running system (gateway profiles: $profiles)."
-    return
-  fi
-  $keep_up || trap 'echo "Stopping the system..."; ./microshop down >/dev/null' EXIT
-  echo "Starting the system with MICROSHOP_PROFILE=${MICROSHOP_PROFILE:-dev},$PROFILE ..."
-  local output
-  # The first start after a build, on a busy machine, can take longer than up's usual 240 s.
-  if ! output=$(MICROSHOP_PROFILE=${MICROSHOP_PROFILE:-dev},$PROFILE ./microshop up --timeout 600); then
-    echo "$output" >&2
-    exit 1
-  fi
-  tail -n 1 <<<"$output"
 }
 
 # Signs the bench user up (a conflict just means it exists) and prints a fresh access token. Right after
@@ -191,7 +147,7 @@ measure_pair() { # label threads connections duration
   errors=$(( errors + direct[3] + through[3] ))
 }
 
-start_system
+start_system "$keep_up"
 mkdir -p "$(dirname "$RAW_OUTPUT")"
 : >"$RAW_OUTPUT"
 new_token

@@ -417,9 +417,33 @@ class OrderSagaSystemTest {
         System.out.printf("[figure] ./microshop dlt replay %s -> notification delivered%n", ref);
     }
 
-    /** Last: through every fault above, no valid event was left on a dead-letter topic. */
+    /**
+     * ./microshop bench orders --smoke on the running system: 5 orders/s for 20 s, every order read back; this checks
+     * that the bench works from end to end, not how fast the system is. After the fault tests: it refills all stock.
+     */
     @Test
     @Order(Order.DEFAULT + 3)
+    void the_orders_bench_places_orders_reads_every_one_back_and_prints_its_summary() throws Exception {
+        Microshop.CommandResult bench = Microshop.runWithProfile(Microshop.LOAD_PROFILE, "bench", "orders", "--smoke");
+
+        assertThat(bench.exitCode()).as(bench.output()).isZero();
+        List<String> lines = bench.output().lines().toList();
+        assertThat(lines.getLast()).as(bench.output()).matches("orders: best sustained \\d+/s \\(offered \\d+/s\\), "
+                + "place->confirmed p99 (\\d+|-) ms at 100/s, \\d+\\.\\d ms CPU per order, 0 errors, \\d+ deadline cancellations");
+        assertThat(bench.output()).contains(" 0 lost, 0 not final");
+        Path table = Path.of(lines.stream().filter(line -> line.startsWith("Table: ")).findFirst().orElseThrow()
+                .replaceFirst("^Table: (\\S+);.*", "$1"));
+        assertThat(Files.readString(table)).contains("| 5 |");
+        try (Stream<Path> reports = Files.walk(Microshop.HOME.resolve(".microshop/bench/gatling"))) {
+            assertThat(reports.filter(file -> file.endsWith("index.html"))).as("Gatling's HTML report").isNotEmpty();
+        }
+        System.out.printf("[figure] ./microshop bench orders --smoke took %.1f s: %s%n", bench.took().toMillis() / 1000.0,
+                lines.getLast());
+    }
+
+    /** Last: through every fault above, no valid event was left on a dead-letter topic. */
+    @Test
+    @Order(Order.DEFAULT + 4)
     void no_valid_event_was_left_dead_lettered() {
         assertThat(deadLettersNotReplayed()).isEqualTo(deadLettersBefore);
     }

@@ -6,6 +6,9 @@ public final class LogContext {
     /** The caller of a request or gRPC call: the subject of its access token. */
     public static final String USER_ID = "user_id";
 
+    /** The order a line is about, in the services that handle an order's events. */
+    public static final String ORDER_ID = "order_id";
+
     private LogContext() {
     }
 }

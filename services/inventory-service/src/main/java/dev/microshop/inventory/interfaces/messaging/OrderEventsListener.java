@@ -12,6 +12,7 @@ import dev.microshop.inventory.domain.product.ProductId;
 import dev.microshop.inventory.domain.reservation.OrderId;
 import dev.microshop.inventory.domain.reservation.ReservationLine;
 import dev.microshop.inventory.domain.reservation.StockReservation;
+import dev.microshop.platform.logging.LogContext;
 import dev.microshop.platform.messaging.IdempotentConsumer;
 import dev.microshop.platform.messaging.IncomingEvent;
 import dev.microshop.platform.messaging.MalformedEventException;
@@ -33,8 +34,6 @@ class OrderEventsListener {
 
     static final String CONSUMER = "inventory-service";
     private static final Logger log = LoggerFactory.getLogger(OrderEventsListener.class);
-    /** The log context key every service uses for the order a line is about. */
-    private static final String ORDER_ID = "order_id";
 
     private final IdempotentConsumer idempotentConsumer;
     private final ReserveStock reserveStock;
@@ -80,7 +79,7 @@ class OrderEventsListener {
     }
 
     private void handle(IncomingEvent event, OrderId orderId, Runnable effect) {
-        try (var ignored = MDC.putCloseable(ORDER_ID, orderId.toString())) {
+        try (var ignored = MDC.putCloseable(LogContext.ORDER_ID, orderId.toString())) {
             idempotentConsumer.handleOnce(CONSUMER, event, effect);
         }
     }

@@ -5,6 +5,7 @@ import dev.microshop.contracts.events.PaymentEvents;
 import dev.microshop.contracts.events.Topics;
 import dev.microshop.order.application.saga.placeorder.PlaceOrderSaga;
 import dev.microshop.order.domain.order.OrderId;
+import dev.microshop.platform.logging.LogContext;
 import dev.microshop.platform.messaging.IdempotentConsumer;
 import dev.microshop.platform.messaging.IncomingEvent;
 import dev.microshop.platform.messaging.MalformedEventException;
@@ -26,7 +27,6 @@ class SagaEventListener {
 
     private static final Logger log = LoggerFactory.getLogger(SagaEventListener.class);
     private static final String CONSUMER = "order-service.place-order-saga";
-    private static final String ORDER_ID = "order_id";
 
     private final IdempotentConsumer idempotentConsumer;
     private final PlaceOrderSaga saga;
@@ -71,7 +71,7 @@ class SagaEventListener {
     }
 
     private void handle(IncomingEvent event, OrderId orderId, Runnable step) {
-        try (var ignored = MDC.putCloseable(ORDER_ID, orderId.toString())) {
+        try (var ignored = MDC.putCloseable(LogContext.ORDER_ID, orderId.toString())) {
             idempotentConsumer.handleOnce(CONSUMER, event, step);
         }
     }

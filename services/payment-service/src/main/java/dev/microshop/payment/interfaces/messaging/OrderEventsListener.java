@@ -8,6 +8,7 @@ import dev.microshop.payment.application.payment.RefundCancelledOrder;
 import dev.microshop.payment.domain.payment.InvalidPaymentException;
 import dev.microshop.payment.domain.payment.Money;
 import dev.microshop.payment.domain.payment.OrderId;
+import dev.microshop.platform.logging.LogContext;
 import dev.microshop.platform.messaging.IdempotentConsumer;
 import dev.microshop.platform.messaging.IncomingEvent;
 import dev.microshop.platform.messaging.MalformedEventException;
@@ -25,7 +26,6 @@ import org.springframework.stereotype.Component;
 class OrderEventsListener {
 
     static final String CONSUMER = "payment-service";
-    private static final String ORDER_ID = "order_id";
 
     private final IdempotentConsumer idempotentConsumer;
     private final ChargeOrder chargeOrder;
@@ -41,7 +41,7 @@ class OrderEventsListener {
     @KafkaListener(topics = Topics.ORDER_EVENTS, groupId = CONSUMER)
     void on(ConsumerRecord<String, byte[]> record) {
         IncomingEvent event = IncomingEvent.from(record);
-        try (var ignored = MDC.putCloseable(ORDER_ID, record.key())) {
+        try (var ignored = MDC.putCloseable(LogContext.ORDER_ID, record.key())) {
             switch (event.type()) {
                 // Not through the idempotent consumer: a charge spans three transactions (ChargeOrder), and the order's
                 // payment row is the record that tells a redelivered request what was done.

@@ -1,6 +1,7 @@
 package dev.microshop.platform.messaging;
 
 import java.time.Instant;
+import java.util.function.Function;
 
 import io.cloudevents.CloudEvent;
 import io.cloudevents.kafka.KafkaMessageFactory;
@@ -38,5 +39,25 @@ public record IncomingEvent(String id, String type, String source, String subjec
             throw new MalformedEventException("Event " + id + " of type " + this.type + " has data that is not a "
                     + type.getSimpleName() + ": " + e.getOriginalMessage(), e);
         }
+    }
+
+    /**
+     * The event's data as {@code type}, turned by {@code mapping} into what its handler takes (ids, commands). The
+     * mapping only reads the data, so a failure (an id that is not an id, a missing field) would fail again on every
+     * retry: it is a poison record, as is data that does not fit {@code type}.
+     */
+    public <D, T> T mapped(Class<D> type, Function<? super D, ? extends T> mapping) {
+        D data = dataAs(type);
+        try {
+            return mapping.apply(data);
+        } catch (RuntimeException unmappable) {
+            throw refused(unmappable);
+        }
+    }
+
+    /** Makes {@code reason}, a rule this event's facts break, the reason it is a poison record. */
+    public MalformedEventException refused(RuntimeException reason) {
+        return new MalformedEventException("Event " + id + " of type " + type + " cannot be handled: " + reason,
+                reason);
     }
 }

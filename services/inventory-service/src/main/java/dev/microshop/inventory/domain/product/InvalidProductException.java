@@ -1,9 +1,7 @@
 package dev.microshop.inventory.domain.product;
 
-import dev.microshop.inventory.domain.DomainException;
-
 /** A product's details break a catalog rule; {@code field} says which detail. */
-public class InvalidProductException extends DomainException {
+public class InvalidProductException extends IllegalArgumentException {
 
     private final String field;
     private final String problem;

@@ -1,9 +1,7 @@
 package dev.microshop.inventory.domain.product;
 
-import dev.microshop.inventory.domain.DomainException;
-
 /** A product id from outside is not a UUID. */
-public class InvalidProductIdException extends DomainException {
+public class InvalidProductIdException extends IllegalArgumentException {
 
     public InvalidProductIdException(String text) {
         super("Product id '" + text + "' is not a UUID");

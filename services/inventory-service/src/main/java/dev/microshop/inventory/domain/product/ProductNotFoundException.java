@@ -1,11 +1,10 @@
 package dev.microshop.inventory.domain.product;
 
-import dev.microshop.inventory.domain.DomainException;
 import java.util.List;
 import java.util.stream.Collectors;
 
 /** No product has the given id (or ids). */
-public class ProductNotFoundException extends DomainException {
+public class ProductNotFoundException extends RuntimeException {
 
     public ProductNotFoundException(List<ProductId> missing) {
         super((missing.size() == 1 ? "No product with id " : "No products with ids ")

@@ -12,10 +12,9 @@ import dev.microshop.inventory.domain.product.ProductId;
 import dev.microshop.inventory.domain.reservation.OrderId;
 import dev.microshop.inventory.domain.reservation.ReservationLine;
 import dev.microshop.inventory.domain.reservation.StockReservation;
+import dev.microshop.platform.logging.LogContext;
 import dev.microshop.platform.messaging.IdempotentConsumer;
 import dev.microshop.platform.messaging.IncomingEvent;
-import dev.microshop.platform.messaging.MalformedEventException;
-import java.util.function.Supplier;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,8 +32,6 @@ class OrderEventsListener {
 
     static final String CONSUMER = "inventory-service";
     private static final Logger log = LoggerFactory.getLogger(OrderEventsListener.class);
-    /** The log context key every service uses for the order a line is about. */
-    private static final String ORDER_ID = "order_id";
 
     private final IdempotentConsumer idempotentConsumer;
     private final ReserveStock reserveStock;
@@ -54,8 +51,7 @@ class OrderEventsListener {
         IncomingEvent event = IncomingEvent.from(record);
         switch (event.type()) {
             case OrderCreated.TYPE -> {
-                OrderCreated created = event.dataAs(OrderCreated.class);
-                ReserveStockCommand command = readable(event, () -> new ReserveStockCommand(
+                ReserveStockCommand command = event.mapped(OrderCreated.class, created -> new ReserveStockCommand(
                         OrderId.parse(created.orderId()),
                         created.items().stream()
                                 .map(item -> new ReservationLine(ProductId.parse(item.productId()), item.quantity()))
@@ -63,15 +59,13 @@ class OrderEventsListener {
                 handle(event, command.orderId(), () -> logOutcome(reserveStock.reserve(command)));
             }
             case OrderConfirmed.TYPE -> {
-                String orderId = event.dataAs(OrderConfirmed.class).orderId();
-                OrderId confirmed = readable(event, () -> OrderId.parse(orderId));
+                OrderId confirmed = event.mapped(OrderConfirmed.class, data -> OrderId.parse(data.orderId()));
                 handle(event, confirmed, () -> sellReservedStock.sell(confirmed).ifPresentOrElse(
                         sold -> log.info("Reserved stock sold"),
                         () -> log.info("Order confirmed without reserved stock: nothing to sell")));
             }
             case OrderCancelled.TYPE -> {
-                String orderId = event.dataAs(OrderCancelled.class).orderId();
-                OrderId cancelled = readable(event, () -> OrderId.parse(orderId));
+                OrderId cancelled = event.mapped(OrderCancelled.class, data -> OrderId.parse(data.orderId()));
                 handle(event, cancelled, () -> log.info("Order cancelled: reservation now {}",
                         releaseReservation.release(cancelled).status()));
             }
@@ -80,7 +74,7 @@ class OrderEventsListener {
     }
 
     private void handle(IncomingEvent event, OrderId orderId, Runnable effect) {
-        try (var ignored = MDC.putCloseable(ORDER_ID, orderId.toString())) {
+        try (var ignored = MDC.putCloseable(LogContext.ORDER_ID, orderId.toString())) {
             idempotentConsumer.handleOnce(CONSUMER, event, effect);
         }
     }
@@ -90,16 +84,6 @@ class OrderEventsListener {
             log.info("Stock reservation {}: {}", reservation.status(), reservation.rejectionReason());
         } else {
             log.info("Stock reservation {}: {}", reservation.status(), reservation.lines());
-        }
-    }
-
-    /** Data that can never be handled (an id that is not a UUID, a missing list) is a poison record, not retried. */
-    private static <T> T readable(IncomingEvent event, Supplier<T> mapping) {
-        try {
-            return mapping.get();
-        } catch (RuntimeException unreadable) {
-            throw new MalformedEventException("Event " + event.id() + " of type " + event.type()
-                    + " cannot be handled: " + unreadable.getMessage(), unreadable);
         }
     }
 }

@@ -1,9 +1,7 @@
 package dev.microshop.notification.domain.notification;
 
-import dev.microshop.notification.domain.DomainException;
-
 /** The facts given for a notification cannot make one (a missing recipient, order or text). */
-public class InvalidNotificationException extends DomainException {
+public class InvalidNotificationException extends IllegalArgumentException {
 
     public InvalidNotificationException(String message) {
         super(message);

@@ -3,7 +3,6 @@ package dev.microshop.notification.interfaces.messaging;
 import dev.microshop.notification.domain.notification.InvalidNotificationException;
 import dev.microshop.platform.messaging.IdempotentConsumer;
 import dev.microshop.platform.messaging.IncomingEvent;
-import dev.microshop.platform.messaging.MalformedEventException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,8 +25,8 @@ class OncePerEvent {
         try {
             idempotentConsumer.handleOnce(CONSUMER, event, notify);
         } catch (InvalidNotificationException invalid) {
-            throw new MalformedEventException("Event " + event.id() + " of type " + event.type()
-                    + " cannot make a notification: " + invalid.getMessage(), invalid);
+            // The notification's own rules run inside the use case; what they refuse, no retry will change.
+            throw event.refused(invalid);
         }
     }
 }

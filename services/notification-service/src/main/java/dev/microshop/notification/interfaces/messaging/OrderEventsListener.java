@@ -1,6 +1,5 @@
 package dev.microshop.notification.interfaces.messaging;
 
-import dev.microshop.contracts.events.Money;
 import dev.microshop.contracts.events.OrderEvents.OrderCancelled;
 import dev.microshop.contracts.events.OrderEvents.OrderConfirmed;
 import dev.microshop.contracts.events.Topics;
@@ -33,16 +32,14 @@ class OrderEventsListener {
         IncomingEvent event = IncomingEvent.from(record);
         switch (event.type()) {
             case OrderConfirmed.TYPE -> {
-                OrderConfirmed confirmed = event.dataAs(OrderConfirmed.class);
-                // A missing total reaches the domain as an amount without value, which it rejects (poison record).
-                Money total = confirmed.total() == null ? new Money(null, null) : confirmed.total();
-                oncePerEvent.handle(event, () -> announceOrderConfirmed.announce(new OrderConfirmation(
-                        confirmed.userId(), confirmed.orderId(), total.amount(), total.currency())));
+                OrderConfirmation confirmation = event.mapped(OrderConfirmed.class, confirmed -> new OrderConfirmation(
+                        confirmed.userId(), confirmed.orderId(), confirmed.total().amount(), confirmed.total().currency()));
+                oncePerEvent.handle(event, () -> announceOrderConfirmed.announce(confirmation));
             }
             case OrderCancelled.TYPE -> {
-                OrderCancelled cancelled = event.dataAs(OrderCancelled.class);
-                oncePerEvent.handle(event, () -> announceOrderCancelled.announce(new OrderCancellation(
-                        cancelled.userId(), cancelled.orderId(), cancelled.reason())));
+                OrderCancellation cancellation = event.mapped(OrderCancelled.class, cancelled -> new OrderCancellation(
+                        cancelled.userId(), cancelled.orderId(), cancelled.reason()));
+                oncePerEvent.handle(event, () -> announceOrderCancelled.announce(cancellation));
             }
             default -> {
                 // order.created, order.payment-requested and types added later: nothing to tell the shopper.

@@ -1,9 +1,7 @@
 package dev.microshop.order.domain.order;
 
-import dev.microshop.order.domain.DomainException;
-
 /** A shopper sent an Idempotency-Key again, but with a different order request than the first time. */
-public class IdempotencyKeyReusedException extends DomainException {
+public class IdempotencyKeyReusedException extends IllegalArgumentException {
 
     public IdempotencyKeyReusedException(IdempotencyKey key) {
         super("Idempotency-Key " + key.value() + " was already used for a different order request (other items,"

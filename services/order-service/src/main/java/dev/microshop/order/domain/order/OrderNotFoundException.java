@@ -1,9 +1,7 @@
 package dev.microshop.order.domain.order;
 
-import dev.microshop.order.domain.DomainException;
-
 /** No order with that id, or none the caller may see (the two are not told apart). */
-public class OrderNotFoundException extends DomainException {
+public class OrderNotFoundException extends RuntimeException {
 
     public OrderNotFoundException(String id) {
         super("No order with id " + id);

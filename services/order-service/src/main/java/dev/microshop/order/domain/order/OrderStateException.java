@@ -1,9 +1,7 @@
 package dev.microshop.order.domain.order;
 
-import dev.microshop.order.domain.DomainException;
-
 /** The order's status does not allow the change (e.g. cancelling a confirmed order). */
-public class OrderStateException extends DomainException {
+public class OrderStateException extends IllegalStateException {
 
     public OrderStateException(OrderId id, OrderStatus status, String change) {
         super("Order " + id + " is " + status + " and cannot be " + change);

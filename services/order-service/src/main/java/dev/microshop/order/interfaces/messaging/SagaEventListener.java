@@ -5,9 +5,9 @@ import dev.microshop.contracts.events.PaymentEvents;
 import dev.microshop.contracts.events.Topics;
 import dev.microshop.order.application.saga.placeorder.PlaceOrderSaga;
 import dev.microshop.order.domain.order.OrderId;
+import dev.microshop.platform.logging.LogContext;
 import dev.microshop.platform.messaging.IdempotentConsumer;
 import dev.microshop.platform.messaging.IncomingEvent;
-import dev.microshop.platform.messaging.MalformedEventException;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
@@ -26,7 +26,6 @@ class SagaEventListener {
 
     private static final Logger log = LoggerFactory.getLogger(SagaEventListener.class);
     private static final String CONSUMER = "order-service.place-order-saga";
-    private static final String ORDER_ID = "order_id";
 
     private final IdempotentConsumer idempotentConsumer;
     private final PlaceOrderSaga saga;
@@ -41,13 +40,13 @@ class SagaEventListener {
         IncomingEvent event = IncomingEvent.from(record);
         switch (event.type()) {
             case InventoryEvents.InventoryReserved.TYPE -> {
-                OrderId orderId = orderId(event, event.dataAs(InventoryEvents.InventoryReserved.class).orderId());
+                OrderId orderId = event.mapped(InventoryEvents.InventoryReserved.class, data -> orderId(data.orderId()));
                 handle(event, orderId, () -> saga.stockReserved(orderId));
             }
             case InventoryEvents.InventoryRejected.TYPE -> {
-                var rejected = event.dataAs(InventoryEvents.InventoryRejected.class);
-                OrderId orderId = orderId(event, rejected.orderId());
-                handle(event, orderId, () -> saga.stockRejected(orderId, rejected.reason()));
+                Report rejected = event.mapped(InventoryEvents.InventoryRejected.class,
+                        data -> new Report(orderId(data.orderId()), data.reason()));
+                handle(event, rejected.orderId(), () -> saga.stockRejected(rejected.orderId(), rejected.reason()));
             }
             default -> log.debug("Skipping {} {}", event.type(), event.id());
         }
@@ -58,30 +57,29 @@ class SagaEventListener {
         IncomingEvent event = IncomingEvent.from(record);
         switch (event.type()) {
             case PaymentEvents.PaymentCompleted.TYPE -> {
-                OrderId orderId = orderId(event, event.dataAs(PaymentEvents.PaymentCompleted.class).orderId());
+                OrderId orderId = event.mapped(PaymentEvents.PaymentCompleted.class, data -> orderId(data.orderId()));
                 handle(event, orderId, () -> saga.paymentCompleted(orderId));
             }
             case PaymentEvents.PaymentFailed.TYPE -> {
-                var failed = event.dataAs(PaymentEvents.PaymentFailed.class);
-                OrderId orderId = orderId(event, failed.orderId());
-                handle(event, orderId, () -> saga.paymentFailed(orderId, failed.reason()));
+                Report failed = event.mapped(PaymentEvents.PaymentFailed.class,
+                        data -> new Report(orderId(data.orderId()), data.reason()));
+                handle(event, failed.orderId(), () -> saga.paymentFailed(failed.orderId(), failed.reason()));
             }
             default -> log.debug("Skipping {} {}", event.type(), event.id());
         }
     }
 
     private void handle(IncomingEvent event, OrderId orderId, Runnable step) {
-        try (var ignored = MDC.putCloseable(ORDER_ID, orderId.toString())) {
+        try (var ignored = MDC.putCloseable(LogContext.ORDER_ID, orderId.toString())) {
             idempotentConsumer.handleOnce(CONSUMER, event, step);
         }
     }
 
-    private static OrderId orderId(IncomingEvent event, String orderId) {
-        try {
-            return new OrderId(UUID.fromString(orderId));
-        } catch (IllegalArgumentException | NullPointerException notAnId) {
-            throw new MalformedEventException("Event " + event.id() + " of type " + event.type()
-                    + " has no valid orderId: " + orderId, notAnId);
-        }
+    private static OrderId orderId(String orderId) {
+        return new OrderId(UUID.fromString(orderId));
+    }
+
+    /** A step that failed, for the order it is about. */
+    private record Report(OrderId orderId, String reason) {
     }
 }

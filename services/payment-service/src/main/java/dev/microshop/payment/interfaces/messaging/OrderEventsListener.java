@@ -8,9 +8,9 @@ import dev.microshop.payment.application.payment.RefundCancelledOrder;
 import dev.microshop.payment.domain.payment.InvalidPaymentException;
 import dev.microshop.payment.domain.payment.Money;
 import dev.microshop.payment.domain.payment.OrderId;
+import dev.microshop.platform.logging.LogContext;
 import dev.microshop.platform.messaging.IdempotentConsumer;
 import dev.microshop.platform.messaging.IncomingEvent;
-import dev.microshop.platform.messaging.MalformedEventException;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.MDC;
 import org.springframework.kafka.annotation.KafkaListener;
@@ -25,7 +25,6 @@ import org.springframework.stereotype.Component;
 class OrderEventsListener {
 
     static final String CONSUMER = "payment-service";
-    private static final String ORDER_ID = "order_id";
 
     private final IdempotentConsumer idempotentConsumer;
     private final ChargeOrder chargeOrder;
@@ -41,13 +40,14 @@ class OrderEventsListener {
     @KafkaListener(topics = Topics.ORDER_EVENTS, groupId = CONSUMER)
     void on(ConsumerRecord<String, byte[]> record) {
         IncomingEvent event = IncomingEvent.from(record);
-        try (var ignored = MDC.putCloseable(ORDER_ID, record.key())) {
+        try (var ignored = MDC.putCloseable(LogContext.ORDER_ID, record.key())) {
             switch (event.type()) {
                 // Not through the idempotent consumer: a charge spans three transactions (ChargeOrder), and the order's
                 // payment row is the record that tells a redelivered request what was done.
-                case OrderEvents.OrderPaymentRequested.TYPE -> chargeOrder.charge(command(event));
+                case OrderEvents.OrderPaymentRequested.TYPE -> chargeOrder.charge(
+                        event.mapped(OrderEvents.OrderPaymentRequested.class, OrderEventsListener::command));
                 case OrderEvents.OrderCancelled.TYPE -> {
-                    OrderId orderId = orderId(event, event.dataAs(OrderEvents.OrderCancelled.class).orderId());
+                    OrderId orderId = event.mapped(OrderEvents.OrderCancelled.class, data -> new OrderId(data.orderId()));
                     idempotentConsumer.handleOnce(CONSUMER, event, () -> refundCancelledOrder.orderCancelled(orderId));
                 }
                 default -> {
@@ -57,31 +57,12 @@ class OrderEventsListener {
         }
     }
 
-    private static ChargeOrderCommand command(IncomingEvent event) {
-        OrderEvents.OrderPaymentRequested requested = event.dataAs(OrderEvents.OrderPaymentRequested.class);
-        try {
-            if (requested.amount() == null) {
-                throw new InvalidPaymentException("A payment request needs an amount");
-            }
-            return new ChargeOrderCommand(new OrderId(requested.orderId()), requested.userId(),
-                    new Money(requested.amount().amount(), requested.amount().currency()), requested.paymentMethod(),
-                    requested.payBefore());
-        } catch (InvalidPaymentException invalid) {
-            throw malformed(event, invalid);
+    private static ChargeOrderCommand command(OrderEvents.OrderPaymentRequested requested) {
+        if (requested.amount() == null) {
+            throw new InvalidPaymentException("A payment request needs an amount");
         }
-    }
-
-    private static OrderId orderId(IncomingEvent event, String value) {
-        try {
-            return new OrderId(value);
-        } catch (InvalidPaymentException invalid) {
-            throw malformed(event, invalid);
-        }
-    }
-
-    /** Data that breaks our rules will not get better by retrying: straight to the dead-letter topic. */
-    private static MalformedEventException malformed(IncomingEvent event, InvalidPaymentException invalid) {
-        return new MalformedEventException("Event " + event.id() + " of type " + event.type() + ": "
-                + invalid.getMessage(), invalid);
+        return new ChargeOrderCommand(new OrderId(requested.orderId()), requested.userId(),
+                new Money(requested.amount().amount(), requested.amount().currency()), requested.paymentMethod(),
+                requested.payBefore());
     }
 }

@@ -1,9 +1,7 @@
 package dev.microshop.user.domain.user;
 
-import dev.microshop.user.domain.DomainException;
-
 /** A sign-up detail (email, name) that breaks a rule; {@link #field()} names it for the client. */
-public class InvalidUserDetailsException extends DomainException {
+public class InvalidUserDetailsException extends IllegalArgumentException {
 
     private final String field;
     private final String problem;

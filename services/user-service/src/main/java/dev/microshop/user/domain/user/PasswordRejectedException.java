@@ -1,10 +1,9 @@
 package dev.microshop.user.domain.user;
 
-import dev.microshop.user.domain.DomainException;
 import java.util.List;
 
 /** A new password breaks the password policy; {@link #brokenRules()} says how. */
-public class PasswordRejectedException extends DomainException {
+public class PasswordRejectedException extends IllegalArgumentException {
 
     private final List<String> brokenRules;
 

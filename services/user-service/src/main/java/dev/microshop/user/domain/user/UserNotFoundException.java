@@ -1,9 +1,7 @@
 package dev.microshop.user.domain.user;
 
-import dev.microshop.user.domain.DomainException;
-
 /** No user has the given id or email address. */
-public class UserNotFoundException extends DomainException {
+public class UserNotFoundException extends RuntimeException {
 
     public UserNotFoundException(UserId id) {
         super("No user with id " + id);

@@ -1,4 +1,4 @@
-package dev.microshop.payment.infrastructure.config;
+package dev.microshop.payment.infrastructure.scheduling;
 
 import dev.microshop.payment.application.payment.ReconcileWithProvider;
 import org.slf4j.Logger;

@@ -1,4 +1,4 @@
-package dev.microshop.user.infrastructure.security;
+package dev.microshop.user.infrastructure.scheduling;
 
 import dev.microshop.user.application.signingkey.RotateSigningKeyWhenDue;
 import dev.microshop.user.application.signingkey.SigningKeyRotation;

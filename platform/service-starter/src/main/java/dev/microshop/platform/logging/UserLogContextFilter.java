@@ -1,4 +1,4 @@
-package dev.microshop.user.interfaces.rest;
+package dev.microshop.platform.logging;
 
 import io.micrometer.common.KeyValue;
 import jakarta.servlet.FilterChain;
@@ -10,31 +10,32 @@ import org.slf4j.MDC;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
-import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.filter.ServerHttpObservationFilter;
 
 /**
- * Puts the caller's {@code user_id} on every log line of an authenticated request and on its trace span, so both
- * can be searched by user. Runs after the security filters.
+ * Puts the caller's {@code user_id} on every log line of an authenticated request and on its span, so both can be
+ * searched by user. A filter bean without an order runs after Spring Security's filters, which check the token.
  */
-@Component
-class UserLogContext extends OncePerRequestFilter {
-
-    static final String USER_ID = "user_id";
+class UserLogContextFilter extends OncePerRequestFilter {
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-        if (!(authentication instanceof JwtAuthenticationToken token)) {
+        String userId = userId(SecurityContextHolder.getContext().getAuthentication());
+        if (userId == null) {
             chain.doFilter(request, response);
             return;
         }
         ServerHttpObservationFilter.findObservationContext(request)
-                .ifPresent(observation -> observation.addHighCardinalityKeyValue(KeyValue.of(USER_ID, token.getName())));
-        try (var ignored = MDC.putCloseable(USER_ID, token.getName())) {
+                .ifPresent(span -> span.addHighCardinalityKeyValue(KeyValue.of(LogContext.USER_ID, userId)));
+        try (var ignored = MDC.putCloseable(LogContext.USER_ID, userId)) {
             chain.doFilter(request, response);
         }
+    }
+
+    /** The subject of a checked access token; {@code null} for anyone else (anonymous, an operator). */
+    static String userId(Authentication authentication) {
+        return authentication instanceof JwtAuthenticationToken token ? token.getName() : null;
     }
 }

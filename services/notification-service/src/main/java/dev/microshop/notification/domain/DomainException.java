@@ -1,9 +1,0 @@
-package dev.microshop.notification.domain;
-
-/** A business rule said no; the message is written for the person who made the request. */
-public abstract class DomainException extends RuntimeException {
-
-    protected DomainException(String message) {
-        super(message);
-    }
-}

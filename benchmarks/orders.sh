@@ -28,7 +28,7 @@ usage: ./microshop bench orders [--steps RATES] [--duration SECONDS] [--warmup S
 Starts the system with MICROSHOP_PROFILE=<yours, else dev>,load (the gateway's rate limits far above one machine's
 traffic) and stops it at the end; a running system is used if its gateway runs the load profile. Every product's
 stock is set to 1,000,000 first, so no order fails for lack of it. After a step that fails clearly (an error, a
-cancellation, or under 90 % of its orders confirmed), the later steps place nothing.
+cancellation, or under 90 % of its orders confirmed), the run ends there.
 
 Prints a table per step, writes it to .microshop/bench/orders-<time>.md, keeps Gatling's HTML report in
 .microshop/bench/gatling/, and ends with one line:
@@ -78,7 +78,9 @@ classpath=benchmarks/orders/target/classes:$(cat "$CLASSPATH_FILE")
 
 echo "Machine: $(nproc) cores, load average $(cut -d ' ' -f 1-3 /proc/loadavg) before the bench"
 echo "Steps: $steps orders/s, ${duration} s each after a ${warmup} s warm-up, ${drain} s apart; $shoppers shoppers"
-"$JAVA_HOME/bin/java" -Xmx1g --enable-native-access=ALL-UNNAMED "${settings[@]}" -cp "$classpath" \
+# The JVM options Gatling's own launchers use: its stats writer reads String internals.
+"$JAVA_HOME/bin/java" -Xmx1g -XX:MaxInlineLevel=20 -XX:MaxTrivialSize=12 --add-opens=java.base/java.lang=ALL-UNNAMED \
+  --enable-native-access=ALL-UNNAMED "${settings[@]}" -cp "$classpath" \
   io.gatling.app.Gatling -s dev.microshop.bench.OrdersSimulation -rf "$MICROSHOP_HOME/$run_directory" -l microshop
 echo "Reading every accepted order back..."
 "$JAVA_HOME/bin/java" "${settings[@]}" -cp "$classpath" dev.microshop.bench.OrdersReport

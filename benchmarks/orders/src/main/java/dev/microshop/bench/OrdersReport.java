@@ -23,7 +23,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
- * What the system did with a run of {@link OrdersSimulation}: per step the confirmed rate, the POST latency, the
+ * What the system did with a run of {@link OrdersSimulation}: per step the confirmed rate (the step's orders confirmed
+ * before the next step starts, per second of the step), the POST latency, the
  * time from placing to CONFIRMED (from each order's own timestamps), errors, deadline cancellations, CPU per confirmed
  * order for every process and the memory of all of them. Prints the table, writes it as markdown to
  * {@code .microshop/bench/orders-<time>.md} and ends with the one-line summary. Exits 1 if an accepted order was
@@ -138,11 +139,15 @@ public final class OrdersReport {
                 .filter(order -> !order.updatedAt().isBefore(from) && order.updatedAt().isBefore(until)).count();
         Map<String, Double> cpu = new LinkedHashMap<>();
         end.processes().cpuMillis().forEach((process, millis) -> cpu.put(process,
-                (millis - start.processes().cpuMillis().getOrDefault(process, 0L)) / (double) Math.max(confirmedInWindow, 1)));
+                (millis - start.processes().cpuMillis().getOrDefault(process, 0L)) / (double) confirmedInWindow)); // NaN: none
         double loadTool = cpu.remove(SystemProcesses.LOAD_TOOL);
         long deadline = ownOrders.stream().filter(Order::cancelledByDeadline).count();
+        // Kept up: the step's orders were confirmed by the time the next step starts.
+        Instant drained = until.plus(settings.drain());
+        long confirmedInTime = ownOrders.stream().filter(order -> order.status().equals("CONFIRMED"))
+                .filter(order -> order.updatedAt().isBefore(drained)).count();
         return new Step(settings.steps().get(index), ownOrders.size(), placed.stream().filter(p -> p.status() != 201).count(),
-                confirmedInWindow / (double) settings.stepDuration().toSeconds(),
+                confirmedInTime / (double) settings.stepDuration().toSeconds(),
                 Percentiles.of(placed.stream().filter(p -> p.responseMillis() >= 0).map(Placement::responseMillis).toList())
                         .orElse(new Percentiles(-1, -1)),
                 Percentiles.of(ownOrders.stream().filter(order -> order.status().equals("CONFIRMED"))
@@ -160,11 +165,12 @@ public final class OrdersReport {
         table.append("---|".repeat(14)).append('\n');
         for (Step step : steps) {
             double perOrder = step.systemCpuMillisPerOrder() + step.loadToolCpuMillisPerOrder();
-            table.append(String.format("| %d | %.1f | %s | %s | %s | %s | %d | %d | %d | %.1f | %.0f | %.1f | %d | %s |%n",
+            table.append(String.format("| %d | %.1f | %s | %s | %s | %s | %d | %d | %d | %s | %s | %s | %d | %s |%n",
                     step.rate(), step.confirmedPerSecond(), millis(step.post().p50()), millis(step.post().p99()),
                     millis(step.placeToConfirmed().p50()), millis(step.placeToConfirmed().p99()), step.errors(),
-                    step.deadlineCancellations(), step.otherCancellations(), step.systemCpuMillisPerOrder(),
-                    Runtime.getRuntime().availableProcessors() * 1000 / perOrder, step.loadToolCpuMillisPerOrder(),
+                    step.deadlineCancellations(), step.otherCancellations(), figure(step.systemCpuMillisPerOrder(), "%.1f"),
+                    figure(Runtime.getRuntime().availableProcessors() * 1000 / perOrder, "%.0f"),
+                    figure(step.loadToolCpuMillisPerOrder(), "%.1f"),
                     step.memoryBytes() / (1024 * 1024), step.sustained() ? "yes" : "no"));
         }
         if (!steps.isEmpty()) {
@@ -175,11 +181,16 @@ public final class OrdersReport {
                     .sorted(Map.Entry.<String, Double>comparingByValue(Comparator.reverseOrder())).map(Map.Entry::getKey).toList();
             for (String process : processes) {
                 table.append("| ").append(process).append(" |");
-                steps.forEach(step -> table.append(String.format(" %.2f |", step.cpuMillisPerOrder().getOrDefault(process, 0.0))));
+                steps.forEach(step -> table.append(' ').append(figure(step.cpuMillisPerOrder().getOrDefault(process, 0.0), "%.2f")).append(" |"));
                 table.append('\n');
             }
         }
         return table.toString();
+    }
+
+    /** A per-order figure, or "-" for a step that confirmed no order. */
+    private static String figure(double value, String format) {
+        return Double.isFinite(value) ? String.format(format, value) : "-";
     }
 
     private static String millis(long value) {
@@ -191,10 +202,10 @@ public final class OrdersReport {
         Optional<Step> best = steps.stream().filter(Step::sustained).max(Comparator.comparingDouble(Step::confirmedPerSecond));
         String p99At100 = steps.stream().filter(step -> step.rate() == 100).findFirst()
                 .map(step -> millis(step.placeToConfirmed().p99())).orElse("-");
-        double cpu = best.or(() -> steps.stream().findFirst()).map(Step::systemCpuMillisPerOrder).orElse(0.0);
+        double cpu = best.or(() -> steps.stream().findFirst()).map(Step::systemCpuMillisPerOrder).orElse(Double.NaN);
         return String.format("orders: best sustained %d/s (offered %d/s), place->confirmed p99 %s ms at 100/s, "
-                        + "%.1f ms CPU per order, %d errors, %d deadline cancellations",
+                        + "%s ms CPU per order, %d errors, %d deadline cancellations",
                 best.map(step -> Math.round(step.confirmedPerSecond())).orElse(0L), best.map(Step::rate).orElse(0), p99At100,
-                cpu, steps.stream().mapToLong(Step::errors).sum(), steps.stream().mapToLong(Step::deadlineCancellations).sum());
+                figure(cpu, "%.1f"), steps.stream().mapToLong(Step::errors).sum(), steps.stream().mapToLong(Step::deadlineCancellations).sum());
     }
 }

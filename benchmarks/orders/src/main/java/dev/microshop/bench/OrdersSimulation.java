@@ -7,6 +7,7 @@ import static io.gatling.javaapi.core.CoreDsl.jsonPath;
 import static io.gatling.javaapi.core.CoreDsl.nothingFor;
 import static io.gatling.javaapi.core.CoreDsl.responseTimeInMillis;
 import static io.gatling.javaapi.core.CoreDsl.scenario;
+import static io.gatling.javaapi.core.CoreDsl.stopLoadGeneratorIf;
 import static io.gatling.javaapi.http.HttpDsl.http;
 import static io.gatling.javaapi.http.HttpDsl.status;
 
@@ -32,7 +33,7 @@ import java.util.stream.Stream;
  * places one order of 1-3 random products; the rate steps up after a warm-up. What happened is written to the run
  * directory for {@link OrdersReport}: every placement, and a CPU and memory sample of every process of the system
  * at the start and end of every step. Once a step clearly fails (an error, a cancellation, or far fewer
- * confirmations than orders), the later steps place nothing: they would only pile up a backlog.
+ * confirmations than orders), the run ends: the later steps would only pile up a backlog.
  */
 public class OrdersSimulation extends Simulation {
 
@@ -72,7 +73,11 @@ public class OrdersSimulation extends Simulation {
                 .check(responseTimeInMillis().saveAs("responseMillis"), status().saveAs("status"), status().is(201),
                         jsonPath("$.id").saveAs("orderId")))
                 .exec(session -> record(step, session));
-        return scenario(name).feed(orders(shoppers, products)).doIf(session -> !record.stopped()).then(place);
+        // Ends the whole run, reports and all, at the first arrival after a failed step.
+        return scenario(name).feed(orders(shoppers, products))
+                .exec(stopLoadGeneratorIf("a step failed: the later steps would only pile up a backlog",
+                        session -> record.stopped()))
+                .exec(place);
     }
 
     private Session record(int step, Session session) {

@@ -88,6 +88,12 @@ final class RunRecord {
 
     void finish() {
         clock.shutdownNow();
+        // The last step's end can come a moment after Gatling's last arrival.
+        for (int step = 0; step < settings.steps().size(); step++) {
+            if (snapshots.containsKey(startOf(step)) && !snapshots.containsKey(endOf(step)) && !stopped()) {
+                snapshot(endOf(step));
+            }
+        }
         List<Placement> written = new ArrayList<>(placements);
         try {
             Files.createDirectories(settings.runDirectory());
@@ -131,7 +137,7 @@ final class RunRecord {
         if (errors || ended.cancelled() > 0 || ended.confirmed() < 0.9 * accepted) {
             stoppedAfterStep = step;
             System.out.printf("Step %d (%d orders/s) failed (%d accepted, %.0f confirmed, %.0f cancelled, errors: %s): "
-                            + "the later steps place no orders.%n", step + 1, settings.steps().get(step), accepted,
+                            + "the run ends here.%n", step + 1, settings.steps().get(step), accepted,
                     ended.confirmed(), ended.cancelled(), errors);
         }
     }

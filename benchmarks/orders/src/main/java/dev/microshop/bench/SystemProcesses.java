@@ -68,7 +68,7 @@ final class SystemProcesses {
         for (Map.Entry<String, List<Long>> process : processes.entrySet()) {
             long ticks = 0;
             for (long pid : process.getValue()) {
-                ticks += cpuTicks(pid);
+                ticks += pid == process.getValue().getFirst() ? cpuTicksWithReapedChildren(pid) : cpuTicks(pid);
                 memory += process.getKey().equals(LOAD_TOOL) ? 0 : pssBytes(pid);
             }
             cpu.put(process.getKey(), ticks * TICK_MILLIS);
@@ -97,6 +97,15 @@ final class SystemProcesses {
     /** User plus system time, in clock ticks; 0 for a process that has gone. */
     private static long cpuTicks(long pid) {
         return statFields(pid).map(fields -> Long.parseLong(fields[11]) + Long.parseLong(fields[12])).orElse(0L);
+    }
+
+    /**
+     * Its own time and that of its children that have ended: a PostgreSQL backend that exits between two samples
+     * moves its time into the postmaster's, so the sum never goes back.
+     */
+    private static long cpuTicksWithReapedChildren(long pid) {
+        return statFields(pid).map(fields -> Long.parseLong(fields[11]) + Long.parseLong(fields[12])
+                + Long.parseLong(fields[13]) + Long.parseLong(fields[14])).orElse(0L);
     }
 
     /** The fields of /proc/PID/stat after the command name (which may hold spaces): state, ppid, ... */

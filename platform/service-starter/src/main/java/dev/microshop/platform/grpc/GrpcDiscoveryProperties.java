@@ -1,5 +1,7 @@
 package dev.microshop.platform.grpc;
 
+import static dev.microshop.platform.config.SettingChecks.positive;
+
 import java.time.Duration;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -7,12 +9,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 /**
  * How {@code discovery:///<service>} gRPC targets are resolved.
  *
- * @param refreshInterval how often a channel asks discovery again for the service's instances (default 5 s)
+ * @param refreshInterval how often a channel asks discovery again for the service's instances (microshop-defaults.properties)
  */
 @ConfigurationProperties("microshop.grpc.discovery")
 public record GrpcDiscoveryProperties(Duration refreshInterval) {
 
     public GrpcDiscoveryProperties {
-        refreshInterval = refreshInterval == null ? Duration.ofSeconds(5) : refreshInterval;
+        positive("refresh-interval", refreshInterval);
     }
 }

@@ -1,7 +1,6 @@
 package dev.microshop.platform.messaging;
 
 import java.time.Clock;
-import java.time.Duration;
 
 import javax.sql.DataSource;
 
@@ -16,6 +15,7 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -45,17 +45,19 @@ import tools.jackson.databind.json.JsonMapper;
         "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration",
         "org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration" })
 @ConditionalOnClass(KafkaTemplate.class)
+@EnableConfigurationProperties(MessagingProperties.class)
 public class MessagingAutoConfiguration {
 
     @Bean
     ListenerRetries listenerRetries(ListenerContainerRegistry containers, ObjectProvider<MeterRegistry> meters,
-            @Value("${microshop.messaging.listener.transient-max-interval:30s}") Duration transientMaxInterval) {
+            ObjectProvider<Clock> clock, MessagingProperties settings) {
         ThreadPoolTaskScheduler resumes = new ThreadPoolTaskScheduler();
         resumes.setThreadNamePrefix("listener-resume-");
         resumes.setDaemon(true);
         resumes.initialize();
         return new ListenerRetries(new ListenerContainerPauseService(containers, resumes),
-                meters.getIfAvailable(SimpleMeterRegistry::new), Clock.systemUTC(), transientMaxInterval);
+                meters.getIfAvailable(SimpleMeterRegistry::new), clock.getIfAvailable(Clock::systemUTC),
+                settings.listener().transientMaxInterval());
     }
 
     /**
@@ -66,15 +68,14 @@ public class MessagingAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean(CommonErrorHandler.class)
     DefaultErrorHandler deadLetteringErrorHandler(KafkaTemplate<String, byte[]> kafka, ListenerRetries listenerRetries,
-            @Value("${microshop.messaging.listener.retries:5}") int retries,
-            @Value("${microshop.messaging.listener.transient-max-interval:30s}") Duration transientMaxInterval) {
+            MessagingProperties settings) {
         DeadLetterPublishingRecoverer deadLetters = new DeadLetterPublishingRecoverer(kafka,
                 (record, failure) -> new TopicPartition(record.topic() + ".dlt", -1));
-        ExponentialBackOffWithMaxRetries unexpected = new ExponentialBackOffWithMaxRetries(retries);
+        ExponentialBackOffWithMaxRetries unexpected = new ExponentialBackOffWithMaxRetries(settings.listener().retries());
         unexpected.setInitialInterval(500);
         unexpected.setMultiplier(2);
         ExponentialBackOff whileItLasts = new ExponentialBackOff(500, 2);
-        whileItLasts.setMaxInterval(transientMaxInterval.toMillis());
+        whileItLasts.setMaxInterval(settings.listener().transientMaxInterval().toMillis());
         DefaultErrorHandler handler = new DefaultErrorHandler(deadLetters, unexpected, listenerRetries);
         handler.setBackOffFunction((record, failure) ->
                 ListenerFailures.classify(failure) == ListenerFailures.Kind.TRANSIENT ? whileItLasts : unexpected);
@@ -97,10 +98,9 @@ public class MessagingAutoConfiguration {
         @Bean
         OutboxRelay outboxRelay(JdbcClient jdbc, PlatformTransactionManager transactions,
                 KafkaTemplate<String, byte[]> kafka, TraceParents traceParents,
-                @Value("${spring.application.name}") String serviceName,
-                @Value("${microshop.messaging.outbox.poll-millis:500}") long pollMillis) {
+                @Value("${spring.application.name}") String serviceName, MessagingProperties settings) {
             return new OutboxRelay(jdbc, new TransactionTemplate(transactions), kafka, traceParents, serviceName,
-                    pollMillis);
+                    settings.outbox().pollMillis());
         }
 
         @Bean

@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -26,19 +25,20 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class Microshop {
 
-    static final Path HOME = Path.of(System.getenv().getOrDefault("MICROSHOP_HOME", "..")).toAbsolutePath().normalize();
+    static final Path HOME = Path.of(System.getenv().getOrDefault("MICROSHOP_HOME", ".."))
+            .toAbsolutePath()
+            .normalize();
     static final Path CONFIG_COPY = HOME.resolve("system-tests/target/config");
     static final String GATEWAY = "http://127.0.0.1:8080";
     static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
-    private Microshop() {
-    }
+    private Microshop() {}
 
     /** What a finished {@code ./microshop} command printed. */
-    record CommandResult(int exitCode, String output, Duration took) {
-    }
+    record CommandResult(int exitCode, String output, Duration took) {}
 
     /**
      * The profiles of tests that send more than the shipped rate limits allow from one address (the order bursts,
@@ -54,7 +54,8 @@ final class Microshop {
     static CommandResult runWithProfile(String profile, String... args) {
         List<String> command = new ArrayList<>(List.of(HOME.resolve("microshop").toString()));
         command.addAll(List.of(args));
-        ProcessBuilder builder = new ProcessBuilder(command).directory(HOME.toFile()).redirectErrorStream(true);
+        ProcessBuilder builder =
+                new ProcessBuilder(command).directory(HOME.toFile()).redirectErrorStream(true);
         builder.environment().put("MICROSHOP_HOME", HOME.toString());
         builder.environment().put("MICROSHOP_CONFIG_DIR", CONFIG_COPY.toString());
         // A dozen JVMs start on two cores: the C1-only start-up halves the CPU they need. The tests check
@@ -98,8 +99,8 @@ final class Microshop {
     /** Waits until the gateway sends requests to user-service and inventory-service (after a start or a refresh). */
     static void awaitRouted() {
         await(Duration.ofSeconds(60), () -> {
-            assertRouted(post(GATEWAY + "/api/auth/token", Map.of("email", "nobody@example.com", "password", "x"),
-                    Map.of()));
+            assertRouted(post(
+                    GATEWAY + "/api/auth/token", Map.of("email", "nobody@example.com", "password", "x"), Map.of()));
             assertRouted(get(GATEWAY + "/api/products", Map.of()));
         });
     }
@@ -114,9 +115,14 @@ final class Microshop {
     /** The operator's HTTP Basic credentials, as the launcher generated them (.microshop/secrets/operator.password). */
     static Map<String, String> operator() {
         try {
-            String password = Files.readString(HOME.resolve(".microshop/secrets/operator.password")).strip();
-            return Map.of("Authorization", "Basic " + java.util.Base64.getEncoder()
-                    .encodeToString(("operator:" + password).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            String password = Files.readString(HOME.resolve(".microshop/secrets/operator.password"))
+                    .strip();
+            return Map.of(
+                    "Authorization",
+                    "Basic "
+                            + java.util.Base64.getEncoder()
+                                    .encodeToString(("operator:" + password)
+                                            .getBytes(java.nio.charset.StandardCharsets.UTF_8)));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -124,7 +130,8 @@ final class Microshop {
 
     /** The local PostgreSQL superuser's password, as the launcher generated it. */
     static String postgresPassword() throws IOException {
-        return Files.readString(HOME.resolve(".microshop/secrets/postgres.password")).strip();
+        return Files.readString(HOME.resolve(".microshop/secrets/postgres.password"))
+                .strip();
     }
 
     /** Copies config/ to the place the config server will serve during the tests. */
@@ -132,7 +139,10 @@ final class Microshop {
         Files.createDirectories(CONFIG_COPY);
         try (Stream<Path> files = Files.list(HOME.resolve("config"))) {
             for (Path file : files.toList()) {
-                Files.copy(file, CONFIG_COPY.resolve(file.getFileName()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                Files.copy(
+                        file,
+                        CONFIG_COPY.resolve(file.getFileName()),
+                        java.nio.file.StandardCopyOption.REPLACE_EXISTING);
             }
         }
     }
@@ -152,27 +162,36 @@ final class Microshop {
     }
 
     static HttpResponse<String> get(String url, Map<String, String> headers) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).GET();
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
+                .timeout(Duration.ofSeconds(10))
+                .GET();
         headers.forEach(request::header);
         return send(request.build());
     }
 
     static HttpResponse<String> post(String url, Object body, Map<String, String> headers) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10))
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
+                .timeout(Duration.ofSeconds(10))
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body instanceof String text ? text : JSON.writeValueAsString(body)));
+                .POST(HttpRequest.BodyPublishers.ofString(
+                        body instanceof String text ? text : JSON.writeValueAsString(body)));
         headers.forEach(request::header);
         return send(request.build());
     }
 
     static HttpResponse<String> put(String url, Object body) {
-        return send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10))
+        return send(HttpRequest.newBuilder(URI.create(url))
+                .timeout(Duration.ofSeconds(10))
                 .header("Content-Type", "application/json")
-                .PUT(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build());
+                .PUT(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
+                .build());
     }
 
     static HttpResponse<String> delete(String url) {
-        return send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).DELETE().build());
+        return send(HttpRequest.newBuilder(URI.create(url))
+                .timeout(Duration.ofSeconds(10))
+                .DELETE()
+                .build());
     }
 
     /**
@@ -181,8 +200,10 @@ final class Microshop {
      */
     static HttpClient clientFrom(String loopbackAddress) {
         try {
-            return HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2))
-                    .localAddress(InetAddress.getByName(loopbackAddress)).build();
+            return HttpClient.newBuilder()
+                    .connectTimeout(Duration.ofSeconds(2))
+                    .localAddress(InetAddress.getByName(loopbackAddress))
+                    .build();
         } catch (UnknownHostException e) {
             throw new IllegalArgumentException(loopbackAddress, e);
         }

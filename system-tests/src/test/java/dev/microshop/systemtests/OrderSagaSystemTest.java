@@ -9,11 +9,11 @@ import static dev.microshop.systemtests.Microshop.put;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.UncheckedIOException;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -33,7 +33,6 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -66,7 +65,9 @@ class OrderSagaSystemTest {
         Microshop.run("down");
         Microshop.copyConfig();
         Microshop.CommandResult up = Microshop.upWithProfile(Microshop.LOAD_PROFILE);
-        System.out.printf("[figure] ./microshop up (all services) took %.1f s%n", up.took().toMillis() / 1000.0);
+        System.out.printf(
+                "[figure] ./microshop up (all services) took %.1f s%n",
+                up.took().toMillis() / 1000.0);
         assertThat(up.exitCode()).as(up.output()).isZero();
         admin = Shopper.admin();
         shopper = Shopper.signUp();
@@ -94,13 +95,20 @@ class OrderSagaSystemTest {
             assertThat(finished.get("status").asString()).isEqualTo("CONFIRMED");
         }
         seconds.sort(Double::compare);
-        System.out.printf("[figure] POST /api/orders -> CONFIRMED, median of 5: %.2f s (all: %s)%n", seconds.get(2), seconds);
+        System.out.printf(
+                "[figure] POST /api/orders -> CONFIRMED, median of 5: %.2f s (all: %s)%n", seconds.get(2), seconds);
 
-        assertThat(stock(product)).containsEntry("available", 90).containsEntry("reserved", 0).containsEntry("sold", 10);
+        assertThat(stock(product))
+                .containsEntry("available", 90)
+                .containsEntry("reserved", 0)
+                .containsEntry("sold", 10);
         assertThat(ProviderLedger.netChargedMinor(order.get("id").asString())).isEqualTo(2500);
         String orderId = order.get("id").asString();
-        await(Duration.ofSeconds(20), () -> assertThat(get(GATEWAY + "/api/notifications", shopper.bearer()).body())
-                .contains(orderId));
+        await(
+                Duration.ofSeconds(20),
+                () -> assertThat(get(GATEWAY + "/api/notifications", shopper.bearer())
+                                .body())
+                        .contains(orderId));
     }
 
     @Test
@@ -112,8 +120,12 @@ class OrderSagaSystemTest {
 
         assertThat(finished.get("status").asString()).isEqualTo("CANCELLED");
         assertThat(finished.get("cancellationReason").asString()).isNotBlank();
-        await(Duration.ofSeconds(20), () -> assertThat(stock(product)).containsEntry("available", 10)
-                .containsEntry("reserved", 0).containsEntry("sold", 0));
+        await(
+                Duration.ofSeconds(20),
+                () -> assertThat(stock(product))
+                        .containsEntry("available", 10)
+                        .containsEntry("reserved", 0)
+                        .containsEntry("sold", 0));
         assertThat(ProviderLedger.netChargedMinor(order.get("id").asString())).isZero();
         assertThat(ProviderLedger.chargeCount(order.get("id").asString())).isZero();
     }
@@ -140,7 +152,10 @@ class OrderSagaSystemTest {
         JsonNode replay = placeOrder(shopper, product, 1, "pm-ok", key);
 
         assertThat(replay.get("id").asString()).isEqualTo(first.get("id").asString());
-        assertThat(awaitFinished(shopper, first.get("id").asString()).get("status").asString()).isEqualTo("CONFIRMED");
+        assertThat(awaitFinished(shopper, first.get("id").asString())
+                        .get("status")
+                        .asString())
+                .isEqualTo("CONFIRMED");
         assertThat(ProviderLedger.chargeCount(first.get("id").asString())).isEqualTo(1);
         assertThat(stock(product)).containsEntry("sold", 1).containsEntry("available", 9);
     }
@@ -170,7 +185,10 @@ class OrderSagaSystemTest {
         }
         System.out.printf("[figure] 50 parallel orders for 10 units: %s%n", outcomes);
         assertThat(outcomes).containsEntry("CONFIRMED", 10).containsEntry("CANCELLED", 40);
-        assertThat(stock(product)).containsEntry("available", 0).containsEntry("reserved", 0).containsEntry("sold", 10);
+        assertThat(stock(product))
+                .containsEntry("available", 0)
+                .containsEntry("reserved", 0)
+                .containsEntry("sold", 10);
     }
 
     @Test
@@ -178,10 +196,12 @@ class OrderSagaSystemTest {
         String product = newProduct(10, "3.00");
         String traceId = HexFormat.of().formatHex(randomBytes(16));
         String traceparent = "00-" + traceId + "-" + HexFormat.of().formatHex(randomBytes(8)) + "-01";
-        HttpResponse<String> created = post(GATEWAY + "/api/orders", orderBody(product, 1, "pm-ok"),
-                headers(shopper, null, traceparent));
+        HttpResponse<String> created =
+                post(GATEWAY + "/api/orders", orderBody(product, 1, "pm-ok"), headers(shopper, null, traceparent));
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-        assertThat(awaitFinished(shopper, json(created).get("id").asString()).get("status").asString())
+        assertThat(awaitFinished(shopper, json(created).get("id").asString())
+                        .get("status")
+                        .asString())
                 .isEqualTo("CONFIRMED");
 
         await(Duration.ofSeconds(40), () -> {
@@ -189,8 +209,15 @@ class OrderSagaSystemTest {
             for (JsonNode span : json(get("http://127.0.0.1:9411/api/v2/trace/" + traceId, Map.of()))) {
                 services.add(span.get("localEndpoint").get("serviceName").asString());
             }
-            assertThat(services).contains("gateway", "order-service", "user-service", "inventory-service",
-                    "payment-service", "payment-provider", "notification-service");
+            assertThat(services)
+                    .contains(
+                            "gateway",
+                            "order-service",
+                            "user-service",
+                            "inventory-service",
+                            "payment-service",
+                            "payment-provider",
+                            "notification-service");
         });
     }
 
@@ -202,7 +229,7 @@ class OrderSagaSystemTest {
      * confirmed and not at all if cancelled, and stock must match the confirmed orders exactly.
      */
     @ParameterizedTest
-    @ValueSource(strings = { "order-service", "inventory-service", "payment-service", "postgres" })
+    @ValueSource(strings = {"order-service", "inventory-service", "payment-service", "postgres"})
     @Order(Order.DEFAULT + 1)
     void orders_in_flight_when_a_service_is_killed_all_end_and_nothing_is_oversold_or_charged_twice(String victim)
             throws Exception {
@@ -243,11 +270,17 @@ class OrderSagaSystemTest {
         for (Map.Entry<String, Shopper> replay : unanswered.entrySet()) {
             AtomicReference<HttpResponse<String>> answer = new AtomicReference<>();
             await(Duration.ofSeconds(60), () -> {
-                answer.set(post(GATEWAY + "/api/orders", orderBody(product, 1, "pm-ok"),
+                answer.set(post(
+                        GATEWAY + "/api/orders",
+                        orderBody(product, 1, "pm-ok"),
                         headers(replay.getValue(), replay.getKey(), null)));
                 assertThat(answer.get().statusCode()).as(answer.get().body()).isEqualTo(201);
             });
-            boolean stored = answer.get().headers().firstValue("Idempotent-Replayed").orElse("").equals("true");
+            boolean stored = answer.get()
+                    .headers()
+                    .firstValue("Idempotent-Replayed")
+                    .orElse("")
+                    .equals("true");
             storedBeforeReplay += stored ? 1 : 0;
             accepted.put(json(answer.get()).get("id").asString(), replay.getValue());
         }
@@ -259,16 +292,25 @@ class OrderSagaSystemTest {
             outcomes.merge(finished.get("status").asString(), 1, Integer::sum);
             if (finished.get("status").asString().equals("CONFIRMED")) {
                 assertThat(ProviderLedger.netChargedMinor(order.getKey()))
-                        .as("net charge of confirmed order " + order.getKey()).isEqualTo(100);
+                        .as("net charge of confirmed order " + order.getKey())
+                        .isEqualTo(100);
             } else {
-                await(Duration.ofSeconds(60), () -> assertThat(ProviderLedger.netChargedMinor(order.getKey()))
-                        .as("net charge of cancelled order " + order.getKey()).isZero());
+                await(
+                        Duration.ofSeconds(60),
+                        () -> assertThat(ProviderLedger.netChargedMinor(order.getKey()))
+                                .as("net charge of cancelled order " + order.getKey())
+                                .isZero());
             }
         }
-        System.out.printf("[figure] %s during 200 orders: %d answered at once, %d replayed with their "
-                + "Idempotency-Key (%d of them had been stored before the kill); outcomes %s; all finished %.1f s "
-                + "after the fault began%n", victim.equals("postgres") ? "PostgreSQL stopped for 30 s" : "kill -9 " + victim,
-                answeredAtOnce, unanswered.size(), storedBeforeReplay, outcomes,
+        System.out.printf(
+                "[figure] %s during 200 orders: %d answered at once, %d replayed with their "
+                        + "Idempotency-Key (%d of them had been stored before the kill); outcomes %s; all finished %.1f s "
+                        + "after the fault began%n",
+                victim.equals("postgres") ? "PostgreSQL stopped for 30 s" : "kill -9 " + victim,
+                answeredAtOnce,
+                unanswered.size(),
+                storedBeforeReplay,
+                outcomes,
                 Duration.between(killedAt, Instant.now()).toMillis() / 1000.0);
         int confirmed = outcomes.getOrDefault("CONFIRMED", 0);
         assertThat(confirmed).isPositive().isLessThanOrEqualTo(stock);
@@ -276,7 +318,8 @@ class OrderSagaSystemTest {
             Map<String, Integer> levels = stock(product);
             assertThat(levels.get("reserved")).isZero();
             assertThat(levels.get("sold")).isEqualTo(confirmed);
-            assertThat(levels.get("available") + levels.get("sold")).isEqualTo(levels.get("received"))
+            assertThat(levels.get("available") + levels.get("sold"))
+                    .isEqualTo(levels.get("received"))
                     .isEqualTo(stock);
         });
         if (!victim.equals("postgres")) {
@@ -296,12 +339,16 @@ class OrderSagaSystemTest {
         String product = newProduct(10, "4.00");
         List<String> orders = new ArrayList<>();
         try {
-            assertThat(put(PROVIDER_FAULTS, Map.of("extra_latency_ms", 6500)).statusCode()).isEqualTo(200);
+            assertThat(put(PROVIDER_FAULTS, Map.of("extra_latency_ms", 6500)).statusCode())
+                    .isEqualTo(200);
             orders.add(placeOrder(shopper, product, 1, "pm-ok", null).get("id").asString());
             // The request is in the provider's hands now; the lookup and refund that follow answer at once.
-            await(Duration.ofSeconds(10), () -> assertThat(payment(orders.getFirst())).isEqualTo("CHARGING"));
+            await(
+                    Duration.ofSeconds(10),
+                    () -> assertThat(payment(orders.getFirst())).isEqualTo("CHARGING"));
             Microshop.sleep(Duration.ofSeconds(1));
-            assertThat(put(PROVIDER_FAULTS, Map.of("failure_rate", 1.0, "fail_after_processing", true)).statusCode())
+            assertThat(put(PROVIDER_FAULTS, Map.of("failure_rate", 1.0, "fail_after_processing", true))
+                            .statusCode())
                     .isEqualTo(200);
             placeOneEach(3, product, orders);
             assertEveryOneEnds(orders, "CANCELLED");
@@ -313,16 +360,22 @@ class OrderSagaSystemTest {
         int charged = 0;
         for (String order : orders) {
             await(Duration.ofSeconds(90), () -> {
-                assertThat(ProviderLedger.netChargedMinor(order)).as("net of " + order).isZero();
-                assertThat(payment(order)).as("payment of " + order)
+                assertThat(ProviderLedger.netChargedMinor(order))
+                        .as("net of " + order)
+                        .isZero();
+                assertThat(payment(order))
+                        .as("payment of " + order)
                         .isEqualTo(ProviderLedger.chargeCount(order) == 1 ? "REFUNDED" : "VOIDED");
             });
             charged += ProviderLedger.chargeCount(order);
         }
-        assertThat(ProviderLedger.chargeCount(orders.getFirst())).as("the charge made after the time limit").isEqualTo(1);
+        assertThat(ProviderLedger.chargeCount(orders.getFirst()))
+                .as("the charge made after the time limit")
+                .isEqualTo(1);
         assertThat(charged).as("charges made in all").isGreaterThanOrEqualTo(2);
-        await(Duration.ofSeconds(30), () -> assertThat(stock(product)).containsEntry("reserved", 0)
-                .containsEntry("available", 10));
+        await(
+                Duration.ofSeconds(30),
+                () -> assertThat(stock(product)).containsEntry("reserved", 0).containsEntry("available", 10));
     }
 
     /**
@@ -343,12 +396,17 @@ class OrderSagaSystemTest {
         Instant killedAt;
         try {
             Files.writeString(config, original.replace("deadline: 30s", "deadline: 8s"));
-            await(Duration.ofSeconds(45), () -> assertThat(orderServiceSetting("microshop.orders.saga.deadline"))
-                    .isEqualTo("8s"));
-            assertThat(put(PROVIDER_FAULTS, Map.of("extra_latency_ms", 3000)).statusCode()).isEqualTo(200);
+            await(
+                    Duration.ofSeconds(45),
+                    () -> assertThat(orderServiceSetting("microshop.orders.saga.deadline"))
+                            .isEqualTo("8s"));
+            assertThat(put(PROVIDER_FAULTS, Map.of("extra_latency_ms", 3000)).statusCode())
+                    .isEqualTo(200);
             long victim = Microshop.instance("payment-service").get("pid").asLong();
             orders.add(placeOrder(shopper, product, 1, "pm-ok", null).get("id").asString());
-            await(Duration.ofSeconds(10), () -> assertThat(payment(orders.getFirst())).isEqualTo("CHARGING"));
+            await(
+                    Duration.ofSeconds(10),
+                    () -> assertThat(payment(orders.getFirst())).isEqualTo("CHARGING"));
             ProcessHandle.of(victim).ifPresent(ProcessHandle::destroyForcibly);
             killedAt = Instant.now();
             Microshop.delete(PROVIDER_FAULTS);
@@ -359,24 +417,33 @@ class OrderSagaSystemTest {
             Files.writeString(config, original);
         }
         awaitAllServing();
-        System.out.printf("[figure] payment-service back %.1f s after kill -9 (orders' deadline 8 s)%n",
+        System.out.printf(
+                "[figure] payment-service back %.1f s after kill -9 (orders' deadline 8 s)%n",
                 Duration.between(killedAt, Instant.now()).toMillis() / 1000.0);
         await(Duration.ofSeconds(60), () -> {
-            assertThat(ProviderLedger.chargeCount(orders.getFirst())).as("the charge made before the kill").isEqualTo(1);
+            assertThat(ProviderLedger.chargeCount(orders.getFirst()))
+                    .as("the charge made before the kill")
+                    .isEqualTo(1);
             assertThat(payment(orders.getFirst())).isEqualTo("REFUNDED");
             for (String order : orders) {
-                assertThat(ProviderLedger.netChargedMinor(order)).as("net of " + order).isZero();
+                assertThat(ProviderLedger.netChargedMinor(order))
+                        .as("net of " + order)
+                        .isZero();
             }
             for (String order : orders.subList(1, orders.size())) {
-                assertThat(ProviderLedger.chargeCount(order)).as("charges of " + order + ", requested too late")
+                assertThat(ProviderLedger.chargeCount(order))
+                        .as("charges of " + order + ", requested too late")
                         .isZero();
                 assertThat(paymentFailure(order)).contains("deadline");
             }
         });
-        await(Duration.ofSeconds(30), () -> assertThat(stock(product)).containsEntry("reserved", 0)
-                .containsEntry("available", 10));
-        await(Duration.ofSeconds(45), () -> assertThat(orderServiceSetting("microshop.orders.saga.deadline"))
-                .isEqualTo("30s"));
+        await(
+                Duration.ofSeconds(30),
+                () -> assertThat(stock(product)).containsEntry("reserved", 0).containsEntry("available", 10));
+        await(
+                Duration.ofSeconds(45),
+                () -> assertThat(orderServiceSetting("microshop.orders.saga.deadline"))
+                        .isEqualTo("30s"));
     }
 
     /**
@@ -391,28 +458,41 @@ class OrderSagaSystemTest {
         String url = "jdbc:postgresql://127.0.0.1:54320/notification_service";
         String order;
         try (Connection superuser = DriverManager.getConnection(url, "postgres", Microshop.postgresPassword())) {
-            superuser.createStatement().execute("ALTER TABLE notifications ADD CONSTRAINT system_test_refuses "
-                    + "CHECK (kind <> 'ORDER_CONFIRMED') NOT VALID");
+            superuser
+                    .createStatement()
+                    .execute("ALTER TABLE notifications ADD CONSTRAINT system_test_refuses "
+                            + "CHECK (kind <> 'ORDER_CONFIRMED') NOT VALID");
             try {
                 order = placeOrder(shopper, product, 1, "pm-ok", null).get("id").asString();
-                assertThat(awaitFinished(shopper, order).get("status").asString()).isEqualTo("CONFIRMED");
-                await(Duration.ofSeconds(60), () -> assertThat(Microshop.run("dlt", "list", "order-events.dlt")
-                        .output()).contains(order).contains("order.confirmed"));
+                assertThat(awaitFinished(shopper, order).get("status").asString())
+                        .isEqualTo("CONFIRMED");
+                await(
+                        Duration.ofSeconds(60),
+                        () -> assertThat(Microshop.run("dlt", "list", "order-events.dlt")
+                                        .output())
+                                .contains(order)
+                                .contains("order.confirmed"));
             } finally {
                 superuser.createStatement().execute("ALTER TABLE notifications DROP CONSTRAINT system_test_refuses");
             }
         }
         String listed = Microshop.run("dlt", "list", "order-events.dlt").output();
-        String ref = listed.lines().filter(line -> line.contains(order) && line.contains("order.confirmed"))
-                .map(line -> line.strip().split("\\s+")[0]).findFirst().orElseThrow();
+        String ref = listed.lines()
+                .filter(line -> line.contains(order) && line.contains("order.confirmed"))
+                .map(line -> line.strip().split("\\s+")[0])
+                .findFirst()
+                .orElseThrow();
         assertThat(get(GATEWAY + "/api/notifications", shopper.bearer()).body()).doesNotContain(order);
 
         Microshop.CommandResult replay = Microshop.run("dlt", "replay", ref);
 
         assertThat(replay.exitCode()).as(replay.output()).isZero();
         assertThat(replay.output()).contains("replayed " + ref);
-        await(Duration.ofSeconds(30), () -> assertThat(get(GATEWAY + "/api/notifications", shopper.bearer()).body())
-                .contains(order));
+        await(
+                Duration.ofSeconds(30),
+                () -> assertThat(get(GATEWAY + "/api/notifications", shopper.bearer())
+                                .body())
+                        .contains(order));
         assertThat(Microshop.run("dlt", "replay", ref).output()).contains("replayed already");
         System.out.printf("[figure] ./microshop dlt replay %s -> notification delivered%n", ref);
     }
@@ -428,17 +508,26 @@ class OrderSagaSystemTest {
 
         assertThat(bench.exitCode()).as(bench.output()).isZero();
         List<String> lines = bench.output().lines().toList();
-        assertThat(lines.getLast()).as(bench.output()).matches("orders: best sustained \\d+/s \\(offered \\d+/s\\), "
-                + "place->confirmed p99 (\\d+|-) ms at 100/s, (\\d+\\.\\d|-) ms CPU per order, 0 errors, \\d+ deadline cancellations");
+        assertThat(lines.getLast())
+                .as(bench.output())
+                .matches(
+                        "orders: best sustained \\d+/s \\(offered \\d+/s\\), "
+                                + "place->confirmed p99 (\\d+|-) ms at 100/s, (\\d+\\.\\d|-) ms CPU per order, 0 errors, \\d+ deadline cancellations");
         assertThat(bench.output()).contains(" 0 lost, 0 not final");
-        Path table = Path.of(lines.stream().filter(line -> line.startsWith("Table: ")).findFirst().orElseThrow()
+        Path table = Path.of(lines.stream()
+                .filter(line -> line.startsWith("Table: "))
+                .findFirst()
+                .orElseThrow()
                 .replaceFirst("^Table: (\\S+);.*", "$1"));
         assertThat(Files.readString(table)).contains("| 5 |");
         try (Stream<Path> reports = Files.walk(Microshop.HOME.resolve(".microshop/bench/gatling"))) {
-            assertThat(reports.filter(file -> file.endsWith("index.html"))).as("Gatling's HTML report").isNotEmpty();
+            assertThat(reports.filter(file -> file.endsWith("index.html")))
+                    .as("Gatling's HTML report")
+                    .isNotEmpty();
         }
-        System.out.printf("[figure] ./microshop bench orders --smoke took %.1f s: %s%n", bench.took().toMillis() / 1000.0,
-                lines.getLast());
+        System.out.printf(
+                "[figure] ./microshop bench orders --smoke took %.1f s: %s%n",
+                bench.took().toMillis() / 1000.0, lines.getLast());
     }
 
     /** Last: through every fault above, no valid event was left on a dead-letter topic. */
@@ -456,7 +545,9 @@ class OrderSagaSystemTest {
 
     private static void assertEveryOneEnds(List<String> orders, String status) {
         for (String order : orders) {
-            assertThat(awaitFinished(shopper, order).get("status").asString()).as(order).isEqualTo(status);
+            assertThat(awaitFinished(shopper, order).get("status").asString())
+                    .as(order)
+                    .isEqualTo(status);
         }
     }
 
@@ -466,10 +557,12 @@ class OrderSagaSystemTest {
      */
     private static void stopPostgresFor(Duration outage) throws Exception {
         Path pidFile = Microshop.HOME.resolve(".microshop/data/postgres/postmaster.pid");
-        ProcessHandle postmaster = ProcessHandle.of(Long.parseLong(Files.readAllLines(pidFile).getFirst().strip()))
+        ProcessHandle postmaster = ProcessHandle.of(
+                        Long.parseLong(Files.readAllLines(pidFile).getFirst().strip()))
                 .orElseThrow();
-        List<String> pids = Stream.concat(Stream.of(postmaster),
-                postmaster.descendants()).map(process -> Long.toString(process.pid())).toList();
+        List<String> pids = Stream.concat(Stream.of(postmaster), postmaster.descendants())
+                .map(process -> Long.toString(process.pid()))
+                .toList();
         assertThat(pids).as("PostgreSQL's processes").hasSizeGreaterThan(1);
         signal("STOP", pids);
         try {
@@ -489,8 +582,11 @@ class OrderSagaSystemTest {
     private static int deadLettersNotReplayed() {
         Microshop.CommandResult list = Microshop.run("dlt", "list");
         assertThat(list.exitCode()).as(list.output()).isZero();
-        return Pattern.compile("(\\d+) not replayed").matcher(list.output()).results()
-                .mapToInt(match -> Integer.parseInt(match.group(1))).sum();
+        return Pattern.compile("(\\d+) not replayed")
+                .matcher(list.output())
+                .results()
+                .mapToInt(match -> Integer.parseInt(match.group(1)))
+                .sum();
     }
 
     /** The order's payment status, as its shopper sees it (null while there is none). */
@@ -516,8 +612,8 @@ class OrderSagaSystemTest {
     private static Optional<String> tryPlaceOrder(Shopper buyer, String product, String idempotencyKey) {
         HttpResponse<String> created;
         try {
-            created = post(GATEWAY + "/api/orders", orderBody(product, 1, "pm-ok"),
-                    headers(buyer, idempotencyKey, null));
+            created =
+                    post(GATEWAY + "/api/orders", orderBody(product, 1, "pm-ok"), headers(buyer, idempotencyKey, null));
         } catch (UncheckedIOException cutOff) {
             return Optional.empty();
         }
@@ -532,7 +628,9 @@ class OrderSagaSystemTest {
     private static void awaitAllServing() {
         await(Duration.ofSeconds(120), () -> {
             for (JsonNode instance : Microshop.state().get("instances")) {
-                assertThat(instance.get("state").asString()).as(instance.get("name").asString()).isEqualTo("READY");
+                assertThat(instance.get("state").asString())
+                        .as(instance.get("name").asString())
+                        .isEqualTo("READY");
             }
             Microshop.assertRouted(get(GATEWAY + "/api/products", Map.of()));
             for (String path : List.of("/api/orders", "/api/notifications", "/api/payments/" + UUID.randomUUID())) {
@@ -543,9 +641,20 @@ class OrderSagaSystemTest {
 
     private static String newProduct(int stock, String price) {
         String sku = "SYS-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
-        HttpResponse<String> created = post(GATEWAY + "/api/products", Map.of("sku", sku, "name", "Test product " + sku,
-                "description", "made by a system test", "price", Map.of("amount", price, "currency", "EUR"),
-                "initialStock", stock), admin.bearer());
+        HttpResponse<String> created = post(
+                GATEWAY + "/api/products",
+                Map.of(
+                        "sku",
+                        sku,
+                        "name",
+                        "Test product " + sku,
+                        "description",
+                        "made by a system test",
+                        "price",
+                        Map.of("amount", price, "currency", "EUR"),
+                        "initialStock",
+                        stock),
+                admin.bearer());
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         return json(created).get("id").asString();
     }
@@ -554,19 +663,26 @@ class OrderSagaSystemTest {
         HttpResponse<String> levels = get(GATEWAY + "/api/products/" + product + "/stock", admin.bearer());
         assertThat(levels.statusCode()).as(levels.body()).isEqualTo(200);
         JsonNode json = json(levels);
-        return Map.of("available", json.get("available").asInt(), "reserved", json.get("reserved").asInt(),
-                "sold", json.get("sold").asInt(), "received", json.get("received").asInt());
+        return Map.of(
+                "available",
+                json.get("available").asInt(),
+                "reserved",
+                json.get("reserved").asInt(),
+                "sold",
+                json.get("sold").asInt(),
+                "received",
+                json.get("received").asInt());
     }
 
-    private static JsonNode placeOrder(Shopper buyer, String product, int quantity, String paymentMethod,
-            String idempotencyKey) {
+    private static JsonNode placeOrder(
+            Shopper buyer, String product, int quantity, String paymentMethod, String idempotencyKey) {
         // A careful client: a 503 (a dependency briefly too slow, e.g. the first gRPC call after start-up on a busy
         // machine) is tried again with the same Idempotency-Key, so it can never place the order twice.
         String key = idempotencyKey != null ? idempotencyKey : UUID.randomUUID().toString();
         AtomicReference<HttpResponse<String>> created = new AtomicReference<>();
         await(Duration.ofSeconds(30), () -> {
-            created.set(post(GATEWAY + "/api/orders", orderBody(product, quantity, paymentMethod),
-                    headers(buyer, key, null)));
+            created.set(post(
+                    GATEWAY + "/api/orders", orderBody(product, quantity, paymentMethod), headers(buyer, key, null)));
             assertThat(created.get().statusCode()).as(created.get().body()).isNotEqualTo(503);
         });
         assertThat(created.get().statusCode()).as(created.get().body()).isIn(200, 201);
@@ -574,8 +690,8 @@ class OrderSagaSystemTest {
     }
 
     private static Map<String, Object> orderBody(String product, int quantity, String paymentMethod) {
-        return Map.of("items", List.of(Map.of("productId", product, "quantity", quantity)), "paymentMethod",
-                paymentMethod);
+        return Map.of(
+                "items", List.of(Map.of("productId", product, "quantity", quantity)), "paymentMethod", paymentMethod);
     }
 
     private static Map<String, String> headers(Shopper buyer, String idempotencyKey, String traceparent) {

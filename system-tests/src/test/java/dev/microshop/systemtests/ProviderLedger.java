@@ -1,7 +1,6 @@
 package dev.microshop.systemtests;
 
 import java.util.Map;
-
 import tools.jackson.databind.JsonNode;
 
 /** The external payment provider's books, read the way its own back office would (by our order id as reference). */
@@ -9,8 +8,7 @@ final class ProviderLedger {
 
     private static final String LEDGER = "http://127.0.0.1:8190/ledger?reference=";
 
-    private ProviderLedger() {
-    }
+    private ProviderLedger() {}
 
     /** Charged minus refunded, in minor units, for an order. */
     static long netChargedMinor(String orderId) {
@@ -25,7 +23,8 @@ final class ProviderLedger {
     /** Sums a figure over the totals the provider keeps per currency (its own lower-case codes). */
     private static long sum(String orderId, String figure) {
         long sum = 0;
-        for (JsonNode perCurrency : Microshop.json(Microshop.get(LEDGER + orderId, Map.of())).get("totals")) {
+        for (JsonNode perCurrency :
+                Microshop.json(Microshop.get(LEDGER + orderId, Map.of())).get("totals")) {
             sum += perCurrency.get(figure).asLong();
         }
         return sum;

@@ -14,8 +14,8 @@ record Shopper(String id, String email, String accessToken) {
 
     static Shopper signUp() {
         String email = "shopper-" + UUID.randomUUID() + "@example.com";
-        HttpResponse<String> created = Microshop.post(GATEWAY + "/api/users",
-                Map.of("email", email, "name", "Test Shopper", "password", PASSWORD), Map.of());
+        HttpResponse<String> created = Microshop.post(
+                GATEWAY + "/api/users", Map.of("email", email, "name", "Test Shopper", "password", PASSWORD), Map.of());
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         String id = Microshop.json(created).get("id").asString();
         Shopper withoutToken = new Shopper(id, email, null);
@@ -30,8 +30,10 @@ record Shopper(String id, String email, String accessToken) {
      */
     static Shopper admin() {
         String email = "admin@microshop.local";
-        HttpResponse<String> created = Microshop.post(GATEWAY + "/api/users",
-                Map.of("email", email, "name", "Administrator", "password", PASSWORD), Map.of());
+        HttpResponse<String> created = Microshop.post(
+                GATEWAY + "/api/users",
+                Map.of("email", email, "name", "Administrator", "password", PASSWORD),
+                Map.of());
         assertThat(created.statusCode()).as(created.body()).isIn(201, 409);
         Microshop.CommandResult grant = Microshop.run("admin", "grant", email);
         assertThat(grant.exitCode()).as(grant.output()).isZero();
@@ -42,7 +44,8 @@ record Shopper(String id, String email, String accessToken) {
     }
 
     static HttpResponse<String> trySignUp(String password) {
-        return Microshop.post(GATEWAY + "/api/users",
+        return Microshop.post(
+                GATEWAY + "/api/users",
                 Map.of("email", "policy-" + UUID.randomUUID() + "@example.com", "name", "Policy", "password", password),
                 Map.of());
     }

@@ -22,7 +22,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicReference;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -47,7 +46,9 @@ class WalkingSkeletonSystemTest {
         Microshop.run("down");
         Microshop.copyConfig();
         Microshop.CommandResult up = Microshop.upWithProfile(Microshop.LOAD_PROFILE, "--replicas", "user-service=2");
-        System.out.printf("[figure] ./microshop up took %.1f s (jars built, C1-only start-up)%n", up.took().toMillis() / 1000.0);
+        System.out.printf(
+                "[figure] ./microshop up took %.1f s (jars built, C1-only start-up)%n",
+                up.took().toMillis() / 1000.0);
         System.out.println(up.output());
         assertThat(up.exitCode()).as(up.output()).isZero();
     }
@@ -75,7 +76,8 @@ class WalkingSkeletonSystemTest {
                 List<String> up = new ArrayList<>();
                 for (JsonNode instance : app.get("instance")) {
                     if (instance.get("status").asString().equals("UP")) {
-                        up.add(instance.get("ipAddr").asString() + ":" + instance.get("port").get("$").asInt());
+                        up.add(instance.get("ipAddr").asString() + ":"
+                                + instance.get("port").get("$").asInt());
                     }
                 }
                 instances.put(app.get("name").asString(), up);
@@ -111,20 +113,30 @@ class WalkingSkeletonSystemTest {
         Tokens.SigningKey realKey = Tokens.activeKey();
         Instant now = Instant.now();
         Map<String, String> badTokens = new LinkedHashMap<>();
-        badTokens.put("expired", Tokens.signed(realKey,
-                Tokens.claims(shopper.id(), now.minus(Duration.ofMinutes(30)), now.minus(Duration.ofMinutes(10)))));
-        badTokens.put("signed by another key", Tokens.signed(Tokens.strangerKey(realKey.kid()),
-                Tokens.claims(shopper.id(), now, now.plus(Duration.ofMinutes(10)))));
+        badTokens.put(
+                "expired",
+                Tokens.signed(
+                        realKey,
+                        Tokens.claims(
+                                shopper.id(), now.minus(Duration.ofMinutes(30)), now.minus(Duration.ofMinutes(10)))));
+        badTokens.put(
+                "signed by another key",
+                Tokens.signed(
+                        Tokens.strangerKey(realKey.kid()),
+                        Tokens.claims(shopper.id(), now, now.plus(Duration.ofMinutes(10)))));
         badTokens.put("alg none", Tokens.unsigned(Tokens.claims(shopper.id(), now, now.plus(Duration.ofMinutes(10)))));
         badTokens.put("malformed", "not-a.jwt");
         // Control: the same claims signed with the real key pass, so the rejections above are about the defect.
         String genuine = Tokens.signed(realKey, Tokens.claims(shopper.id(), now, now.plus(Duration.ofMinutes(10))));
-        assertThat(get(GATEWAY + "/api/users/me", Map.of("Authorization", "Bearer " + genuine)).statusCode()).isEqualTo(200);
+        assertThat(get(GATEWAY + "/api/users/me", Map.of("Authorization", "Bearer " + genuine))
+                        .statusCode())
+                .isEqualTo(200);
 
         for (String base : List.of(GATEWAY, USER_SERVICE)) {
             assertUnauthorizedProblem(get(base + "/api/users/me", Map.of()), base + " without a token");
             for (Map.Entry<String, String> bad : badTokens.entrySet()) {
-                HttpResponse<String> response = get(base + "/api/users/me", Map.of("Authorization", "Bearer " + bad.getValue()));
+                HttpResponse<String> response =
+                        get(base + "/api/users/me", Map.of("Authorization", "Bearer " + bad.getValue()));
                 assertUnauthorizedProblem(response, base + " with a token " + bad.getKey());
             }
         }
@@ -136,7 +148,8 @@ class WalkingSkeletonSystemTest {
         String traceId = HexFormat.of().formatHex(randomBytes(16));
         String traceparent = "00-" + traceId + "-" + HexFormat.of().formatHex(randomBytes(8)) + "-01";
         String email = "traced-" + UUID.randomUUID() + "@example.com";
-        HttpResponse<String> signUp = post(GATEWAY + "/api/users",
+        HttpResponse<String> signUp = post(
+                GATEWAY + "/api/users",
                 Map.of("email", email, "name", "Traced Shopper", "password", Shopper.PASSWORD),
                 Map.of("traceparent", traceparent));
         assertThat(signUp.statusCode()).isEqualTo(201);
@@ -149,11 +162,14 @@ class WalkingSkeletonSystemTest {
             for (JsonNode span : json(trace)) {
                 String service = span.get("localEndpoint").get("serviceName").asString();
                 services.add(service);
-                kafkaPublish |= service.equals("user-service") && span.has("kind")
+                kafkaPublish |= service.equals("user-service")
+                        && span.has("kind")
                         && span.get("kind").asString().equals("PRODUCER");
             }
             assertThat(services).contains("gateway", "user-service");
-            assertThat(kafkaPublish).as("a PRODUCER span of user-service in " + trace.body()).isTrue();
+            assertThat(kafkaPublish)
+                    .as("a PRODUCER span of user-service in " + trace.body())
+                    .isTrue();
         });
         await(Duration.ofSeconds(10), () -> {
             assertThat(logLinesWithTrace("gateway", traceId)).isNotEmpty();
@@ -187,7 +203,9 @@ class WalkingSkeletonSystemTest {
             Files.writeString(config, original);
         }
         assertThat(Microshop.instance("user-service").get("pid").asLong()).isEqualTo(pidBefore);
-        await(Duration.ofSeconds(45), () -> assertThat(Shopper.trySignUp(password).statusCode()).isEqualTo(201));
+        await(
+                Duration.ofSeconds(45),
+                () -> assertThat(Shopper.trySignUp(password).statusCode()).isEqualTo(201));
     }
 
     @Test
@@ -224,8 +242,14 @@ class WalkingSkeletonSystemTest {
         AtomicReference<Shopper> signedUp = new AtomicReference<>();
         await(Duration.ofSeconds(30), () -> signedUp.set(Shopper.signUp()));
         Shopper shopper = signedUp.get();
-        await(Duration.ofSeconds(60), () -> assertThat(Microshop.instance("user-service-2").get("state").asString()).isEqualTo("READY"));
-        List<Long> victims = List.of(Microshop.instance("user-service").get("pid").asLong(),
+        await(
+                Duration.ofSeconds(60),
+                () -> assertThat(Microshop.instance("user-service-2")
+                                .get("state")
+                                .asString())
+                        .isEqualTo("READY"));
+        List<Long> victims = List.of(
+                Microshop.instance("user-service").get("pid").asLong(),
                 Microshop.instance("user-service-2").get("pid").asLong());
         Instant killedAt = Instant.now();
         victims.forEach(pid -> ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly));
@@ -233,8 +257,11 @@ class WalkingSkeletonSystemTest {
         // Both replicas restart at once on two cores: each was ready only 40-55 s after its start there (C1-only
         // start-up), and the gateway sees it a few seconds later. This checks that the system heals by itself;
         // faster start-up is work of its own.
-        await(Duration.ofSeconds(90), () -> assertThat(shopper.logIn().statusCode()).isEqualTo(200));
-        System.out.printf("[figure] log-in through the gateway worked again %.1f s after kill -9 of every user-service%n",
+        await(
+                Duration.ofSeconds(90),
+                () -> assertThat(shopper.logIn().statusCode()).isEqualTo(200));
+        System.out.printf(
+                "[figure] log-in through the gateway worked again %.1f s after kill -9 of every user-service%n",
                 Duration.between(killedAt, Instant.now()).toMillis() / 1000.0);
         assertThat(Microshop.instance("user-service").get("pid").asLong()).isNotIn(victims);
         assertThat(Microshop.instance("user-service").get("restarts").asInt()).isPositive();
@@ -253,7 +280,9 @@ class WalkingSkeletonSystemTest {
         Microshop.CommandResult down = Microshop.run("down");
         assertThat(down.exitCode()).as(down.output()).isZero();
         for (long pid : pids) {
-            assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)).as("pid " + pid).isFalse();
+            assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false))
+                    .as("pid " + pid)
+                    .isFalse();
         }
         for (int port : ports) {
             assertThat(Microshop.isListening(port)).as("port " + port).isFalse();
@@ -262,7 +291,9 @@ class WalkingSkeletonSystemTest {
 
     private static void assertUnauthorizedProblem(HttpResponse<String> response, String what) {
         assertThat(response.statusCode()).as(what + ": " + response.body()).isEqualTo(401);
-        assertThat(response.headers().firstValue("Content-Type").orElse("")).as(what).startsWith("application/problem+json");
+        assertThat(response.headers().firstValue("Content-Type").orElse(""))
+                .as(what)
+                .startsWith("application/problem+json");
         assertThat(json(response).get("status").asInt()).as(what).isEqualTo(401);
     }
 
@@ -272,7 +303,8 @@ class WalkingSkeletonSystemTest {
             return List.of();
         }
         try (var lines = Files.lines(log)) {
-            return lines.filter(line -> line.contains("\"trace_id\":\"" + traceId + "\"")).toList();
+            return lines.filter(line -> line.contains("\"trace_id\":\"" + traceId + "\""))
+                    .toList();
         }
     }
 

@@ -17,8 +17,7 @@ final class BenchAccounts {
     /** Every product's available units before a run: far more than a run can sell. */
     private static final int STOCK = 1_000_000;
 
-    private BenchAccounts() {
-    }
+    private BenchAccounts() {}
 
     static String shopper(int index) {
         return "bench-shopper-" + index + "@bench.microshop.local";
@@ -28,8 +27,10 @@ final class BenchAccounts {
     static String administrator(Shop shop, Path home) throws IOException, InterruptedException {
         shop.signUp(ADMIN, PASSWORD);
         Process grant = new ProcessBuilder(home.resolve("microshop").toString(), "admin", "grant", ADMIN)
-                .directory(home.toFile()).redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+                .directory(home.toFile())
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .redirectError(ProcessBuilder.Redirect.INHERIT)
+                .start();
         if (grant.waitFor() != 0) {
             throw new IllegalStateException("./microshop admin grant " + ADMIN + " failed");
         }

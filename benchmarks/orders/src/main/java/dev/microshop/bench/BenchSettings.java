@@ -11,8 +11,16 @@ import java.util.List;
  * Steps follow each other: {@code warmup} at the first step's rate, then each rate for {@code stepDuration}, with
  * {@code drain} between two steps so that the orders of one step end before the next one starts.
  */
-record BenchSettings(URI gateway, List<URI> orderMetrics, Path home, Path runDirectory, List<Integer> steps, Duration stepDuration,
-                     Duration warmup, Duration drain, int shoppers) {
+record BenchSettings(
+        URI gateway,
+        List<URI> orderMetrics,
+        Path home,
+        Path runDirectory,
+        List<Integer> steps,
+        Duration stepDuration,
+        Duration warmup,
+        Duration drain,
+        int shoppers) {
 
     BenchSettings {
         if (steps.isEmpty() || steps.stream().anyMatch(rate -> rate < 1)) {
@@ -24,11 +32,18 @@ record BenchSettings(URI gateway, List<URI> orderMetrics, Path home, Path runDir
     }
 
     static BenchSettings fromSystemProperties() {
-        return new BenchSettings(URI.create(property("bench.gateway")),
-                Arrays.stream(property("bench.order-metrics").split(",")).map(String::strip).map(URI::create).toList(),
+        return new BenchSettings(
+                URI.create(property("bench.gateway")),
+                Arrays.stream(property("bench.order-metrics").split(","))
+                        .map(String::strip)
+                        .map(URI::create)
+                        .toList(),
                 Path.of(property("bench.home")),
                 Path.of(property("bench.run-directory")),
-                Arrays.stream(property("bench.steps").split(",")).map(String::strip).map(Integer::valueOf).toList(),
+                Arrays.stream(property("bench.steps").split(","))
+                        .map(String::strip)
+                        .map(Integer::valueOf)
+                        .toList(),
                 Duration.ofSeconds(Long.parseLong(property("bench.step-seconds"))),
                 Duration.ofSeconds(Long.parseLong(property("bench.warmup-seconds"))),
                 Duration.ofSeconds(Long.parseLong(property("bench.drain-seconds"))),
@@ -43,7 +58,8 @@ record BenchSettings(URI gateway, List<URI> orderMetrics, Path home, Path runDir
     private static String property(String name) {
         String value = System.getProperty(name);
         if (value == null || value.isBlank()) {
-            throw new IllegalStateException("system property " + name + " is not set: run the bench through ./microshop bench orders");
+            throw new IllegalStateException(
+                    "system property " + name + " is not set: run the bench through ./microshop bench orders");
         }
         return value;
     }

@@ -18,7 +18,8 @@ final class OrderCounters {
         }
     }
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final List<URI> scrapes;
 
     OrderCounters(List<URI> scrapes) {
@@ -29,8 +30,12 @@ final class OrderCounters {
         double confirmed = 0;
         double cancelled = 0;
         for (URI scrape : scrapes) {
-            String metrics = http.send(HttpRequest.newBuilder(scrape).timeout(Duration.ofSeconds(5)).build(),
-                    HttpResponse.BodyHandlers.ofString()).body();
+            String metrics = http.send(
+                            HttpRequest.newBuilder(scrape)
+                                    .timeout(Duration.ofSeconds(5))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString())
+                    .body();
             confirmed += value(metrics, "microshop_orders_confirmed_total");
             cancelled += value(metrics, "microshop_orders_cancelled_total");
         }
@@ -39,7 +44,8 @@ final class OrderCounters {
 
     /** The value of an unlabelled series in the Prometheus text format; 0 before it was first counted. */
     private static double value(String metrics, String series) {
-        return metrics.lines().filter(line -> line.startsWith(series + " ") || line.startsWith(series + "{"))
+        return metrics.lines()
+                .filter(line -> line.startsWith(series + " ") || line.startsWith(series + "{"))
                 .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
                 .sum();
     }

@@ -3,7 +3,6 @@ package dev.microshop.bench;
 import dev.microshop.bench.RunRecord.Placement;
 import dev.microshop.bench.RunRecord.Snapshot;
 import dev.microshop.bench.Shop.Order;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -34,13 +33,23 @@ public final class OrdersReport {
 
     /** How long the report waits for every accepted order to end: the saga's deadline and then some. */
     private static final Duration FINAL_WITHIN = Duration.ofSeconds(90);
+
     private static final int PARALLEL_READS = 16;
 
     /** One measured step. */
-    record Step(int rate, long accepted, long errors, double confirmedPerSecond, Percentiles post,
-                Percentiles placeToConfirmed, long deadlineCancellations, long otherCancellations,
-                Map<String, Double> cpuMillisPerOrder, double systemCpuMillisPerOrder, double loadToolCpuMillisPerOrder,
-                long memoryBytes) {
+    record Step(
+            int rate,
+            long accepted,
+            long errors,
+            double confirmedPerSecond,
+            Percentiles post,
+            Percentiles placeToConfirmed,
+            long deadlineCancellations,
+            long otherCancellations,
+            Map<String, Double> cpuMillisPerOrder,
+            double systemCpuMillisPerOrder,
+            double loadToolCpuMillisPerOrder,
+            long memoryBytes) {
 
         boolean sustained() {
             return confirmedPerSecond >= 0.95 * rate && errors == 0 && deadlineCancellations == 0;
@@ -66,8 +75,8 @@ public final class OrdersReport {
         BenchSettings settings = BenchSettings.fromSystemProperties();
         RunRecord.Written run = RunRecord.read(settings.runDirectory());
         Shop shop = new Shop(settings.gateway());
-        Map<String, Optional<Order>> orders = finalOrders(shop, shop.accessToken(BenchAccounts.ADMIN, BenchAccounts.PASSWORD),
-                run.placements());
+        Map<String, Optional<Order>> orders =
+                finalOrders(shop, shop.accessToken(BenchAccounts.ADMIN, BenchAccounts.PASSWORD), run.placements());
         List<Step> steps = new ArrayList<>();
         for (int index = 0; index < settings.steps().size(); index++) {
             Snapshot start = run.snapshots().get(RunRecord.startOf(index));
@@ -78,14 +87,20 @@ public final class OrdersReport {
             steps.add(step(settings, index, run, start, end, orders));
         }
         long lost = orders.values().stream().filter(Optional::isEmpty).count();
-        long notFinal = orders.values().stream().flatMap(Optional::stream).filter(order -> !order.isFinal()).count();
+        long notFinal = orders.values().stream()
+                .flatMap(Optional::stream)
+                .filter(order -> !order.isFinal())
+                .count();
         String table = table(steps);
         System.out.println(table);
-        Path markdown = settings.home().resolve(".microshop/bench").resolve("orders-"
-                + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + ".md");
+        Path markdown = settings.home()
+                .resolve(".microshop/bench")
+                .resolve(
+                        "orders-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + ".md");
         Files.createDirectories(markdown.getParent());
         Files.writeString(markdown, "# ./microshop bench orders, " + Instant.now() + "\n\n" + table + "\n");
-        System.out.printf("%d orders accepted in all (warm-up included): %d lost, %d not final after %d s.%n",
+        System.out.printf(
+                "%d orders accepted in all (warm-up included): %d lost, %d not final after %d s.%n",
                 orders.size(), lost, notFinal, FINAL_WITHIN.toSeconds());
         System.out.println("Table: " + markdown + "; Gatling's report: " + settings.runDirectory());
         System.out.println(summary(steps));
@@ -96,14 +111,17 @@ public final class OrdersReport {
     private static Map<String, Optional<Order>> finalOrders(Shop shop, String adminToken, List<Placement> placements)
             throws InterruptedException {
         Map<String, Optional<Order>> orders = new ConcurrentHashMap<>();
-        placements.stream().filter(placement -> placement.status() == 201)
+        placements.stream()
+                .filter(placement -> placement.status() == 201)
                 .forEach(placement -> orders.put(placement.orderId(), Optional.empty()));
         Instant giveUp = Instant.now().plus(FINAL_WITHIN);
         try (ExecutorService readers = Executors.newFixedThreadPool(PARALLEL_READS)) {
             while (true) {
                 List<String> open = orders.entrySet().stream()
-                        .filter(entry -> entry.getValue().map(order -> !order.isFinal()).orElse(true))
-                        .map(Map.Entry::getKey).toList();
+                        .filter(entry ->
+                                entry.getValue().map(order -> !order.isFinal()).orElse(true))
+                        .map(Map.Entry::getKey)
+                        .toList();
                 List<Future<?>> reads = new ArrayList<>();
                 for (String id : open) {
                     reads.add(readers.submit(() -> {
@@ -118,7 +136,8 @@ public final class OrdersReport {
                         throw new IllegalStateException("reading an order failed", e.getCause());
                     }
                 }
-                boolean allFinal = orders.values().stream().allMatch(order -> order.map(Order::isFinal).orElse(false));
+                boolean allFinal = orders.values().stream()
+                        .allMatch(order -> order.map(Order::isFinal).orElse(false));
                 if (allFinal || Instant.now().isAfter(giveUp)) {
                     return orders;
                 }
@@ -127,61 +146,109 @@ public final class OrdersReport {
         }
     }
 
-    private static Step step(BenchSettings settings, int index, RunRecord.Written run, Snapshot start, Snapshot end,
+    private static Step step(
+            BenchSettings settings,
+            int index,
+            RunRecord.Written run,
+            Snapshot start,
+            Snapshot end,
             Map<String, Optional<Order>> orders) {
         Instant from = Instant.ofEpochMilli(run.startMillis()).plus(settings.stepStart(index));
         Instant until = from.plus(settings.stepDuration());
-        List<Placement> placed = run.placements().stream().filter(placement -> placement.step() == index).toList();
-        List<Order> ownOrders = placed.stream().filter(placement -> placement.status() == 201)
-                .flatMap(placement -> orders.get(placement.orderId()).stream()).toList();
-        long confirmedInWindow = orders.values().stream().flatMap(Optional::stream)
+        List<Placement> placed = run.placements().stream()
+                .filter(placement -> placement.step() == index)
+                .toList();
+        List<Order> ownOrders = placed.stream()
+                .filter(placement -> placement.status() == 201)
+                .flatMap(placement -> orders.get(placement.orderId()).stream())
+                .toList();
+        long confirmedInWindow = orders.values().stream()
+                .flatMap(Optional::stream)
                 .filter(order -> order.status().equals("CONFIRMED"))
-                .filter(order -> !order.updatedAt().isBefore(from) && order.updatedAt().isBefore(until)).count();
+                .filter(order ->
+                        !order.updatedAt().isBefore(from) && order.updatedAt().isBefore(until))
+                .count();
         Map<String, Double> cpu = new LinkedHashMap<>();
-        end.processes().cpuMillis().forEach((process, millis) -> cpu.put(process,
-                (millis - start.processes().cpuMillis().getOrDefault(process, 0L)) / (double) confirmedInWindow)); // NaN: none
+        end.processes()
+                .cpuMillis()
+                .forEach((process, millis) -> cpu.put(
+                        process,
+                        (millis - start.processes().cpuMillis().getOrDefault(process, 0L))
+                                / (double) confirmedInWindow)); // NaN: none
         double loadTool = cpu.remove(SystemProcesses.LOAD_TOOL);
         long deadline = ownOrders.stream().filter(Order::cancelledByDeadline).count();
         // Kept up: the step's orders were confirmed by the time the next step starts.
         Instant drained = until.plus(settings.drain());
-        long confirmedInTime = ownOrders.stream().filter(order -> order.status().equals("CONFIRMED"))
-                .filter(order -> order.updatedAt().isBefore(drained)).count();
-        return new Step(settings.steps().get(index), ownOrders.size(), placed.stream().filter(p -> p.status() != 201).count(),
+        long confirmedInTime = ownOrders.stream()
+                .filter(order -> order.status().equals("CONFIRMED"))
+                .filter(order -> order.updatedAt().isBefore(drained))
+                .count();
+        return new Step(
+                settings.steps().get(index),
+                ownOrders.size(),
+                placed.stream().filter(p -> p.status() != 201).count(),
                 confirmedInTime / (double) settings.stepDuration().toSeconds(),
-                Percentiles.of(placed.stream().filter(p -> p.responseMillis() >= 0).map(Placement::responseMillis).toList())
+                Percentiles.of(placed.stream()
+                                .filter(p -> p.responseMillis() >= 0)
+                                .map(Placement::responseMillis)
+                                .toList())
                         .orElse(new Percentiles(-1, -1)),
-                Percentiles.of(ownOrders.stream().filter(order -> order.status().equals("CONFIRMED"))
-                        .map(order -> Duration.between(order.placedAt(), order.updatedAt()).toMillis()).toList())
+                Percentiles.of(ownOrders.stream()
+                                .filter(order -> order.status().equals("CONFIRMED"))
+                                .map(order -> Duration.between(order.placedAt(), order.updatedAt())
+                                        .toMillis())
+                                .toList())
                         .orElse(new Percentiles(-1, -1)),
-                deadline, ownOrders.stream().filter(order -> order.status().equals("CANCELLED")).count() - deadline,
-                cpu, cpu.values().stream().mapToDouble(Double::doubleValue).sum(), loadTool, end.processes().memoryBytes());
+                deadline,
+                ownOrders.stream()
+                                .filter(order -> order.status().equals("CANCELLED"))
+                                .count()
+                        - deadline,
+                cpu,
+                cpu.values().stream().mapToDouble(Double::doubleValue).sum(),
+                loadTool,
+                end.processes().memoryBytes());
     }
 
     private static String table(List<Step> steps) {
         StringBuilder table = new StringBuilder();
-        table.append("| offered/s | confirmed/s | POST p50 ms | POST p99 ms | place->confirmed p50 ms | p99 ms | errors "
-                + "| deadline cancellations | other cancellations | CPU ms/order (system) | ceiling orders/s | load tool CPU ms/order "
-                + "| memory MB | sustained |\n|");
+        table.append(
+                "| offered/s | confirmed/s | POST p50 ms | POST p99 ms | place->confirmed p50 ms | p99 ms | errors "
+                        + "| deadline cancellations | other cancellations | CPU ms/order (system) | ceiling orders/s | load tool CPU ms/order "
+                        + "| memory MB | sustained |\n|");
         table.append("---|".repeat(14)).append('\n');
         for (Step step : steps) {
             double perOrder = step.systemCpuMillisPerOrder() + step.loadToolCpuMillisPerOrder();
-            table.append(String.format("| %d | %.1f | %s | %s | %s | %s | %d | %d | %d | %s | %s | %s | %d | %s |%n",
-                    step.rate(), step.confirmedPerSecond(), millis(step.post().p50()), millis(step.post().p99()),
-                    millis(step.placeToConfirmed().p50()), millis(step.placeToConfirmed().p99()), step.errors(),
-                    step.deadlineCancellations(), step.otherCancellations(), figure(step.systemCpuMillisPerOrder(), "%.1f"),
+            table.append(String.format(
+                    "| %d | %.1f | %s | %s | %s | %s | %d | %d | %d | %s | %s | %s | %d | %s |%n",
+                    step.rate(),
+                    step.confirmedPerSecond(),
+                    millis(step.post().p50()),
+                    millis(step.post().p99()),
+                    millis(step.placeToConfirmed().p50()),
+                    millis(step.placeToConfirmed().p99()),
+                    step.errors(),
+                    step.deadlineCancellations(),
+                    step.otherCancellations(),
+                    figure(step.systemCpuMillisPerOrder(), "%.1f"),
                     figure(Runtime.getRuntime().availableProcessors() * 1000 / perOrder, "%.0f"),
                     figure(step.loadToolCpuMillisPerOrder(), "%.1f"),
-                    step.memoryBytes() / (1024 * 1024), step.sustained() ? "yes" : "no"));
+                    step.memoryBytes() / (1024 * 1024),
+                    step.sustained() ? "yes" : "no"));
         }
         if (!steps.isEmpty()) {
             table.append("\nCPU ms per confirmed order, by process:\n\n| process |");
             steps.forEach(step -> table.append(' ').append(step.rate()).append("/s |"));
             table.append("\n|---|").append("---|".repeat(steps.size())).append('\n');
             List<String> processes = steps.getFirst().cpuMillisPerOrder().entrySet().stream()
-                    .sorted(Map.Entry.<String, Double>comparingByValue(Comparator.reverseOrder())).map(Map.Entry::getKey).toList();
+                    .sorted(Map.Entry.<String, Double>comparingByValue(Comparator.reverseOrder()))
+                    .map(Map.Entry::getKey)
+                    .toList();
             for (String process : processes) {
                 table.append("| ").append(process).append(" |");
-                steps.forEach(step -> table.append(' ').append(figure(step.cpuMillisPerOrder().getOrDefault(process, 0.0), "%.2f")).append(" |"));
+                steps.forEach(step -> table.append(' ')
+                        .append(figure(step.cpuMillisPerOrder().getOrDefault(process, 0.0), "%.2f"))
+                        .append(" |"));
                 table.append('\n');
             }
         }
@@ -199,13 +266,24 @@ public final class OrdersReport {
 
     /** The last line: the best sustained step, the latency at 100/s, the CPU per order, and what went wrong. */
     static String summary(List<Step> steps) {
-        Optional<Step> best = steps.stream().filter(Step::sustained).max(Comparator.comparingDouble(Step::confirmedPerSecond));
-        String p99At100 = steps.stream().filter(step -> step.rate() == 100).findFirst()
-                .map(step -> millis(step.placeToConfirmed().p99())).orElse("-");
-        double cpu = best.or(() -> steps.stream().findFirst()).map(Step::systemCpuMillisPerOrder).orElse(Double.NaN);
-        return String.format("orders: best sustained %d/s (offered %d/s), place->confirmed p99 %s ms at 100/s, "
+        Optional<Step> best =
+                steps.stream().filter(Step::sustained).max(Comparator.comparingDouble(Step::confirmedPerSecond));
+        String p99At100 = steps.stream()
+                .filter(step -> step.rate() == 100)
+                .findFirst()
+                .map(step -> millis(step.placeToConfirmed().p99()))
+                .orElse("-");
+        double cpu = best.or(() -> steps.stream().findFirst())
+                .map(Step::systemCpuMillisPerOrder)
+                .orElse(Double.NaN);
+        return String.format(
+                "orders: best sustained %d/s (offered %d/s), place->confirmed p99 %s ms at 100/s, "
                         + "%s ms CPU per order, %d errors, %d deadline cancellations",
-                best.map(step -> Math.round(step.confirmedPerSecond())).orElse(0L), best.map(Step::rate).orElse(0), p99At100,
-                figure(cpu, "%.1f"), steps.stream().mapToLong(Step::errors).sum(), steps.stream().mapToLong(Step::deadlineCancellations).sum());
+                best.map(step -> Math.round(step.confirmedPerSecond())).orElse(0L),
+                best.map(Step::rate).orElse(0),
+                p99At100,
+                figure(cpu, "%.1f"),
+                steps.stream().mapToLong(Step::errors).sum(),
+                steps.stream().mapToLong(Step::deadlineCancellations).sum());
     }
 }

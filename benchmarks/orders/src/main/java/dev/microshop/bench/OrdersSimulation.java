@@ -45,43 +45,58 @@ public class OrdersSimulation extends Simulation {
         String adminToken = BenchAccounts.administrator(shop, settings.home());
         List<String> products = BenchAccounts.refillStock(shop, adminToken);
         List<String> shoppers = BenchAccounts.shopperTokens(shop, settings.shoppers());
-        record = new RunRecord(settings, SystemProcesses.of(settings.home()), new OrderCounters(settings.orderMetrics()));
+        record = new RunRecord(
+                settings, SystemProcesses.of(settings.home()), new OrderCounters(settings.orderMetrics()));
 
         List<PopulationBuilder> steps = new ArrayList<>();
         if (!settings.warmup().isZero()) {
-            steps.add(placingOrders(RunRecord.WARM_UP, "warm-up at " + settings.steps().getFirst() + "/s", shoppers, products)
-                    .injectOpen(constantUsersPerSec(settings.steps().getFirst()).during(settings.warmup()).randomized()));
+            steps.add(placingOrders(
+                            RunRecord.WARM_UP, "warm-up at " + settings.steps().getFirst() + "/s", shoppers, products)
+                    .injectOpen(constantUsersPerSec(settings.steps().getFirst())
+                            .during(settings.warmup())
+                            .randomized()));
         }
         for (int index = 0; index < settings.steps().size(); index++) {
             int rate = settings.steps().get(index);
-            steps.add(placingOrders(index, "orders at " + rate + "/s", shoppers, products).injectOpen(
-                    nothingFor(settings.stepStart(index)), constantUsersPerSec(rate).during(settings.stepDuration()).randomized()));
+            steps.add(placingOrders(index, "orders at " + rate + "/s", shoppers, products)
+                    .injectOpen(
+                            nothingFor(settings.stepStart(index)),
+                            constantUsersPerSec(rate)
+                                    .during(settings.stepDuration())
+                                    .randomized()));
         }
         Duration runs = settings.stepStart(settings.steps().size());
         // A browser keeps its connection for a whole visit: the bench measures orders, not TCP set-up.
-        setUp(steps).protocols(http.baseUrl(settings.gateway().toString()).shareConnections())
+        setUp(steps)
+                .protocols(http.baseUrl(settings.gateway().toString()).shareConnections())
                 .maxDuration(runs.plusMinutes(1));
     }
 
-    private ScenarioBuilder placingOrders(int step, String name, List<String> shoppers,
-            List<String> products) {
-        ChainBuilder place = exec(http(name).post("/api/orders")
-                .header("Authorization", "Bearer #{token}")
-                .header("Idempotency-Key", "#{idempotencyKey}")
-                .header("Content-Type", "application/json")
-                .body(StringBody("#{body}"))
-                .check(responseTimeInMillis().saveAs("responseMillis"), status().saveAs("status"), status().is(201),
-                        jsonPath("$.id").saveAs("orderId")))
+    private ScenarioBuilder placingOrders(int step, String name, List<String> shoppers, List<String> products) {
+        ChainBuilder place = exec(http(name)
+                        .post("/api/orders")
+                        .header("Authorization", "Bearer #{token}")
+                        .header("Idempotency-Key", "#{idempotencyKey}")
+                        .header("Content-Type", "application/json")
+                        .body(StringBody("#{body}"))
+                        .check(
+                                responseTimeInMillis().saveAs("responseMillis"),
+                                status().saveAs("status"),
+                                status().is(201),
+                                jsonPath("$.id").saveAs("orderId")))
                 .exec(session -> record(step, session));
         // Ends the whole run, reports and all, at the first arrival after a failed step.
-        return scenario(name).feed(orders(shoppers, products))
-                .exec(stopLoadGeneratorIf("a step failed: the later steps would only pile up a backlog",
-                        session -> record.stopped()))
+        return scenario(name)
+                .feed(orders(shoppers, products))
+                .exec(stopLoadGeneratorIf(
+                        "a step failed: the later steps would only pile up a backlog", session -> record.stopped()))
                 .exec(place);
     }
 
     private Session record(int step, Session session) {
-        record.placed(step, session.contains("status") ? session.getInt("status") : 0,
+        record.placed(
+                step,
+                session.contains("status") ? session.getInt("status") : 0,
                 session.contains("responseMillis") ? session.getLong("responseMillis") : -1,
                 session.contains("orderId") ? session.getString("orderId") : "");
         return session;
@@ -90,16 +105,22 @@ public class OrdersSimulation extends Simulation {
     /** Endless orders: a random shopper, 1-3 distinct random products of one unit each, a card that works. */
     private static Iterator<Map<String, Object>> orders(List<String> shoppers, List<String> products) {
         return Stream.generate(() -> {
-            ThreadLocalRandom random = ThreadLocalRandom.current();
-            List<String> picked = new ArrayList<>(products);
-            Collections.shuffle(picked, random);
-            String items = picked.stream().limit(random.nextInt(1, Math.min(3, products.size()) + 1))
-                    .map(product -> "{\"productId\":\"" + product + "\",\"quantity\":1}")
-                    .collect(Collectors.joining(","));
-            return Map.<String, Object>of("token", shoppers.get(random.nextInt(shoppers.size())),
-                    "idempotencyKey", UUID.randomUUID().toString(),
-                    "body", "{\"items\":[" + items + "],\"paymentMethod\":\"pm-ok\"}");
-        }).iterator();
+                    ThreadLocalRandom random = ThreadLocalRandom.current();
+                    List<String> picked = new ArrayList<>(products);
+                    Collections.shuffle(picked, random);
+                    String items = picked.stream()
+                            .limit(random.nextInt(1, Math.min(3, products.size()) + 1))
+                            .map(product -> "{\"productId\":\"" + product + "\",\"quantity\":1}")
+                            .collect(Collectors.joining(","));
+                    return Map.<String, Object>of(
+                            "token",
+                            shoppers.get(random.nextInt(shoppers.size())),
+                            "idempotencyKey",
+                            UUID.randomUUID().toString(),
+                            "body",
+                            "{\"items\":[" + items + "],\"paymentMethod\":\"pm-ok\"}");
+                })
+                .iterator();
     }
 
     @Override

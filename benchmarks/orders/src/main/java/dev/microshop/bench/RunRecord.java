@@ -26,16 +26,14 @@ final class RunRecord {
     static final String FILE = "run.json";
 
     /** One POST /api/orders: its HTTP status (0 if none came), response time (-1 if none) and the order id if accepted. */
-    record Placement(int step, long atMillis, int status, long responseMillis, String orderId) {
-    }
+    record Placement(int step, long atMillis, int status, long responseMillis, String orderId) {}
 
     /** The system at one moment: every process's CPU time and memory, and order-service's counts. */
-    record Snapshot(SystemProcesses.Sample processes, OrderCounters.Totals orders) {
-    }
+    record Snapshot(SystemProcesses.Sample processes, OrderCounters.Totals orders) {}
 
     /** What {@link #finish} writes. */
-    record Written(long startMillis, int stoppedAfterStep, Map<String, Snapshot> snapshots, List<Placement> placements) {
-    }
+    record Written(
+            long startMillis, int stoppedAfterStep, Map<String, Snapshot> snapshots, List<Placement> placements) {}
 
     private final BenchSettings settings;
     private final SystemProcesses processes;
@@ -97,7 +95,8 @@ final class RunRecord {
         List<Placement> written = new ArrayList<>(placements);
         try {
             Files.createDirectories(settings.runDirectory());
-            Shop.JSON.writeValue(settings.runDirectory().resolve(FILE).toFile(),
+            Shop.JSON.writeValue(
+                    settings.runDirectory().resolve(FILE).toFile(),
                     new Written(startMillis, stoppedAfterStep, Map.copyOf(snapshots), written));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -132,13 +131,17 @@ final class RunRecord {
         }
         Snapshot start = snapshots.get(startOf(step));
         OrderCounters.Totals ended = snapshot(drainedOf(step)).orders().minus(start.orders());
-        long accepted = placements.stream().filter(placement -> placement.step() == step && placement.status() == 201).count();
-        boolean errors = placements.stream().anyMatch(placement -> placement.step() == step && placement.status() != 201);
+        long accepted = placements.stream()
+                .filter(placement -> placement.step() == step && placement.status() == 201)
+                .count();
+        boolean errors =
+                placements.stream().anyMatch(placement -> placement.step() == step && placement.status() != 201);
         if (errors || ended.cancelled() > 0 || ended.confirmed() < 0.9 * accepted) {
             stoppedAfterStep = step;
-            System.out.printf("Step %d (%d orders/s) failed (%d accepted, %.0f confirmed, %.0f cancelled, errors: %s): "
-                            + "the run ends here.%n", step + 1, settings.steps().get(step), accepted,
-                    ended.confirmed(), ended.cancelled(), errors);
+            System.out.printf(
+                    "Step %d (%d orders/s) failed (%d accepted, %.0f confirmed, %.0f cancelled, errors: %s): "
+                            + "the run ends here.%n",
+                    step + 1, settings.steps().get(step), accepted, ended.confirmed(), ended.cancelled(), errors);
         }
     }
 }

@@ -28,12 +28,14 @@ final class Shop {
         }
 
         boolean cancelledByDeadline() {
-            return status.equals("CANCELLED") && cancellationReason != null
+            return status.equals("CANCELLED")
+                    && cancellationReason != null
                     && cancellationReason.startsWith("Not completed within");
         }
     }
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
     private final URI gateway;
 
     Shop(URI gateway) {
@@ -42,15 +44,16 @@ final class Shop {
 
     /** Signs the account up; an account that already exists (409) is fine, the bench reuses its accounts. */
     void signUp(String email, String password) throws IOException, InterruptedException {
-        HttpResponse<String> response = send(post("/api/users", null,
-                Map.of("email", email, "name", "Bench shopper", "password", password)));
+        HttpResponse<String> response =
+                send(post("/api/users", null, Map.of("email", email, "name", "Bench shopper", "password", password)));
         if (response.statusCode() != 201 && response.statusCode() != 409) {
             throw unexpected("sign-up of " + email, response);
         }
     }
 
     String accessToken(String email, String password) throws IOException, InterruptedException {
-        HttpResponse<String> response = send(post("/api/auth/token", null, Map.of("email", email, "password", password)));
+        HttpResponse<String> response =
+                send(post("/api/auth/token", null, Map.of("email", email, "password", password)));
         if (response.statusCode() != 200) {
             throw unexpected("log-in of " + email, response);
         }
@@ -61,13 +64,15 @@ final class Shop {
     List<String> productIds() throws IOException, InterruptedException {
         List<String> ids = new ArrayList<>();
         for (int page = 0; ; page++) {
-            HttpResponse<String> response = send(request("/api/products?size=100&page=" + page, null).GET().build());
+            HttpResponse<String> response = send(
+                    request("/api/products?size=100&page=" + page, null).GET().build());
             if (response.statusCode() != 200) {
                 throw unexpected("the product list", response);
             }
             JsonNode body = JSON.readTree(response.body());
             body.path("content").forEach(product -> ids.add(product.path("id").asText()));
-            if (body.path("content").isEmpty() || ids.size() >= body.path("page").path("totalElements").asLong(Long.MAX_VALUE)) {
+            if (body.path("content").isEmpty()
+                    || ids.size() >= body.path("page").path("totalElements").asLong(Long.MAX_VALUE)) {
                 return ids;
             }
         }
@@ -86,7 +91,8 @@ final class Shop {
 
     /** The order as its owner or an administrator sees it; empty if the shop does not know it. */
     Optional<Order> order(String token, String id) throws IOException, InterruptedException {
-        HttpResponse<String> response = send(request("/api/orders/" + id, token).GET().build());
+        HttpResponse<String> response =
+                send(request("/api/orders/" + id, token).GET().build());
         if (response.statusCode() == 404) {
             return Optional.empty();
         }
@@ -94,18 +100,26 @@ final class Shop {
             throw unexpected("order " + id, response);
         }
         JsonNode order = JSON.readTree(response.body());
-        return Optional.of(new Order(order.path("id").asText(), order.path("status").asText(),
-                order.path("cancellationReason").isTextual() ? order.path("cancellationReason").asText() : null,
-                Instant.parse(order.path("placedAt").asText()), Instant.parse(order.path("updatedAt").asText())));
+        return Optional.of(new Order(
+                order.path("id").asText(),
+                order.path("status").asText(),
+                order.path("cancellationReason").isTextual()
+                        ? order.path("cancellationReason").asText()
+                        : null,
+                Instant.parse(order.path("placedAt").asText()),
+                Instant.parse(order.path("updatedAt").asText())));
     }
 
     private HttpRequest post(String path, String token, Map<String, ?> body) throws IOException {
-        return request(path, token).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build();
+        return request(path, token)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
+                .build();
     }
 
     private HttpRequest.Builder request(String path, String token) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(gateway.resolve(path)).timeout(TIMEOUT);
+        HttpRequest.Builder request =
+                HttpRequest.newBuilder(gateway.resolve(path)).timeout(TIMEOUT);
         return token == null ? request : request.header("Authorization", "Bearer " + token);
     }
 

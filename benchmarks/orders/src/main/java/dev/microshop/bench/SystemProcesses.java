@@ -25,8 +25,7 @@ final class SystemProcesses {
     private static final String POSTGRES_SERVER = "postgres (server)";
 
     /** CPU milliseconds per process and the memory of all of them (proportional set size, shared pages counted once). */
-    record Sample(long atMillis, Map<String, Long> cpuMillis, long memoryBytes) {
-    }
+    record Sample(long atMillis, Map<String, Long> cpuMillis, long memoryBytes) {}
 
     private final Map<String, Long> supervised;
     private final Path postmasterPidFile;
@@ -38,7 +37,9 @@ final class SystemProcesses {
 
     static SystemProcesses of(Path home) throws IOException, InterruptedException {
         Process status = new ProcessBuilder(home.resolve("microshop").toString(), "status", "--json")
-                .directory(home.toFile()).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+                .directory(home.toFile())
+                .redirectError(ProcessBuilder.Redirect.INHERIT)
+                .start();
         String json = new String(status.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (status.waitFor() != 0) {
             throw new IllegalStateException("./microshop status --json failed: is the system running?");
@@ -52,7 +53,9 @@ final class SystemProcesses {
     }
 
     private static void collectPids(JsonNode node, Map<String, Long> pids) {
-        if (node.path("name").isTextual() && node.path("pid").canConvertToLong() && node.path("pid").asLong() > 0) {
+        if (node.path("name").isTextual()
+                && node.path("pid").canConvertToLong()
+                && node.path("pid").asLong() > 0) {
             pids.put(node.path("name").asText(), node.path("pid").asLong());
         }
         node.forEach(child -> collectPids(child, pids));
@@ -79,14 +82,19 @@ final class SystemProcesses {
     private List<Long> postgresServer() {
         long postmaster;
         try {
-            postmaster = Long.parseLong(Files.readAllLines(postmasterPidFile).getFirst().strip());
+            postmaster = Long.parseLong(
+                    Files.readAllLines(postmasterPidFile).getFirst().strip());
         } catch (IOException | RuntimeException e) {
             return List.of();
         }
         List<Long> pids = new ArrayList<>(List.of(postmaster));
         try (Stream<Path> entries = Files.list(Path.of("/proc"))) {
-            entries.map(entry -> entry.getFileName().toString()).filter(name -> name.chars().allMatch(Character::isDigit))
-                    .map(Long::valueOf).filter(pid -> statFields(pid).map(fields -> fields[1].equals(String.valueOf(postmaster))).orElse(false))
+            entries.map(entry -> entry.getFileName().toString())
+                    .filter(name -> name.chars().allMatch(Character::isDigit))
+                    .map(Long::valueOf)
+                    .filter(pid -> statFields(pid)
+                            .map(fields -> fields[1].equals(String.valueOf(postmaster)))
+                            .orElse(false))
                     .forEach(pids::add);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -96,7 +104,9 @@ final class SystemProcesses {
 
     /** User plus system time, in clock ticks; 0 for a process that has gone. */
     private static long cpuTicks(long pid) {
-        return statFields(pid).map(fields -> Long.parseLong(fields[11]) + Long.parseLong(fields[12])).orElse(0L);
+        return statFields(pid)
+                .map(fields -> Long.parseLong(fields[11]) + Long.parseLong(fields[12]))
+                .orElse(0L);
     }
 
     /**
@@ -104,8 +114,12 @@ final class SystemProcesses {
      * moves its time into the postmaster's, so the sum never goes back.
      */
     private static long cpuTicksWithReapedChildren(long pid) {
-        return statFields(pid).map(fields -> Long.parseLong(fields[11]) + Long.parseLong(fields[12])
-                + Long.parseLong(fields[13]) + Long.parseLong(fields[14])).orElse(0L);
+        return statFields(pid)
+                .map(fields -> Long.parseLong(fields[11])
+                        + Long.parseLong(fields[12])
+                        + Long.parseLong(fields[13])
+                        + Long.parseLong(fields[14]))
+                .orElse(0L);
     }
 
     /** The fields of /proc/PID/stat after the command name (which may hold spaces): state, ppid, ... */
@@ -120,8 +134,10 @@ final class SystemProcesses {
 
     private static long pssBytes(long pid) {
         try (Stream<String> lines = Files.lines(Path.of("/proc", String.valueOf(pid), "smaps_rollup"))) {
-            return lines.filter(line -> line.startsWith("Pss:")).mapToLong(line -> Long.parseLong(line.replaceAll("\\D", "")) * 1024)
-                    .findFirst().orElse(0);
+            return lines.filter(line -> line.startsWith("Pss:"))
+                    .mapToLong(line -> Long.parseLong(line.replaceAll("\\D", "")) * 1024)
+                    .findFirst()
+                    .orElse(0);
         } catch (IOException | UncheckedIOException e) {
             return 0;
         }

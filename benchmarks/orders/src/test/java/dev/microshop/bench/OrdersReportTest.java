@@ -12,19 +12,24 @@ class OrdersReportTest {
 
     @Test
     void the_summary_names_the_best_step_that_kept_up_without_errors_or_deadline_cancellations() {
-        List<Step> steps = List.of(step(25, 25.0, 0, 0, 300, 6.0), step(50, 49.0, 0, 0, 400, 5.5),
-                step(100, 99.0, 2, 0, 450, 5.0), step(200, 150.0, 0, 0, 9000, 4.0));
+        List<Step> steps = List.of(
+                step(25, 25.0, 0, 0, 300, 6.0),
+                step(50, 49.0, 0, 0, 400, 5.5),
+                step(100, 99.0, 2, 0, 450, 5.0),
+                step(200, 150.0, 0, 0, 9000, 4.0));
 
-        assertThat(OrdersReport.summary(steps)).isEqualTo("orders: best sustained 49/s (offered 50/s), place->confirmed "
-                + "p99 450 ms at 100/s, 5.5 ms CPU per order, 2 errors, 0 deadline cancellations");
+        assertThat(OrdersReport.summary(steps))
+                .isEqualTo("orders: best sustained 49/s (offered 50/s), place->confirmed "
+                        + "p99 450 ms at 100/s, 5.5 ms CPU per order, 2 errors, 0 deadline cancellations");
     }
 
     @Test
     void a_step_with_a_deadline_cancellation_is_not_sustained_however_fast_it_was() {
         List<Step> steps = List.of(step(25, 25.0, 0, 1, 29000, 7.0));
 
-        assertThat(OrdersReport.summary(steps)).isEqualTo("orders: best sustained 0/s (offered 0/s), place->confirmed "
-                + "p99 - ms at 100/s, 7.0 ms CPU per order, 0 errors, 1 deadline cancellations");
+        assertThat(OrdersReport.summary(steps))
+                .isEqualTo("orders: best sustained 0/s (offered 0/s), place->confirmed "
+                        + "p99 - ms at 100/s, 7.0 ms CPU per order, 0 errors, 1 deadline cancellations");
     }
 
     @Test
@@ -34,7 +39,18 @@ class OrdersReportTest {
     }
 
     private static Step step(int rate, double confirmed, long errors, long deadline, long p99, double cpu) {
-        return new Step(rate, (long) (rate * 60), errors, confirmed, new Percentiles(40, 90), new Percentiles(p99 / 2, p99),
-                deadline, 0, Map.of("order-service", cpu), cpu, 1.0, 3L << 30);
+        return new Step(
+                rate,
+                (long) (rate * 60),
+                errors,
+                confirmed,
+                new Percentiles(40, 90),
+                new Percentiles(p99 / 2, p99),
+                deadline,
+                0,
+                Map.of("order-service", cpu),
+                cpu,
+                1.0,
+                3L << 30);
     }
 }

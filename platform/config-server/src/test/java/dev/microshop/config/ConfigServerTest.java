@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -16,9 +15,12 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.web.client.RestClient;
 
 /** The config server serves a service's files by profile and decrypts {cipher} values on the way out. */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = {
-        "eureka.client.enabled=false", "spring.cloud.bus.enabled=false",
-        "management.tracing.export.zipkin.enabled=false", "logging.file.name=" })
+@SpringBootTest(
+        webEnvironment = WebEnvironment.RANDOM_PORT,
+        properties = {
+            "eureka.client.enabled=false", "spring.cloud.bus.enabled=false",
+            "management.tracing.export.zipkin.enabled=false", "logging.file.name="
+        })
 class ConfigServerTest {
 
     private static final Path CONFIG = createConfigDir();
@@ -31,7 +33,9 @@ class ConfigServerTest {
 
     @DynamicPropertySource
     static void configRepository(DynamicPropertyRegistry registry) {
-        registry.add("spring.cloud.config.server.native.search-locations", () -> CONFIG.toUri().toString());
+        registry.add(
+                "spring.cloud.config.server.native.search-locations",
+                () -> CONFIG.toUri().toString());
     }
 
     @Test
@@ -46,7 +50,11 @@ class ConfigServerTest {
 
     @Test
     void decrypts_cipher_values_before_serving_them() throws IOException {
-        String cipher = client().post().uri("/encrypt").body("s3cret-password").retrieve().body(String.class);
+        String cipher = client().post()
+                .uri("/encrypt")
+                .body("s3cret-password")
+                .retrieve()
+                .body(String.class);
         assertThat(cipher).isNotBlank().doesNotContain("s3cret");
         Files.writeString(CONFIG.resolve("vault.yml"), "db:\n  password: '{cipher}" + cipher + "'\n");
 

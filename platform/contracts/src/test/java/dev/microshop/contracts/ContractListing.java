@@ -40,8 +40,7 @@ final class ContractListing {
     private static final String CONTRACTS_PACKAGE = "dev.microshop.contracts";
     private static final String EVENTS_PACKAGE = Topics.class.getPackageName();
 
-    private ContractListing() {
-    }
+    private ContractListing() {}
 
     /** The current contracts, in a stable order: proto files by name, then event records by name. */
     static SequencedMap<String, String> current() {
@@ -62,16 +61,20 @@ final class ContractListing {
         file.getMessageTypes().forEach(message -> addMessage(message, entries));
         for (ServiceDescriptor service : file.getServices()) {
             for (MethodDescriptor method : service.getMethods()) {
-                entries.put("service " + service.getFullName() + " rpc " + method.getName(),
-                        (method.isClientStreaming() ? "stream " : "") + method.getInputType().getFullName() + " -> "
-                                + (method.isServerStreaming() ? "stream " : "") + method.getOutputType().getFullName());
+                entries.put(
+                        "service " + service.getFullName() + " rpc " + method.getName(),
+                        (method.isClientStreaming() ? "stream " : "")
+                                + method.getInputType().getFullName() + " -> "
+                                + (method.isServerStreaming() ? "stream " : "")
+                                + method.getOutputType().getFullName());
             }
         }
     }
 
     private static void addMessage(Descriptor message, SequencedMap<String, String> entries) {
         for (FieldDescriptor field : message.getFields()) {
-            entries.put("message " + message.getFullName() + " field " + field.getNumber(),
+            entries.put(
+                    "message " + message.getFullName() + " field " + field.getNumber(),
                     field.getName() + " " + typeOf(field));
         }
         message.getNestedTypes().forEach(nested -> addMessage(nested, entries));
@@ -113,9 +116,10 @@ final class ContractListing {
     /** JDK types by their full name, contract types relative to the events package: {@code OrderEvents.OrderedItem}. */
     private static String typeName(Type type) {
         if (type instanceof ParameterizedType parameterized) {
-            return typeName(parameterized.getRawType()) + Arrays.stream(parameterized.getActualTypeArguments())
-                    .map(ContractListing::typeName)
-                    .collect(joining(", ", "<", ">"));
+            return typeName(parameterized.getRawType())
+                    + Arrays.stream(parameterized.getActualTypeArguments())
+                            .map(ContractListing::typeName)
+                            .collect(joining(", ", "<", ">"));
         }
         if (type instanceof Class<?> contract && contract.getPackageName().equals(EVENTS_PACKAGE)) {
             return nameInEvents(contract);
@@ -144,7 +148,11 @@ final class ContractListing {
     /** Every class compiled from this module, generated or written: new proto files and events are found too. */
     private static List<Class<?>> compiledContractClasses() {
         try {
-            Path classes = Path.of(Topics.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            Path classes = Path.of(Topics.class
+                    .getProtectionDomain()
+                    .getCodeSource()
+                    .getLocation()
+                    .toURI());
             try (Stream<Path> files = Files.walk(classes.resolve(CONTRACTS_PACKAGE.replace('.', File.separatorChar)))) {
                 return files.map(file -> classes.relativize(file).toString())
                         .filter(file -> file.endsWith(".class"))

@@ -58,8 +58,10 @@ class ContractsCompatibilityTest {
 
     @Test
     void the_baseline_lists_everything_the_contracts_promise() {
-        assumeTrue(WRITE_BASELINE || added().isEmpty(), () -> "Compatible, but the baseline does not list yet:\n  "
-                + String.join("\n  ", added()) + "\nRefresh it, so that these are kept from now on: " + REFRESH);
+        assumeTrue(
+                WRITE_BASELINE || added().isEmpty(),
+                () -> "Compatible, but the baseline does not list yet:\n  " + String.join("\n  ", added())
+                        + "\nRefresh it, so that these are kept from now on: " + REFRESH);
     }
 
     private List<String> added() {
@@ -88,8 +90,8 @@ class ContractsCompatibilityTest {
                 }
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read the baseline " + BASELINE.toAbsolutePath()
-                    + "; write it with " + REFRESH, e);
+            throw new UncheckedIOException(
+                    "Cannot read the baseline " + BASELINE.toAbsolutePath() + "; write it with " + REFRESH, e);
         }
         return entries;
     }

@@ -5,8 +5,7 @@ import java.util.Map;
 /** Reads an engine's settings from environment variables, with a clear message for a bad value. */
 public final class EnvironmentSettings {
 
-    private EnvironmentSettings() {
-    }
+    private EnvironmentSettings() {}
 
     /** The port in variable {@code name}, or {@code fallback} when it is unset or blank. */
     public static int port(Map<String, String> env, String name, int fallback) {

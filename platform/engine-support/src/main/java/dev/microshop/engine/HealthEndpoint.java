@@ -1,14 +1,13 @@
 package dev.microshop.engine;
 
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.function.BooleanSupplier;
-
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 
 /** GET /health on loopback: 200 {"status":"UP"} while the engine is up, 503 otherwise; the launcher polls it. */
 public final class HealthEndpoint implements AutoCloseable {

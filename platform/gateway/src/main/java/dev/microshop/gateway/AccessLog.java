@@ -37,8 +37,12 @@ class AccessLog implements WebFilter {
             MDC.put("spanId", span.context().spanId());
         }
         try {
-            log.info("{} {} -> {} in {} ms", request.getMethod(), request.getPath().value(),
-                    exchange.getResponse().getStatusCode(), millis);
+            log.info(
+                    "{} {} -> {} in {} ms",
+                    request.getMethod(),
+                    request.getPath().value(),
+                    exchange.getResponse().getStatusCode(),
+                    millis);
         } finally {
             MDC.remove("traceId");
             MDC.remove("spanId");

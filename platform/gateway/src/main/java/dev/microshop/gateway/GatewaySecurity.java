@@ -40,7 +40,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebFluxSecurity
-@EnableConfigurationProperties({ JwtSecurityProperties.class, JwksProperties.class })
+@EnableConfigurationProperties({JwtSecurityProperties.class, JwksProperties.class})
 public class GatewaySecurity {
 
     /** How soon a client may try again when user-service's keys could not be fetched. */
@@ -53,8 +53,12 @@ public class GatewaySecurity {
 
     @Bean
     @Order(2)
-    SecurityWebFilterChain gatewaySecurityFilterChain(ServerHttpSecurity http, JwtSecurityProperties properties,
-            ProblemResponses problems, CorsPolicy corsPolicy, RateLimits rateLimits) {
+    SecurityWebFilterChain gatewaySecurityFilterChain(
+            ServerHttpSecurity http,
+            JwtSecurityProperties properties,
+            ProblemResponses problems,
+            CorsPolicy corsPolicy,
+            RateLimits rateLimits) {
         return http.csrf(ServerHttpSecurity.CsrfSpec::disable)
                 // SecurityHeaders writes them on every answer, also on those given before this chain runs.
                 .headers(ServerHttpSecurity.HeaderSpec::disable)
@@ -75,13 +79,14 @@ public class GatewaySecurity {
                     }
                     exchanges.anyExchange().authenticated();
                 })
-                .oauth2ResourceServer(server -> server
-                        .jwt(jwt -> { })
+                .oauth2ResourceServer(server -> server.jwt(jwt -> {})
                         .authenticationFailureHandler(refusedTokens(problems, rateLimits))
-                        .authenticationEntryPoint((exchange, failure) -> problems.write(exchange,
-                                HttpStatus.UNAUTHORIZED, "A valid access token is required: " + failure.getMessage()))
-                        .accessDeniedHandler((exchange, denied) -> problems.write(exchange, HttpStatus.FORBIDDEN,
-                                "Your role does not allow this request")))
+                        .authenticationEntryPoint((exchange, failure) -> problems.write(
+                                exchange,
+                                HttpStatus.UNAUTHORIZED,
+                                "A valid access token is required: " + failure.getMessage()))
+                        .accessDeniedHandler((exchange, denied) -> problems.write(
+                                exchange, HttpStatus.FORBIDDEN, "Your role does not allow this request")))
                 .build();
     }
 
@@ -94,18 +99,26 @@ public class GatewaySecurity {
             var exchange = filterExchange.getExchange();
             if (failure instanceof AuthenticationServiceException) {
                 exchange.getResponse().getHeaders().set(HttpHeaders.RETRY_AFTER, RETRY_AFTER_KEYS_UNAVAILABLE);
-                return problems.write(exchange, HttpStatus.SERVICE_UNAVAILABLE,
+                return problems.write(
+                        exchange,
+                        HttpStatus.SERVICE_UNAVAILABLE,
                         "Access tokens cannot be checked right now; try again shortly");
             }
-            return rateLimits.tokenRefused(exchange, Mono.defer(() -> problems.write(exchange,
-                    HttpStatus.UNAUTHORIZED, "A valid access token is required: " + failure.getMessage())));
+            return rateLimits.tokenRefused(
+                    exchange,
+                    Mono.defer(() -> problems.write(
+                            exchange,
+                            HttpStatus.UNAUTHORIZED,
+                            "A valid access token is required: " + failure.getMessage())));
         };
     }
 
     /** Spring Security's firewall turns hostile paths away with an empty 400; this makes it a problem like the rest. */
     @Bean
     ServerExchangeRejectedHandler rejectedRequests(ProblemResponses problems) {
-        return (exchange, rejected) -> problems.write(exchange, HttpStatus.BAD_REQUEST,
+        return (exchange, rejected) -> problems.write(
+                exchange,
+                HttpStatus.BAD_REQUEST,
                 "The request's path is not accepted: it is not normalized or holds encoded or forbidden characters");
     }
 
@@ -122,8 +135,10 @@ public class GatewaySecurity {
         decoder.setJwtValidator(MicroshopJwtValidators.of(properties));
         // Spring reports keys that could not be fetched as an IllegalStateException, which would end as a 500; as a
         // JwtException it reaches the failure handler as an AuthenticationServiceException instead.
-        return token -> decoder.decode(token).onErrorMap(IllegalStateException.class,
-                unavailable -> new JwtException("The signing keys could not be fetched", unavailable));
+        return token -> decoder.decode(token)
+                .onErrorMap(
+                        IllegalStateException.class,
+                        unavailable -> new JwtException("The signing keys could not be fetched", unavailable));
     }
 
     /** Resolves {@code http://user-service/...} through discovery. */

@@ -3,7 +3,6 @@ package dev.microshop.gateway;
 import static dev.microshop.platform.config.SettingChecks.positive;
 
 import java.time.Duration;
-
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**

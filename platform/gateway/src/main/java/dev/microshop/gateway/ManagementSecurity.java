@@ -4,8 +4,8 @@ import dev.microshop.platform.management.OperatorProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.actuate.endpoint.web.WebServerNamespace;
-import org.springframework.boot.security.autoconfigure.actuate.web.reactive.EndpointRequest;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.security.autoconfigure.actuate.web.reactive.EndpointRequest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -44,15 +44,19 @@ class ManagementSecurity {
 
     @Bean
     @Order(1)
-    SecurityWebFilterChain managementSecurityFilterChain(ServerHttpSecurity http, ProblemResponses problems,
-            OperatorProperties operator) {
+    SecurityWebFilterChain managementSecurityFilterChain(
+            ServerHttpSecurity http, ProblemResponses problems, OperatorProperties operator) {
         ServerAuthenticationEntryPoint operatorRequired = (exchange, failure) -> {
-            exchange.getResponse().getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"microshop management\"");
-            return problems.write(exchange, HttpStatus.UNAUTHORIZED,
+            exchange.getResponse()
+                    .getHeaders()
+                    .set(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"microshop management\"");
+            return problems.write(
+                    exchange,
+                    HttpStatus.UNAUTHORIZED,
                     "This management endpoint answers only to the operator (HTTP Basic)");
         };
-        return http.securityMatcher(new OrServerWebExchangeMatcher(EndpointRequest.toAnyEndpoint(),
-                        ManagementSecurity::onManagementPort))
+        return http.securityMatcher(new OrServerWebExchangeMatcher(
+                        EndpointRequest.toAnyEndpoint(), ManagementSecurity::onManagementPort))
                 .csrf(ServerHttpSecurity.CsrfSpec::disable)
                 .headers(ServerHttpSecurity.HeaderSpec::disable)
                 .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
@@ -61,10 +65,14 @@ class ManagementSecurity {
                 .authenticationManager(operatorAccount(operator))
                 .httpBasic(basic -> basic.authenticationEntryPoint(operatorRequired))
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(operatorRequired)
-                        .accessDeniedHandler((exchange, denied) -> problems.write(exchange, HttpStatus.FORBIDDEN,
+                        .accessDeniedHandler((exchange, denied) -> problems.write(
+                                exchange,
+                                HttpStatus.FORBIDDEN,
                                 "This management endpoint answers only to the operator")))
                 .authorizeExchange(exchanges -> {
-                    exchanges.matchers(EndpointRequest.to("health", "info", "prometheus")).permitAll();
+                    exchanges
+                            .matchers(EndpointRequest.to("health", "info", "prometheus"))
+                            .permitAll();
                     exchanges.anyExchange().hasRole(OperatorProperties.ROLE);
                 })
                 .build();
@@ -84,8 +92,10 @@ class ManagementSecurity {
             return refused -> Mono.error(new BadCredentialsException("No operator password is configured"));
         }
         PasswordEncoder encoder = PasswordEncoderFactories.createDelegatingPasswordEncoder();
-        return new UserDetailsRepositoryReactiveAuthenticationManager(new MapReactiveUserDetailsService(
-                User.withUsername(operator.username()).password(encoder.encode(operator.password()))
-                        .roles(OperatorProperties.ROLE).build()));
+        return new UserDetailsRepositoryReactiveAuthenticationManager(
+                new MapReactiveUserDetailsService(User.withUsername(operator.username())
+                        .password(encoder.encode(operator.password()))
+                        .roles(OperatorProperties.ROLE)
+                        .build()));
     }
 }

@@ -1,7 +1,6 @@
 package dev.microshop.gateway;
 
 import java.net.URI;
-
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;

@@ -1,16 +1,15 @@
 package dev.microshop.gateway;
 
-import java.text.ParseException;
-import java.util.List;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Function;
-
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKMatcher;
 import com.nimbusds.jose.jwk.JWKSelector;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jwt.SignedJWT;
 import io.netty.channel.ChannelOption;
+import java.text.ParseException;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
@@ -37,9 +36,12 @@ final class SigningKeys {
 
     SigningKeys(WebClient.Builder client, String jwkSetUri, JwksProperties settings) {
         HttpClient http = HttpClient.create()
-                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) settings.connectTimeout().toMillis())
+                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int)
+                        settings.connectTimeout().toMillis())
                 .responseTimeout(settings.responseTimeout());
-        WebClient jwks = client.clone().clientConnector(new ReactorClientHttpConnector(http)).build();
+        WebClient jwks = client.clone()
+                .clientConnector(new ReactorClientHttpConnector(http))
+                .build();
         this.refetchIntervalNanos = settings.refetchInterval().toNanos();
         this.lastFetchNanos = new AtomicLong(System.nanoTime() - refetchIntervalNanos);
         this.fetch = Mono.defer(() -> {
@@ -53,9 +55,10 @@ final class SigningKeys {
     Flux<JWK> keysFor(SignedJWT token) {
         JWKSelector selector = new JWKSelector(JWKMatcher.forJWSHeader(token.getHeader()));
         return known.flatMap(keys -> {
-            List<JWK> matching = selector.select(keys);
-            return matching.isEmpty() ? refetched(keys).map(selector::select) : Mono.just(matching);
-        }).flatMapIterable(Function.identity());
+                    List<JWK> matching = selector.select(keys);
+                    return matching.isEmpty() ? refetched(keys).map(selector::select) : Mono.just(matching);
+                })
+                .flatMapIterable(Function.identity());
     }
 
     /** Kept once fetched; a first fetch that failed is not kept, so that the next token tries again. */
@@ -69,10 +72,11 @@ final class SigningKeys {
         if (System.nanoTime() - last < refetchIntervalNanos || !lastFetchNanos.compareAndSet(last, System.nanoTime())) {
             return Mono.just(current);
         }
-        Mono<JWKSet> refetch = fetch
-                .onErrorResume(failure -> {
-                    log.warn("Could not fetch the signing keys again, keeping the {} known ones: {}",
-                            current.size(), failure.toString());
+        Mono<JWKSet> refetch = fetch.onErrorResume(failure -> {
+                    log.warn(
+                            "Could not fetch the signing keys again, keeping the {} known ones: {}",
+                            current.size(),
+                            failure.toString());
                     return Mono.just(current);
                 })
                 .cache();

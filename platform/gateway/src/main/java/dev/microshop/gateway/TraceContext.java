@@ -8,8 +8,7 @@ import org.springframework.web.server.ServerWebExchange;
 /** Finds the trace a WebFlux request belongs to through the request's observation, not a thread-local. */
 final class TraceContext {
 
-    private TraceContext() {
-    }
+    private TraceContext() {}
 
     static String traceId(ServerWebExchange exchange) {
         Span span = span(exchange);

@@ -1,5 +1,10 @@
 package dev.microshop.gateway;
 
+import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
+import com.nimbusds.jose.jwk.source.JWKSource;
+import com.nimbusds.jose.proc.SecurityContext;
+import dev.microshop.testsupport.TestAccessTokens;
+import dev.microshop.testsupport.TestOperator;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -11,12 +16,6 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-
-import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
-import com.nimbusds.jose.jwk.source.JWKSource;
-import com.nimbusds.jose.proc.SecurityContext;
-import dev.microshop.testsupport.TestAccessTokens;
-import dev.microshop.testsupport.TestOperator;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -30,27 +29,30 @@ import org.springframework.test.context.DynamicPropertySource;
  * (and user-service's JWKS) played by one {@link TestBackend}; no config server, registry, bus or span export. All
  * test classes extending this share one application context. Breakers and bulkheads are made small and quick here.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spring.config.import=file:../../config/gateway.yml",
-        "spring.cloud.config.enabled=false",
-        "spring.cloud.config.import-check.enabled=false",
-        "eureka.client.enabled=false",
-        "spring.cloud.service-registry.auto-registration.enabled=false",
-        "spring.cloud.bus.enabled=false",
-        "management.tracing.export.zipkin.enabled=false",
-        "management.tracing.export.otlp.enabled=false",
-        "logging.file.name=",
-        "microshop.management.operator.password=" + TestOperator.PASSWORD,
-        "resilience4j.circuitbreaker.configs.default.sliding-window-size=4",
-        "resilience4j.circuitbreaker.configs.default.minimum-number-of-calls=4",
-        "resilience4j.circuitbreaker.configs.default.wait-duration-in-open-state=1s",
-        "resilience4j.bulkhead.configs.default.max-concurrent-calls=3" })
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "spring.config.import=file:../../config/gateway.yml",
+            "spring.cloud.config.enabled=false",
+            "spring.cloud.config.import-check.enabled=false",
+            "eureka.client.enabled=false",
+            "spring.cloud.service-registry.auto-registration.enabled=false",
+            "spring.cloud.bus.enabled=false",
+            "management.tracing.export.zipkin.enabled=false",
+            "management.tracing.export.otlp.enabled=false",
+            "logging.file.name=",
+            "microshop.management.operator.password=" + TestOperator.PASSWORD,
+            "resilience4j.circuitbreaker.configs.default.sliding-window-size=4",
+            "resilience4j.circuitbreaker.configs.default.minimum-number-of-calls=4",
+            "resilience4j.circuitbreaker.configs.default.wait-duration-in-open-state=1s",
+            "resilience4j.bulkhead.configs.default.max-concurrent-calls=3"
+        })
 @Import(TestAccessTokens.TrustedKey.class)
 abstract class GatewayIntegrationTest {
 
     static final TestBackend backend = TestBackend.shared();
-    static final List<String> SERVICES = List.of("user-service", "inventory-service", "order-service",
-            "notification-service", "payment-service");
+    static final List<String> SERVICES =
+            List.of("user-service", "inventory-service", "order-service", "notification-service", "payment-service");
 
     private static final HttpClient CLIENT = client(null);
 
@@ -69,7 +71,10 @@ abstract class GatewayIntegrationTest {
 
     @BeforeEach
     void serveTestKeys() {
-        backend.serveKeys(((ImmutableJWKSet<SecurityContext>) testKey).getJWKSet().toPublicJWKSet().toString());
+        backend.serveKeys(((ImmutableJWKSet<SecurityContext>) testKey)
+                .getJWKSet()
+                .toPublicJWKSet()
+                .toString());
     }
 
     String url(String pathAndQuery) {
@@ -101,8 +106,8 @@ abstract class GatewayIntegrationTest {
 
     /** A client whose connections come from {@code loopbackAddress} (all of 127.0.0.0/8 is local): another client IP. */
     static HttpClient client(String loopbackAddress) {
-        HttpClient.Builder client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(2));
+        HttpClient.Builder client =
+                HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(2));
         if (loopbackAddress != null) {
             try {
                 client.localAddress(InetAddress.getByName(loopbackAddress));

@@ -19,8 +19,7 @@ import java.util.Map;
  */
 final class RawHttp {
 
-    private RawHttp() {
-    }
+    private RawHttp() {}
 
     record Answer(int status, Map<String, String> headers, String body) {
 

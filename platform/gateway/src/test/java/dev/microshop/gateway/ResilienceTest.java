@@ -2,15 +2,14 @@ package dev.microshop.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.microshop.testsupport.TestAccessTokens;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-
-import dev.microshop.testsupport.TestAccessTokens;
-import io.github.resilience4j.circuitbreaker.CircuitBreaker;
-import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.cloud.circuitbreaker.resilience4j.ReactiveResilience4JCircuitBreakerFactory;
@@ -55,16 +54,19 @@ class ResilienceTest extends GatewayIntegrationTest {
     @Test
     void client_errors_and_server_errors_from_a_service_pass_through_unchanged_and_never_open_its_breaker() {
         for (int call = 0; call < 6; call++) {
-            HttpResponse<String> notFound = send(request("/api/orders/" + UUID.randomUUID() + "?status=404", token).build());
+            HttpResponse<String> notFound = send(request("/api/orders/" + UUID.randomUUID() + "?status=404", token)
+                    .build());
             assertThat(notFound.statusCode()).isEqualTo(404);
             assertThat(notFound.body()).contains("from the backend");
         }
-        HttpResponse<String> bug = send(request("/api/orders/broken?status=500", token).build());
+        HttpResponse<String> bug =
+                send(request("/api/orders/broken?status=500", token).build());
         assertThat(bug.statusCode()).isEqualTo(500);
         assertThat(bug.body()).contains("from the backend");
 
         assertThat(breaker("order-service").getState()).isEqualTo(CircuitBreaker.State.CLOSED);
-        assertThat(breaker("order-service").getMetrics().getNumberOfFailedCalls()).isZero();
+        assertThat(breaker("order-service").getMetrics().getNumberOfFailedCalls())
+                .isZero();
     }
 
     @Test
@@ -73,7 +75,9 @@ class ResilienceTest extends GatewayIntegrationTest {
         HttpResponse<String> unavailable = send(request(get503 + "?status=503").build());
         assertThat(unavailable.statusCode()).isEqualTo(503);
         assertThat(unavailable.body()).contains("from the backend");
-        assertThat(backend.hits(get503)).as("a GET answered 503: first try and 2 retries").isEqualTo(3);
+        assertThat(backend.hits(get503))
+                .as("a GET answered 503: first try and 2 retries")
+                .isEqualTo(3);
 
         String get500 = "/api/products/" + UUID.randomUUID();
         assertThat(send(request(get500 + "?status=500").build()).statusCode()).isEqualTo(500);
@@ -84,7 +88,8 @@ class ResilienceTest extends GatewayIntegrationTest {
         assertThat(backend.hits(post503)).as("a POST answered 503").isEqualTo(1);
 
         String getCutOff = "/api/notifications/" + UUID.randomUUID();
-        HttpResponse<String> cutOff = send(request(getCutOff + "?drop=true", token).build());
+        HttpResponse<String> cutOff =
+                send(request(getCutOff + "?drop=true", token).build());
         assertThat(cutOff.statusCode()).isEqualTo(503);
         assertThat(backend.hits(getCutOff)).as("a GET whose connection was cut").isEqualTo(3);
     }
@@ -92,7 +97,8 @@ class ResilienceTest extends GatewayIntegrationTest {
     @Test
     void a_service_that_does_not_answer_within_the_routes_timeout_gets_504() {
         long start = System.nanoTime();
-        HttpResponse<String> late = send(request("/api/users/" + UUID.randomUUID() + "?delay=5600", token).build());
+        HttpResponse<String> late = send(request("/api/users/" + UUID.randomUUID() + "?delay=5600", token)
+                .build());
         long millis = (System.nanoTime() - start) / 1_000_000;
 
         assertThat(late.statusCode()).isEqualTo(504);
@@ -103,25 +109,30 @@ class ResilienceTest extends GatewayIntegrationTest {
     @Test
     void a_slow_service_fills_only_its_own_bulkhead_and_the_excess_gets_503_at_once() throws Exception {
         String slow = "/api/notifications/" + UUID.randomUUID() + "?delay=2000";
-        List<CompletableFuture<HttpResponse<String>>> waiting = List.of(sendAsync(slow), sendAsync(slow), sendAsync(slow));
+        List<CompletableFuture<HttpResponse<String>>> waiting =
+                List.of(sendAsync(slow), sendAsync(slow), sendAsync(slow));
         awaitInProgress(3);
 
         long start = System.nanoTime();
         HttpResponse<String> excess = send(request(slow, token).build());
         long excessMillis = (System.nanoTime() - start) / 1_000_000;
         start = System.nanoTime();
-        HttpResponse<String> otherRoute = send(request("/api/products/" + UUID.randomUUID()).build());
+        HttpResponse<String> otherRoute =
+                send(request("/api/products/" + UUID.randomUUID()).build());
         long otherMillis = (System.nanoTime() - start) / 1_000_000;
 
-        System.out.printf("[figure] 3 slow calls in progress: 4th to the same route answered in %d ms, "
-                + "a call to another route in %d ms%n", excessMillis, otherMillis);
+        System.out.printf(
+                "[figure] 3 slow calls in progress: 4th to the same route answered in %d ms, "
+                        + "a call to another route in %d ms%n",
+                excessMillis, otherMillis);
         assertThat(excess.statusCode()).isEqualTo(503);
         assertThat(excess.headers().firstValue("Retry-After")).hasValue("1");
         assertThat(excess.body()).contains("too many requests in progress");
         assertThat(excessMillis).isLessThan(500);
         assertThat(otherRoute.statusCode()).isEqualTo(200);
         assertThat(otherMillis).isLessThan(500);
-        assertThat(waiting).allSatisfy(call -> assertThat(call.join().statusCode()).isEqualTo(200));
+        assertThat(waiting)
+                .allSatisfy(call -> assertThat(call.join().statusCode()).isEqualTo(200));
     }
 
     @Test
@@ -130,12 +141,15 @@ class ResilienceTest extends GatewayIntegrationTest {
 
         String metrics = send(request("/actuator/prometheus").build()).body();
         assertThat(metrics)
-                .containsPattern("resilience4j_circuitbreaker_state\\{[^}]*name=\"inventory-service\"[^}]*state=\"closed\"")
+                .containsPattern(
+                        "resilience4j_circuitbreaker_state\\{[^}]*name=\"inventory-service\"[^}]*state=\"closed\"")
                 .containsPattern("resilience4j_bulkhead_available_concurrent_calls\\{[^}]*name=\"inventory-service\"");
     }
 
     private HttpResponse<String> post(String pathAndQuery) {
-        return send(request(pathAndQuery, token).POST(HttpRequest.BodyPublishers.noBody()).build());
+        return send(request(pathAndQuery, token)
+                .POST(HttpRequest.BodyPublishers.noBody())
+                .build());
     }
 
     private CircuitBreaker breaker(String route) {

@@ -3,10 +3,6 @@ package dev.microshop.gateway;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.time.Duration;
-import java.util.List;
-import java.util.UUID;
-
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
@@ -17,6 +13,9 @@ import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import io.netty.handler.timeout.ReadTimeoutException;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.web.reactive.function.client.WebClient;
@@ -40,7 +39,9 @@ class SigningKeysTest {
         RSAKey current = key("current");
         RSAKey rotated = key("rotated");
         backend.serveKeys(new JWKSet(current.toPublicJWK()).toString());
-        SigningKeys keys = new SigningKeys(WebClient.builder(), backend.url() + jwksPath,
+        SigningKeys keys = new SigningKeys(
+                WebClient.builder(),
+                backend.url() + jwksPath,
                 new JwksProperties(INTERVAL, Duration.ofSeconds(1), Duration.ofSeconds(2)));
 
         assertThat(keysFor(keys, "current")).extracting(JWK::getKeyID).containsExactly("current");
@@ -50,7 +51,9 @@ class SigningKeysTest {
         for (int n = 0; n < 50; n++) {
             assertThat(keysFor(keys, "forged-" + n)).isEmpty();
         }
-        assertThat(backend.hits(jwksPath)).as("one fetch for 50 unknown key ids within the interval").isEqualTo(2);
+        assertThat(backend.hits(jwksPath))
+                .as("one fetch for 50 unknown key ids within the interval")
+                .isEqualTo(2);
 
         backend.serveKeys(new JWKSet(List.of(current.toPublicJWK(), rotated.toPublicJWK())).toString());
         assertThat(keysFor(keys, "rotated")).as("still within the interval").isEmpty();
@@ -62,7 +65,9 @@ class SigningKeysTest {
 
     @Test
     void a_jwks_that_does_not_answer_in_time_fails_the_check_after_the_response_timeout() {
-        SigningKeys keys = new SigningKeys(WebClient.builder(), backend.url() + jwksPath + "?delay=3000",
+        SigningKeys keys = new SigningKeys(
+                WebClient.builder(),
+                backend.url() + jwksPath + "?delay=3000",
                 new JwksProperties(INTERVAL, Duration.ofSeconds(1), Duration.ofMillis(300)));
 
         long start = System.nanoTime();
@@ -71,7 +76,8 @@ class SigningKeysTest {
     }
 
     private static List<JWK> keysFor(SigningKeys keys, String keyId) {
-        SignedJWT token = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(keyId).build(),
+        SignedJWT token = new SignedJWT(
+                new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(keyId).build(),
                 new JWTClaimsSet.Builder().subject("someone").build());
         return keys.keysFor(token).collectList().block(Duration.ofSeconds(5));
     }

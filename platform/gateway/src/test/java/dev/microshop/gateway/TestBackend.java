@@ -1,5 +1,7 @@
 package dev.microshop.gateway;
 
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -13,9 +15,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
-
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 
 /**
  * A real HTTP server on a free loopback port that stands in for every service behind the gateway and for
@@ -67,7 +66,8 @@ final class TestBackend {
     private static TestBackend start() {
         try {
             HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 100);
-            ExecutorService threads = Executors.newCachedThreadPool(Thread.ofPlatform().daemon().factory());
+            ExecutorService threads =
+                    Executors.newCachedThreadPool(Thread.ofPlatform().daemon().factory());
             server.setExecutor(threads);
             TestBackend backend = new TestBackend(server);
             server.createContext("/", backend::handle);
@@ -99,7 +99,10 @@ final class TestBackend {
             } else if (status == 200) {
                 answer(exchange, 200, "application/json", "{\"path\":\"" + path + "\"}");
             } else {
-                answer(exchange, status, "application/problem+json",
+                answer(
+                        exchange,
+                        status,
+                        "application/problem+json",
                         "{\"status\":" + status + ",\"detail\":\"from the backend\"}");
             }
         } catch (InterruptedException e) {

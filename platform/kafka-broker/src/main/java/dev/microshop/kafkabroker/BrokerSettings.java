@@ -1,10 +1,9 @@
 package dev.microshop.kafkabroker;
 
+import dev.microshop.engine.EnvironmentSettings;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Properties;
-
-import dev.microshop.engine.EnvironmentSettings;
 
 /**
  * Where the broker keeps its data and which loopback ports it uses, read from the environment,
@@ -17,8 +16,8 @@ public record BrokerSettings(Path dataDir, int port, int controllerPort, int hea
 
     public static BrokerSettings fromEnvironment(Map<String, String> env) {
         Path home = Path.of(env.getOrDefault("MICROSHOP_HOME", "."));
-        Path dataDir = Path.of(env.getOrDefault("KAFKA_DATA_DIR",
-                home.resolve(".microshop/data/kafka").toString()));
+        Path dataDir = Path.of(env.getOrDefault(
+                "KAFKA_DATA_DIR", home.resolve(".microshop/data/kafka").toString()));
         return new BrokerSettings(
                 dataDir.toAbsolutePath().normalize(),
                 EnvironmentSettings.port(env, "KAFKA_PORT", 9092),

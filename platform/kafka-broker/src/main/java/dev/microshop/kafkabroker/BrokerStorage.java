@@ -5,7 +5,6 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-
 import kafka.tools.StorageTool;
 import org.apache.kafka.common.Uuid;
 
@@ -45,9 +44,11 @@ final class BrokerStorage {
 
     private static void format(Path propertiesFile, String clusterId) {
         // execute() reports through its return code; StorageTool.main would call Exit.exit.
-        int status = StorageTool.execute(new String[] {
-                "format", "--cluster-id", clusterId, "--config", propertiesFile.toString(), "--ignore-formatted"
-        }, System.out);
+        int status = StorageTool.execute(
+                new String[] {
+                    "format", "--cluster-id", clusterId, "--config", propertiesFile.toString(), "--ignore-formatted"
+                },
+                System.out);
         if (status != 0) {
             throw new IllegalStateException("Formatting the Kafka storage failed with status " + status);
         }

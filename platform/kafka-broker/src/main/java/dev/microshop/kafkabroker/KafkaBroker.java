@@ -1,12 +1,11 @@
 package dev.microshop.kafkabroker;
 
+import dev.microshop.engine.HealthEndpoint;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
-
-import dev.microshop.engine.HealthEndpoint;
 import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
 import org.apache.kafka.clients.admin.Admin;
@@ -67,8 +66,10 @@ public final class KafkaBroker implements AutoCloseable {
     private static void awaitServing(BrokerSettings settings) throws InterruptedException {
         long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
         try (Admin admin = Admin.create(Map.of(
-                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers(),
-                AdminClientConfig.CLIENT_ID_CONFIG, "kafka-broker-health"))) {
+                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                settings.bootstrapServers(),
+                AdminClientConfig.CLIENT_ID_CONFIG,
+                "kafka-broker-health"))) {
             while (!listsItself(admin)) {
                 if (System.nanoTime() > deadline) {
                     throw new IllegalStateException("Kafka did not start serving within " + READY_TIMEOUT);

@@ -1,7 +1,6 @@
 package dev.microshop.kafkabroker;
 
 import java.util.concurrent.TimeUnit;
-
 import org.apache.kafka.common.utils.Exit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,8 +13,7 @@ public final class KafkaBrokerMain {
 
     private static final Logger log = LoggerFactory.getLogger(KafkaBrokerMain.class);
 
-    private KafkaBrokerMain() {
-    }
+    private KafkaBrokerMain() {}
 
     public static void main(String[] args) {
         haltInsteadOfExit();
@@ -25,8 +23,11 @@ public final class KafkaBrokerMain {
             KafkaBroker broker = new KafkaBroker(settings);
             Runtime.getRuntime().addShutdownHook(new Thread(broker::close, "kafka-broker-shutdown"));
             broker.start();
-            log.info("Kafka is serving on {} (data in {}), healthy after {} ms", settings.bootstrapServers(),
-                    settings.dataDir(), TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
+            log.info(
+                    "Kafka is serving on {} (data in {}), healthy after {} ms",
+                    settings.bootstrapServers(),
+                    settings.dataDir(),
+                    TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
             broker.awaitShutdown();
         } catch (Exception | Error e) {
             // Exit even on an Error: the health endpoint's thread would otherwise keep a broken process alive.

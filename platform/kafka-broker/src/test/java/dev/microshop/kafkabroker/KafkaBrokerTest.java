@@ -14,7 +14,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -32,7 +31,8 @@ class KafkaBrokerTest {
     @Test
     void serves_produce_and_consume_and_keeps_records_across_a_restart() throws Exception {
         // The build points java.io.tmpdir into target/ without creating it.
-        Path dataDir = Files.createTempDirectory(Files.createDirectories(Path.of(System.getProperty("java.io.tmpdir"))), "kafka");
+        Path dataDir = Files.createTempDirectory(
+                Files.createDirectories(Path.of(System.getProperty("java.io.tmpdir"))), "kafka");
         BrokerSettings settings = new BrokerSettings(dataDir, freePort(), freePort(), freePort());
 
         try (KafkaBroker broker = new KafkaBroker(settings)) {
@@ -52,7 +52,9 @@ class KafkaBrokerTest {
     }
 
     private int healthStatus(BrokerSettings settings) throws IOException, InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + settings.healthPort() + "/health")).build();
+        HttpRequest request = HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + settings.healthPort() + "/health"))
+                .build();
         return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
     }
 
@@ -68,11 +70,16 @@ class KafkaBrokerTest {
     /** Reads the topic from the beginning with a fresh group until one record arrives or 15 s pass. */
     private static List<String> consumeAll(BrokerSettings settings, String topic) {
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG, "reader-" + System.nanoTime(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
-                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class))) {
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                settings.bootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG,
+                "reader-" + System.nanoTime(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+                "earliest",
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG,
+                StringDeserializer.class,
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
+                StringDeserializer.class))) {
             consumer.subscribe(List.of(topic));
             List<String> records = new ArrayList<>();
             long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();

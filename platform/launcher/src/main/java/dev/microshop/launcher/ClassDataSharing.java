@@ -46,15 +46,18 @@ final class ClassDataSharing {
         if (copy.isEmpty()) {
             return instance.program();
         }
-        return List.of("-XX:+AutoCreateSharedArchive",
+        return List.of(
+                "-XX:+AutoCreateSharedArchive",
                 "-XX:SharedArchiveFile=" + copy.get().resolveSibling(instance.name() + ".jsa"),
-                "-jar", copy.get().toString());
+                "-jar",
+                copy.get().toString());
     }
 
     private Optional<Path> extractedCopy(Instance instance, Path output) throws InterruptedException {
         Path jar = instance.jar();
         try {
-            String stamp = Files.size(jar) + "-" + Files.getLastModifiedTime(jar).toMillis();
+            String stamp =
+                    Files.size(jar) + "-" + Files.getLastModifiedTime(jar).toMillis();
             Path processDirectory = root.resolve(instance.spec().name());
             Path directory = processDirectory.resolve(stamp);
             Path copy = directory.resolve(jar.getFileName());
@@ -65,21 +68,29 @@ final class ClassDataSharing {
                 return Optional.empty();
             }
             deleteRecursively(processDirectory);
-            Process extraction = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-Djarmode=tools", "-jar", jar.toString(), "extract", "--destination", directory.toString())
+            Process extraction = new ProcessBuilder(
+                            Path.of(System.getProperty("java.home"), "bin", "java")
+                                    .toString(),
+                            "-Djarmode=tools",
+                            "-jar",
+                            jar.toString(),
+                            "extract",
+                            "--destination",
+                            directory.toString())
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(output.toFile()))
                     .start();
-            boolean extracted = extraction.waitFor(2, TimeUnit.MINUTES)
-                    && extraction.exitValue() == 0
-                    && Files.isRegularFile(copy);
+            boolean extracted =
+                    extraction.waitFor(2, TimeUnit.MINUTES) && extraction.exitValue() == 0 && Files.isRegularFile(copy);
             extraction.destroyForcibly();
             Files.createDirectories(directory);
             Files.createFile(directory.resolve(extracted ? COMPLETE : NOT_EXTRACTABLE));
             if (!extracted) {
                 // E.g. a Boot jar without Spring in it (the kafka and postgres jars): its tools cannot run.
-                log.event(instance.name(), "cannot extract " + jar.getFileName()
-                        + " for a faster start (see its .out); running the jar itself");
+                log.event(
+                        instance.name(),
+                        "cannot extract " + jar.getFileName()
+                                + " for a faster start (see its .out); running the jar itself");
             }
             return extracted ? Optional.of(copy) : Optional.empty();
         } catch (IOException e) {

@@ -34,6 +34,7 @@ final class DeadLetterCommand {
     private static final String DEFAULT_BOOTSTRAP = "127.0.0.1:9092";
     /** DLT-TOPIC/PARTITION/OFFSET; group 1 is the topic. */
     private static final Pattern REF = Pattern.compile("(.+" + Pattern.quote(DeadLetterTopics.SUFFIX) + ")/\\d+/\\d+");
+
     private static final int ERROR_WIDTH = 160;
 
     private final String bootstrapServers;
@@ -52,8 +53,10 @@ final class DeadLetterCommand {
             return 0;
         }
         boolean again = operands.contains("--again");
-        List<String> rest = operands.stream().filter(operand -> !operand.equals("--again")).toList();
-        boolean replayAll = action.equals("replay") && !rest.isEmpty() && rest.getFirst().equals("--all");
+        List<String> rest =
+                operands.stream().filter(operand -> !operand.equals("--again")).toList();
+        boolean replayAll =
+                action.equals("replay") && !rest.isEmpty() && rest.getFirst().equals("--all");
         // The TOPIC, or the REF of a replay without --all.
         List<String> named = replayAll ? rest.subList(1, rest.size()) : rest;
         boolean valid = switch (action) {
@@ -81,11 +84,14 @@ final class DeadLetterCommand {
         if (named.isEmpty()) {
             return existing;
         }
-        String topic = named.getFirst().endsWith(DeadLetterTopics.SUFFIX) ? named.getFirst()
+        String topic = named.getFirst().endsWith(DeadLetterTopics.SUFFIX)
+                ? named.getFirst()
                 : named.getFirst() + DeadLetterTopics.SUFFIX;
         if (!existing.contains(topic)) {
-            throw new IllegalArgumentException("there is no dead-letter topic " + topic + " (there " + (existing.isEmpty()
-                    ? "is none: nothing was dead-lettered)" : "are: " + String.join(", ", existing) + ")"));
+            throw new IllegalArgumentException("there is no dead-letter topic " + topic + " (there "
+                    + (existing.isEmpty()
+                            ? "is none: nothing was dead-lettered)"
+                            : "are: " + String.join(", ", existing) + ")"));
         }
         return List.of(topic);
     }
@@ -100,7 +106,9 @@ final class DeadLetterCommand {
         String separator = "";
         for (String topic : topics) {
             List<DeadLetter> deadLetters = kafka.deadLetters(topic);
-            long notReplayed = deadLetters.stream().filter(letter -> !replays.containsKey(letter.ref())).count();
+            long notReplayed = deadLetters.stream()
+                    .filter(letter -> !replays.containsKey(letter.ref()))
+                    .count();
             out.print(separator);
             separator = System.lineSeparator();
             out.println(topic + ": " + records(deadLetters.size()) + ", " + notReplayed + " not replayed");
@@ -110,9 +118,14 @@ final class DeadLetterCommand {
             List<List<String>> rows = new ArrayList<>();
             rows.add(List.of("REF", "ORIGINAL TOPIC", "TYPE", "KEY", "DEAD-LETTERED", "REPLAYED", "ERROR"));
             for (DeadLetter letter : deadLetters) {
-                rows.add(List.of(letter.ref(), letter.originalTopic(), letter.header("ce_type").orElse("-"),
-                        letter.key().orElse("-"), seconds(letter.deadLetteredAt()),
-                        Optional.ofNullable(replays.get(letter.ref())).map(replay -> seconds(replay.replayedAt()))
+                rows.add(List.of(
+                        letter.ref(),
+                        letter.originalTopic(),
+                        letter.header("ce_type").orElse("-"),
+                        letter.key().orElse("-"),
+                        seconds(letter.deadLetteredAt()),
+                        Optional.ofNullable(replays.get(letter.ref()))
+                                .map(replay -> seconds(replay.replayedAt()))
                                 .orElse("no"),
                         error(letter)));
             }
@@ -131,8 +144,8 @@ final class DeadLetterCommand {
         DeadLetter deadLetter = kafka.deadLetters(topic).stream()
                 .filter(letter -> letter.ref().equals(ref))
                 .findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("there is no record " + ref
-                        + " (./microshop dlt list " + topic + " shows them)"));
+                .orElseThrow(() -> new IllegalArgumentException(
+                        "there is no record " + ref + " (./microshop dlt list " + topic + " shows them)"));
         Replay before = kafka.replays().get(ref);
         if (before != null && !again) {
             out.println(ref + " was replayed already, at " + seconds(before.replayedAt()) + " to " + before.to()
@@ -166,7 +179,8 @@ final class DeadLetterCommand {
     private void replayAndPrint(DeadLetterTopics kafka, DeadLetter deadLetter) throws InterruptedException {
         Replay replay = kafka.replay(deadLetter);
         out.println("replayed " + deadLetter.ref() + " to " + replay.to() + " ("
-                + deadLetter.header("ce_type").orElse("no CloudEvent") + ", key " + deadLetter.key().orElse("-")
+                + deadLetter.header("ce_type").orElse("no CloudEvent") + ", key "
+                + deadLetter.key().orElse("-")
                 + ")");
     }
 
@@ -179,8 +193,8 @@ final class DeadLetterCommand {
         Optional<String> cause = letter.header(DeadLetterTopics.EXCEPTION_CAUSE_FQCN);
         int wrapperEnd = message.indexOf("; ");
         if (cause.isPresent() && !cause.equals(letter.header(DeadLetterTopics.EXCEPTION_FQCN)) && wrapperEnd >= 0) {
-            message = cause.get().substring(cause.get().lastIndexOf('.') + 1) + ": "
-                    + message.substring(wrapperEnd + 2);
+            message =
+                    cause.get().substring(cause.get().lastIndexOf('.') + 1) + ": " + message.substring(wrapperEnd + 2);
         }
         String line = message.replaceAll("\\s+", " ").strip();
         return line.length() <= ERROR_WIDTH ? line : line.substring(0, ERROR_WIDTH - 1) + "…";

@@ -48,6 +48,7 @@ final class DeadLetterTopics implements AutoCloseable {
     static final String REPLAYED_FROM = "microshop-replayed-from";
     /** Every header the recoverer adds starts so (Spring Kafka's KafkaHeaders.DLT_*). */
     static final String RECOVERER_HEADERS = "kafka_dlt-";
+
     static final String ORIGINAL_TOPIC = "kafka_dlt-original-topic";
     static final String EXCEPTION_FQCN = "kafka_dlt-exception-fqcn";
     static final String EXCEPTION_CAUSE_FQCN = "kafka_dlt-exception-cause-fqcn";
@@ -86,8 +87,7 @@ final class DeadLetterTopics implements AutoCloseable {
     }
 
     /** {@code to} is where the replay went, as {@code topic-partition@offset}. */
-    record Replay(Instant replayedAt, String to) {
-    }
+    record Replay(Instant replayedAt, String to) {}
 
     private final String bootstrapServers;
     private final Admin admin;
@@ -95,8 +95,8 @@ final class DeadLetterTopics implements AutoCloseable {
     private final Set<String> topics;
     private KafkaProducer<byte[], byte[]> producer;
 
-    private DeadLetterTopics(String bootstrapServers, Admin admin, KafkaConsumer<byte[], byte[]> consumer,
-            Set<String> topics) {
+    private DeadLetterTopics(
+            String bootstrapServers, Admin admin, KafkaConsumer<byte[], byte[]> consumer, Set<String> topics) {
         this.bootstrapServers = bootstrapServers;
         this.admin = admin;
         this.consumer = consumer;
@@ -112,23 +112,32 @@ final class DeadLetterTopics implements AutoCloseable {
         Set<String> topics;
         try {
             topics = new HashSet<>(admin.listTopics(new ListTopicsOptions().timeoutMs((int) ANSWER_TIME.toMillis()))
-                    .names().get());
+                    .names()
+                    .get());
         } catch (ExecutionException e) {
             admin.close(Duration.ZERO);
-            throw new IllegalStateException(e.getCause() instanceof org.apache.kafka.common.errors.TimeoutException
-                    ? "Kafka does not answer at " + bootstrapServers + " within " + ANSWER_TIME.toSeconds()
-                            + " s: is microshop up (./microshop status)?"
-                            + " Another Kafka: MICROSHOP_KAFKA_BOOTSTRAP=HOST:PORT"
-                    : "Kafka at " + bootstrapServers + " did not list its topics: " + e.getCause().getMessage());
+            throw new IllegalStateException(
+                    e.getCause() instanceof org.apache.kafka.common.errors.TimeoutException
+                            ? "Kafka does not answer at " + bootstrapServers + " within " + ANSWER_TIME.toSeconds()
+                                    + " s: is microshop up (./microshop status)?"
+                                    + " Another Kafka: MICROSHOP_KAFKA_BOOTSTRAP=HOST:PORT"
+                            : "Kafka at " + bootstrapServers + " did not list its topics: "
+                                    + e.getCause().getMessage());
         }
         KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false,
-                ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) ANSWER_TIME.toMillis(),
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                bootstrapServers,
+                ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG,
+                false,
+                ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG,
+                (int) ANSWER_TIME.toMillis(),
                 // A partition read to its end would hold each fetch for the default 500 ms.
-                ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 50,
-                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class,
-                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class));
+                ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG,
+                50,
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG,
+                ByteArrayDeserializer.class,
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
+                ByteArrayDeserializer.class));
         return new DeadLetterTopics(bootstrapServers, admin, consumer, topics);
     }
 
@@ -155,8 +164,11 @@ final class DeadLetterTopics implements AutoCloseable {
                     continue;
                 }
                 JsonNode replay = JSON.readTree(record.value());
-                replays.put(ref, new Replay(Instant.parse(replay.path("replayedAt").asString()),
-                        replay.path("to").asString()));
+                replays.put(
+                        ref,
+                        new Replay(
+                                Instant.parse(replay.path("replayedAt").asString()),
+                                replay.path("to").asString()));
             }
         }
         return replays;
@@ -175,12 +187,18 @@ final class DeadLetterTopics implements AutoCloseable {
             }
         }
         headers.add(REPLAYED_FROM, deadLetter.ref().getBytes(StandardCharsets.UTF_8));
-        RecordMetadata sent = send(new ProducerRecord<>(deadLetter.originalTopic(), null,
-                deadLetter.record().key(), deadLetter.record().value(), headers));
+        RecordMetadata sent = send(new ProducerRecord<>(
+                deadLetter.originalTopic(),
+                null,
+                deadLetter.record().key(),
+                deadLetter.record().value(),
+                headers));
         Replay replay = new Replay(Instant.now(), sent.topic() + "-" + sent.partition() + "@" + sent.offset());
         // Recorded after the replay was acknowledged: should this fail, a second replay is harmless (ce_id).
         createReplaysTopicIfMissing();
-        send(new ProducerRecord<>(REPLAYS, deadLetter.ref().getBytes(StandardCharsets.UTF_8),
+        send(new ProducerRecord<>(
+                REPLAYS,
+                deadLetter.ref().getBytes(StandardCharsets.UTF_8),
                 JSON.writeValueAsBytes(JSON.createObjectNode()
                         .put("replayedAt", replay.replayedAt().toString())
                         .put("to", replay.to()))));
@@ -223,11 +241,12 @@ final class DeadLetterTopics implements AutoCloseable {
             admin.createTopics(List.of(replays)).all().get(ANSWER_TIME.toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {
             if (!(e.getCause() instanceof TopicExistsException)) {
-                throw new IllegalStateException("could not create " + REPLAYS + ": " + e.getCause().getMessage());
+                throw new IllegalStateException(
+                        "could not create " + REPLAYS + ": " + e.getCause().getMessage());
             }
         } catch (TimeoutException e) {
-            throw new IllegalStateException("Kafka at " + bootstrapServers + " did not create " + REPLAYS
-                    + " within " + ANSWER_TIME.toSeconds() + " s");
+            throw new IllegalStateException("Kafka at " + bootstrapServers + " did not create " + REPLAYS + " within "
+                    + ANSWER_TIME.toSeconds() + " s");
         }
         topics.add(REPLAYS);
     }
@@ -250,14 +269,22 @@ final class DeadLetterTopics implements AutoCloseable {
     private KafkaProducer<byte[], byte[]> producer() {
         if (producer == null) {
             producer = new KafkaProducer<>(Map.of(
-                    ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                    ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
-                    ProducerConfig.ACKS_CONFIG, "all",
-                    ProducerConfig.MAX_BLOCK_MS_CONFIG, (int) ANSWER_TIME.toMillis(),
-                    ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) ANSWER_TIME.toMillis(),
-                    ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) (2 * ANSWER_TIME.toMillis()),
-                    ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class,
-                    ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class));
+                    ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                    bootstrapServers,
+                    ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
+                    true,
+                    ProducerConfig.ACKS_CONFIG,
+                    "all",
+                    ProducerConfig.MAX_BLOCK_MS_CONFIG,
+                    (int) ANSWER_TIME.toMillis(),
+                    ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG,
+                    (int) ANSWER_TIME.toMillis(),
+                    ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG,
+                    (int) (2 * ANSWER_TIME.toMillis()),
+                    ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG,
+                    ByteArraySerializer.class,
+                    ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG,
+                    ByteArraySerializer.class));
         }
         return producer;
     }

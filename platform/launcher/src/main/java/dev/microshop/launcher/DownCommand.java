@@ -8,12 +8,12 @@ import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
@@ -26,6 +26,7 @@ final class DownCommand {
 
     /** Two tiers, each with a stop grace of 15 s plus the time children get after their parent. */
     private static final Duration SUPERVISOR_STOP_TIMEOUT = Duration.ofSeconds(120);
+
     private static final Duration GRACE = Duration.ofSeconds(15);
 
     private final Home home;
@@ -80,16 +81,19 @@ final class DownCommand {
             return false;
         }
         out.println("The supervisor is gone; stopping what it left running"
-                + (leftovers.isEmpty() ? "" : ": " + leftovers.stream().map(InstanceState::name)
-                        .collect(Collectors.joining(", ")))
+                + (leftovers.isEmpty()
+                        ? ""
+                        : ": " + leftovers.stream().map(InstanceState::name).collect(Collectors.joining(", ")))
                 + "...");
         Map<Integer, List<InstanceState>> byTier = new TreeMap<>(Comparator.reverseOrder());
-        leftovers.forEach(leftover -> byTier.computeIfAbsent(leftover.tier(), tier -> new ArrayList<>()).add(leftover));
+        leftovers.forEach(leftover -> byTier.computeIfAbsent(leftover.tier(), tier -> new ArrayList<>())
+                .add(leftover));
         for (List<InstanceState> tier : byTier.values()) {
             try (ExecutorService stopping = Executors.newVirtualThreadPerTaskExecutor()) {
                 tier.forEach(leftover -> stopping.submit(() -> ProcessTree.stop(
                         ProcessHandle.of(leftover.pid()).orElse(null),
-                        ProcessTree.startedFor(home, leftover.name()), GRACE)));
+                        ProcessTree.startedFor(home, leftover.name()),
+                        GRACE)));
             }
         }
         ProcessTree.stop(null, ProcessTree.startedFor(home, null), GRACE);
@@ -98,18 +102,21 @@ final class DownCommand {
 
     /** Alive, and its command line is still the one we started: the pid was not given to another program since. */
     private boolean isStillOurs(InstanceState instance) {
-        return instance.pid() != null
-                && ProcessTree.isInstance(instance.pid(), home, instance.name());
+        return instance.pid() != null && ProcessTree.isInstance(instance.pid(), home, instance.name());
     }
 
     private int verifyNothingLeft(Instant begin) {
-        List<InstanceState> instances = stateFile.read().map(SystemState::instances).orElse(List.of());
+        List<InstanceState> instances =
+                stateFile.read().map(SystemState::instances).orElse(List.of());
         Set<ProcessHandle> left = new LinkedHashSet<>(ProcessTree.startedFor(home, null));
-        instances.stream().filter(this::isStillOurs)
+        instances.stream()
+                .filter(this::isStillOurs)
                 .forEach(instance -> ProcessHandle.of(instance.pid()).ifPresent(left::add));
         if (!left.isEmpty()) {
             out.println("Killing " + left.size() + " processes that outlived the stop: "
-                    + left.stream().map(process -> String.valueOf(process.pid())).collect(Collectors.joining(", ")));
+                    + left.stream()
+                            .map(process -> String.valueOf(process.pid()))
+                            .collect(Collectors.joining(", ")));
             ProcessTree.stop(null, new ArrayList<>(left), Duration.ZERO);
         }
         List<ProcessHandle> survivors = ProcessTree.alive(left);
@@ -129,8 +136,10 @@ final class DownCommand {
             return 0;
         }
         if (!survivors.isEmpty()) {
-            out.println("Still alive: " + survivors.stream().map(process -> String.valueOf(process.pid()))
-                    .collect(Collectors.joining(", ")));
+            out.println("Still alive: "
+                    + survivors.stream()
+                            .map(process -> String.valueOf(process.pid()))
+                            .collect(Collectors.joining(", ")));
         }
         if (!listening.isEmpty()) {
             out.println("Still listening: " + String.join(", ", listening) + ". Find the owner with: ss -ltnp");

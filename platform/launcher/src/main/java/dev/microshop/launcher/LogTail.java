@@ -11,8 +11,7 @@ final class LogTail {
 
     private static final int MAX_BYTES = 64 * 1024;
 
-    private LogTail() {
-    }
+    private LogTail() {}
 
     static List<String> lastLines(Path file, int count) {
         try (RandomAccessFile log = new RandomAccessFile(file.toFile(), "r")) {
@@ -20,7 +19,8 @@ final class LogTail {
             byte[] bytes = new byte[(int) (log.length() - start)];
             log.seek(start);
             log.readFully(bytes);
-            List<String> lines = new String(bytes, StandardCharsets.UTF_8).lines().toList();
+            List<String> lines =
+                    new String(bytes, StandardCharsets.UTF_8).lines().toList();
             return lines.subList(Math.max(0, lines.size() - count), lines.size());
         } catch (IOException e) {
             return List.of("(no log at " + file + ")");

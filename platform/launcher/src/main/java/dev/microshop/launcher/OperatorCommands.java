@@ -47,8 +47,8 @@ final class OperatorCommands {
     /** Asks config-server to tell every instance, over the bus, to reload its configuration. */
     int refreshConfig(Options options) throws InterruptedException {
         URI busRefresh = instance("config-server", options).management("/actuator/busrefresh");
-        return report(call("config-server", HttpRequest.newBuilder(busRefresh)
-                .POST(HttpRequest.BodyPublishers.noBody())),
+        return report(
+                call("config-server", HttpRequest.newBuilder(busRefresh).POST(HttpRequest.BodyPublishers.noBody())),
                 "Configuration refresh sent to every instance (POST " + busRefresh + ").");
     }
 
@@ -56,29 +56,36 @@ final class OperatorCommands {
     int admin(List<String> arguments) throws InterruptedException {
         String action = arguments.isEmpty() ? "" : arguments.getFirst();
         int optionsFrom = action.equals("list") ? 1 : 2;
-        if (!List.of("list", "grant", "revoke").contains(action) || arguments.size() < optionsFrom
+        if (!List.of("list", "grant", "revoke").contains(action)
+                || arguments.size() < optionsFrom
                 || arguments.get(optionsFrom - 1).startsWith("--")) {
             throw new IllegalArgumentException(ADMIN_USAGE);
         }
         URI administrators = instance("user-service", Options.parse(arguments.subList(optionsFrom, arguments.size())))
                 .management("/actuator/administrators");
         return switch (action) {
-            case "list" -> call("user-service", HttpRequest.newBuilder(administrators).GET())
-                    .map(this::printAdministrators)
-                    .orElse(1);
+            case "list" ->
+                call("user-service", HttpRequest.newBuilder(administrators).GET())
+                        .map(this::printAdministrators)
+                        .orElse(1);
             case "grant" -> {
                 String email = arguments.get(1);
                 String body = JSON.createObjectNode().put("email", email).toString();
-                yield report(call("user-service", HttpRequest.newBuilder(administrators)
-                        .header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString(body))), email + " is now an administrator.");
+                yield report(
+                        call(
+                                "user-service",
+                                HttpRequest.newBuilder(administrators)
+                                        .header("Content-Type", "application/json")
+                                        .POST(HttpRequest.BodyPublishers.ofString(body))),
+                        email + " is now an administrator.");
             }
             default -> {
                 String email = arguments.get(1);
                 // A path segment: URLEncoder writes a space as '+', which a path would keep as a plus sign.
                 URI revoke = URI.create(administrators + "/"
                         + URLEncoder.encode(email, StandardCharsets.UTF_8).replace("+", "%20"));
-                yield report(call("user-service", HttpRequest.newBuilder(revoke).DELETE()),
+                yield report(
+                        call("user-service", HttpRequest.newBuilder(revoke).DELETE()),
                         email + " is no longer an administrator.");
             }
         };
@@ -104,8 +111,9 @@ final class OperatorCommands {
         }
         String credentials = Secrets.OPERATOR + ":" + new Secrets(home).operatorPassword();
         HttpRequest sent = request.timeout(TIMEOUT)
-                .header("Authorization", "Basic "
-                        + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)))
+                .header(
+                        "Authorization",
+                        "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)))
                 .build();
         String what = sent.method() + " " + sent.uri();
         HttpResponse<String> response;
@@ -120,14 +128,18 @@ final class OperatorCommands {
             return Optional.of(response.body());
         }
         switch (status) {
-            case 401 -> out.println(process + " refused the operator's password (HTTP 401 to " + what + "): it was"
-                    + " started without the one in " + home.root().relativize(
-                            new Secrets(home).operatorPasswordFile()) + ", or that file changed since;"
-                    + " restart microshop: ./microshop down && ./microshop up");
-            case 403 -> out.println(process + " accepted the operator's password but forbids it " + what
-                    + " (HTTP 403): its management security does not grant the operator that endpoint.");
-            default -> out.println(process + " answered HTTP " + status + " to " + what + ": "
-                    + message(response.body(), status));
+            case 401 ->
+                out.println(process + " refused the operator's password (HTTP 401 to " + what + "): it was"
+                        + " started without the one in "
+                        + home.root().relativize(new Secrets(home).operatorPasswordFile())
+                        + ", or that file changed since;"
+                        + " restart microshop: ./microshop down && ./microshop up");
+            case 403 ->
+                out.println(process + " accepted the operator's password but forbids it " + what
+                        + " (HTTP 403): its management security does not grant the operator that endpoint.");
+            default ->
+                out.println(
+                        process + " answered HTTP " + status + " to " + what + ": " + message(response.body(), status));
         }
         return Optional.empty();
     }
@@ -137,7 +149,8 @@ final class OperatorCommands {
         try {
             JsonNode problem = JSON.readTree(body);
             for (String field : List.of("detail", "title", "message", "error")) {
-                if (problem.path(field).isString() && !problem.path(field).stringValue().isBlank()) {
+                if (problem.path(field).isString()
+                        && !problem.path(field).stringValue().isBlank()) {
                     return problem.path(field).stringValue();
                 }
             }
@@ -156,17 +169,24 @@ final class OperatorCommands {
             out.println("user-service answered something else than a list of administrators: " + body.strip());
             return 1;
         }
-        JsonNode list = answer.isArray() ? answer : answer.properties().stream()
-                .map(Map.Entry::getValue).filter(JsonNode::isArray).findFirst().orElse(JSON.createArrayNode());
+        JsonNode list = answer.isArray()
+                ? answer
+                : answer.properties().stream()
+                        .map(Map.Entry::getValue)
+                        .filter(JsonNode::isArray)
+                        .findFirst()
+                        .orElse(JSON.createArrayNode());
         if (list.isEmpty()) {
             out.println("No administrators.");
             return 0;
         }
         Set<String> columns = new LinkedHashSet<>();
-        list.values().forEach(administrator -> columns.addAll(
-                administrator.isObject() ? administrator.propertyNames() : List.of("email")));
+        list.values()
+                .forEach(administrator ->
+                        columns.addAll(administrator.isObject() ? administrator.propertyNames() : List.of("email")));
         List<List<String>> rows = new ArrayList<>();
-        rows.add(columns.stream().map(column -> column.replaceAll("([a-z])([A-Z])", "$1 $2").toUpperCase(Locale.ROOT))
+        rows.add(columns.stream()
+                .map(column -> column.replaceAll("([a-z])([A-Z])", "$1 $2").toUpperCase(Locale.ROOT))
                 .toList());
         for (JsonNode administrator : list.values()) {
             rows.add(columns.stream()

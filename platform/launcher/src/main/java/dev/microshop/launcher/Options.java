@@ -32,7 +32,8 @@ record Options(Map<String, Integer> replicas, Path processes, Duration timeout) 
                         replicas.put(replica[0], Integer.parseInt(replica[1]));
                     }
                 }
-                case "--processes" -> processes = Path.of(valueAfter(arguments, i++, argument)).toAbsolutePath();
+                case "--processes" ->
+                    processes = Path.of(valueAfter(arguments, i++, argument)).toAbsolutePath();
                 case "--timeout" -> timeout = Duration.ofSeconds(seconds(valueAfter(arguments, i++, argument)));
                 default -> throw new IllegalArgumentException("unknown option " + argument);
             }

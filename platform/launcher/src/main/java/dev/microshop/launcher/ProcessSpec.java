@@ -22,7 +22,10 @@ public record ProcessSpec(
         Map<String, String> env,
         boolean scalable) {
 
-    public enum Kind { PLAIN, SPRING }
+    public enum Kind {
+        PLAIN,
+        SPRING
+    }
 
     /** The extra port on which a Spring app serves its actuator, on loopback only. */
     static final String MANAGEMENT = "management";

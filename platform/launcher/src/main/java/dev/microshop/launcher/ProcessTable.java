@@ -39,9 +39,8 @@ public record ProcessTable(Supervision supervision, List<ProcessSpec> processes)
 
     /** Reads the given table, or the built-in one when file is null. */
     static ProcessTable load(Path file) {
-        try (InputStream in = file == null
-                ? ProcessTable.class.getResourceAsStream("/processes.yml")
-                : Files.newInputStream(file)) {
+        try (InputStream in =
+                file == null ? ProcessTable.class.getResourceAsStream("/processes.yml") : Files.newInputStream(file)) {
             return YAML.readValue(in, ProcessTable.class);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -85,14 +84,18 @@ public record ProcessTable(Supervision supervision, List<ProcessSpec> processes)
 
     /** The first (or only) instance of a process. */
     Instance firstInstance(String name, Home home, Map<String, String> environment) {
-        return processes.stream().filter(spec -> spec.name().equals(name)).findFirst()
+        return processes.stream()
+                .filter(spec -> spec.name().equals(name))
+                .findFirst()
                 .map(spec -> instance(spec, 1, home, environment))
                 .orElseThrow(() -> new IllegalArgumentException("the process table has no " + name));
     }
 
     private void checkReplicas(Map<String, Integer> replicas) {
         replicas.forEach((name, count) -> {
-            ProcessSpec spec = processes.stream().filter(p -> p.name().equals(name)).findFirst()
+            ProcessSpec spec = processes.stream()
+                    .filter(p -> p.name().equals(name))
+                    .findFirst()
                     .orElseThrow(() -> new IllegalArgumentException(
                             "unknown process '" + name + "'; scalable ones: " + scalableNames()));
             if (!spec.scalable() && count != 1) {
@@ -107,7 +110,12 @@ public record ProcessTable(Supervision supervision, List<ProcessSpec> processes)
     }
 
     private String scalableNames() {
-        return String.join(", ", processes.stream().filter(ProcessSpec::scalable).map(ProcessSpec::name).toList());
+        return String.join(
+                ", ",
+                processes.stream()
+                        .filter(ProcessSpec::scalable)
+                        .map(ProcessSpec::name)
+                        .toList());
     }
 
     private static Instance instance(ProcessSpec spec, int replica, Home home, Map<String, String> environment) {
@@ -139,16 +147,24 @@ public record ProcessTable(Supervision supervision, List<ProcessSpec> processes)
                 processEnvironment(spec, name, port, ports, home, placeholders, environment));
     }
 
-    private static List<String> javaAndOptions(ProcessSpec spec, String name, Home home,
-            Map<String, String> placeholders, Map<String, String> environment) {
+    private static List<String> javaAndOptions(
+            ProcessSpec spec,
+            String name,
+            Home home,
+            Map<String, String> placeholders,
+            Map<String, String> environment) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         if (spec.heap() != null) {
             command.add("-Xmx" + spec.heap());
         }
         // Small stacks and the serial collector keep a dozen JVMs inside a laptop's memory.
-        command.addAll(List.of("-XX:+UseSerialGC", "-Xss512k", "-XX:+ExitOnOutOfMemoryError",
-                "--enable-native-access=ALL-UNNAMED", "-Djava.io.tmpdir=" + home.tmp()));
+        command.addAll(List.of(
+                "-XX:+UseSerialGC",
+                "-Xss512k",
+                "-XX:+ExitOnOutOfMemoryError",
+                "--enable-native-access=ALL-UNNAMED",
+                "-Djava.io.tmpdir=" + home.tmp()));
         if ("1".equals(environment.get("MICROSHOP_FAST_START"))) {
             // Starts faster but runs slower: only the C1 compiler.
             command.add("-XX:TieredStopAtLevel=1");
@@ -158,8 +174,14 @@ public record ProcessTable(Supervision supervision, List<ProcessSpec> processes)
         return command;
     }
 
-    private static Map<String, String> processEnvironment(ProcessSpec spec, String name, int port,
-            Map<String, Integer> ports, Home home, Map<String, String> placeholders, Map<String, String> environment) {
+    private static Map<String, String> processEnvironment(
+            ProcessSpec spec,
+            String name,
+            int port,
+            Map<String, Integer> ports,
+            Home home,
+            Map<String, String> placeholders,
+            Map<String, String> environment) {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("MICROSHOP_HOME", home.root().toString());
         env.put("MICROSHOP_INSTANCE", name);

@@ -31,8 +31,7 @@ final class ProcessTree {
 
     private static final Path PROC = Path.of("/proc");
 
-    private ProcessTree() {
-    }
+    private ProcessTree() {}
 
     /** The command line (program and arguments) of a live process, or empty when it is gone or unreadable. */
     static Optional<List<String>> commandLine(long pid) {
@@ -82,14 +81,16 @@ final class ProcessTree {
         List<String> variables = Arrays.asList(new String(raw.get(), StandardCharsets.UTF_8).split("\0"));
         String instanceVariable = instance == null ? "MICROSHOP_INSTANCE=" : "MICROSHOP_INSTANCE=" + instance;
         return variables.contains("MICROSHOP_HOME=" + home.root())
-                && variables.stream().anyMatch(variable -> instance == null
-                        ? variable.startsWith(instanceVariable)
-                        : variable.equals(instanceVariable));
+                && variables.stream()
+                        .anyMatch(variable -> instance == null
+                                ? variable.startsWith(instanceVariable)
+                                : variable.equals(instanceVariable));
     }
 
     private static Optional<byte[]> readProc(long pid, String file) {
         try {
-            return Optional.of(Files.readAllBytes(PROC.resolve(Long.toString(pid)).resolve(file)));
+            return Optional.of(
+                    Files.readAllBytes(PROC.resolve(Long.toString(pid)).resolve(file)));
         } catch (IOException | SecurityException e) {
             return Optional.empty();
         }
@@ -135,7 +136,8 @@ final class ProcessTree {
 
     private static void awaitExit(List<ProcessHandle> processes, Instant deadline) {
         for (ProcessHandle process : processes) {
-            long millisLeft = Math.max(0, Duration.between(Instant.now(), deadline).toMillis());
+            long millisLeft =
+                    Math.max(0, Duration.between(Instant.now(), deadline).toMillis());
             try {
                 process.onExit().get(millisLeft, TimeUnit.MILLISECONDS);
             } catch (TimeoutException | ExecutionException e) {

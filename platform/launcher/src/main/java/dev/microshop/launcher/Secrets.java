@@ -24,8 +24,8 @@ final class Secrets {
     private static final String OPERATOR_PASSWORD = "operator.password";
     /** File name in the secrets directory, and the variable that carries it to every process. */
     private static final Map<String, String> VARIABLES = Map.of(
-            OPERATOR_PASSWORD, "MICROSHOP_OPERATOR_PASSWORD",
-            "postgres.password", "MICROSHOP_POSTGRES_PASSWORD");
+            OPERATOR_PASSWORD, "MICROSHOP_OPERATOR_PASSWORD", "postgres.password", "MICROSHOP_POSTGRES_PASSWORD");
+
     private static final int RANDOM_BYTES = 32;
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -39,16 +39,19 @@ final class Secrets {
     void createMissing() {
         try {
             if (!Files.isDirectory(directory)) {
-                Files.createDirectories(directory, PosixFilePermissions.asFileAttribute(
-                        PosixFilePermissions.fromString("rwx------")));
+                Files.createDirectories(
+                        directory, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
             }
             for (String file : VARIABLES.keySet()) {
                 Path secret = directory.resolve(file);
                 if (!Files.exists(secret)) {
                     // Created with its final mode: never readable by others, not even for a moment.
-                    Files.write(Files.createFile(secret, PosixFilePermissions.asFileAttribute(
-                                    PosixFilePermissions.fromString("rw-------"))),
-                            (newPassword() + "\n").getBytes(StandardCharsets.US_ASCII), StandardOpenOption.WRITE);
+                    Files.write(
+                            Files.createFile(
+                                    secret,
+                                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"))),
+                            (newPassword() + "\n").getBytes(StandardCharsets.US_ASCII),
+                            StandardOpenOption.WRITE);
                 }
             }
         } catch (IOException e) {

@@ -13,7 +13,8 @@ import tools.jackson.databind.json.JsonMapper;
 /** Reads and atomically replaces the state file, so a reader never sees half a file. */
 final class StateFile {
 
-    private static final JsonMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+    private static final JsonMapper JSON =
+            JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
     private final Path file;
 

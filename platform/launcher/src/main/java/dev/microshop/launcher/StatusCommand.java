@@ -27,18 +27,20 @@ final class StatusCommand {
         Optional<SystemState> state = new StateFile(home.stateFile()).read();
         if (supervisor.isPresent()) {
             if (json) {
-                out.println(StatusReport.running(supervisor.get().pid(), state, Instant.now()).toJson());
+                out.println(StatusReport.running(supervisor.get().pid(), state, Instant.now())
+                        .toJson());
                 return 0;
             }
             String uptime = state.map(s -> " for " + minutesAndSeconds(Duration.between(s.startedAt(), Instant.now())))
                     .orElse("");
-            out.println("microshop is running (supervisor pid " + supervisor.get().pid() + uptime + ").");
+            out.println(
+                    "microshop is running (supervisor pid " + supervisor.get().pid() + uptime + ").");
             state.ifPresent(s -> StatusTable.print(s.instances(), out));
             return 0;
         }
         List<InstanceState> unsupervised = state.map(SystemState::instances).orElse(List.of()).stream()
-                .filter(instance -> instance.pid() != null
-                        && ProcessTree.isInstance(instance.pid(), home, instance.name()))
+                .filter(instance ->
+                        instance.pid() != null && ProcessTree.isInstance(instance.pid(), home, instance.name()))
                 .toList();
         if (json) {
             out.println(StatusReport.notRunning(unsupervised).toJson());

@@ -16,24 +16,41 @@ import tools.jackson.databind.json.JsonMapper;
  * @param uptimeSeconds  how long the system has been up, {@code null} when it is not running
  * @param processes      the supervised instances; when the supervisor is not running, those still alive
  */
-record StatusReport(boolean running, Long supervisorPid, Instant startedAt, Long uptimeSeconds,
-        List<ProcessStatus> processes) {
+record StatusReport(
+        boolean running, Long supervisorPid, Instant startedAt, Long uptimeSeconds, List<ProcessStatus> processes) {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     /** One instance: a row of the table, with its last event and when it started and became ready. */
-    record ProcessStatus(String name, Long pid, List<Integer> ports, InstanceState.Status state, int restarts,
-            String url, Instant startedAt, Instant readyAt, String lastEvent) {
+    record ProcessStatus(
+            String name,
+            Long pid,
+            List<Integer> ports,
+            InstanceState.Status state,
+            int restarts,
+            String url,
+            Instant startedAt,
+            Instant readyAt,
+            String lastEvent) {
 
         static ProcessStatus of(InstanceState instance) {
-            return new ProcessStatus(instance.name(), instance.pid(), instance.ports(), instance.state(),
-                    instance.restarts(), instance.url(), instance.startedAt(), instance.readyAt(),
+            return new ProcessStatus(
+                    instance.name(),
+                    instance.pid(),
+                    instance.ports(),
+                    instance.state(),
+                    instance.restarts(),
+                    instance.url(),
+                    instance.startedAt(),
+                    instance.readyAt(),
                     instance.lastEvent());
         }
     }
 
     static StatusReport running(long supervisorPid, Optional<SystemState> state, Instant now) {
-        return new StatusReport(true, supervisorPid,
+        return new StatusReport(
+                true,
+                supervisorPid,
                 state.map(SystemState::startedAt).orElse(null),
                 state.map(s -> Duration.between(s.startedAt(), now).toSeconds()).orElse(null),
                 processes(state.map(SystemState::instances).orElse(List.of())));

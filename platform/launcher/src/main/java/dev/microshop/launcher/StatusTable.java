@@ -10,8 +10,7 @@ final class StatusTable {
 
     private static final List<String> HEADER = List.of("NAME", "PID", "PORTS", "STATE", "RESTARTS", "URL");
 
-    private StatusTable() {
-    }
+    private StatusTable() {}
 
     static void print(List<InstanceState> instances, PrintStream out) {
         List<List<String>> rows = new ArrayList<>();

@@ -25,6 +25,7 @@ final class SupervisedProcess {
     private final Instance instance;
     /** Kept apart from the instance, which is described in logs and the state file; these never are. */
     private final Map<String, String> secretEnvironment;
+
     private final Home home;
     private final Supervision supervision;
     private final HealthProbe probe;
@@ -47,11 +48,18 @@ final class SupervisedProcess {
     private boolean stopped;
 
     /** How one run of the process ended. */
-    private record Ending(String reason, boolean wasReady) {
-    }
+    private record Ending(String reason, boolean wasReady) {}
 
-    SupervisedProcess(Instance instance, Map<String, String> secretEnvironment, Home home, Supervision supervision,
-            HealthProbe probe, Tiers tiers, ClassDataSharing classDataSharing, EventLog log, Runnable onChange) {
+    SupervisedProcess(
+            Instance instance,
+            Map<String, String> secretEnvironment,
+            Home home,
+            Supervision supervision,
+            HealthProbe probe,
+            Tiers tiers,
+            ClassDataSharing classDataSharing,
+            EventLog log,
+            Runnable onChange) {
         this.instance = instance;
         this.secretEnvironment = Map.copyOf(secretEnvironment);
         this.home = home;
@@ -65,7 +73,9 @@ final class SupervisedProcess {
         backOff.setMaxInterval(supervision.maxRestartDelayMillis());
         backOff.setMaxElapsedTime(Long.MAX_VALUE);
         backOff.setMaxAttempts(Long.MAX_VALUE);
-        this.thread = Thread.ofPlatform().name("supervise-" + instance.name()).daemon()
+        this.thread = Thread.ofPlatform()
+                .name("supervise-" + instance.name())
+                .daemon()
                 .unstarted(this::superviseUntilStopped);
     }
 
@@ -100,8 +110,8 @@ final class SupervisedProcess {
                 long delayMillis = delays.nextBackOff();
                 restarting(ending, delayMillis);
                 // Gone or not: its children and any process still holding its ports must go before the next run.
-                ProcessTree.stop(started.toHandle(), ProcessTree.startedFor(home, instance.name()),
-                        supervision.stopGrace());
+                ProcessTree.stop(
+                        started.toHandle(), ProcessTree.startedFor(home, instance.name()), supervision.stopGrace());
                 Thread.sleep(delayMillis);
             }
         } catch (InterruptedException e) {
@@ -116,8 +126,11 @@ final class SupervisedProcess {
         // Leftovers of an earlier run (e.g. an orphaned child still holding the port) would make this one fail.
         ProcessTree.stop(null, ProcessTree.startedFor(home, instance.name()), supervision.stopGrace());
         File output = home.outputOf(instance.name()).toFile();
-        Files.writeString(output.toPath(), "=== " + Instant.now() + " starting " + instance.name() + "\n",
-                StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        Files.writeString(
+                output.toPath(),
+                "=== " + Instant.now() + " starting " + instance.name() + "\n",
+                StandardOpenOption.CREATE,
+                StandardOpenOption.APPEND);
         List<String> command = new ArrayList<>(instance.javaAndOptions());
         command.addAll(classDataSharing.program(instance, output.toPath()));
         Process started;
@@ -152,7 +165,8 @@ final class SupervisedProcess {
                 return new Ending(exitDescription(started), false);
             }
             if (Instant.now().isAfter(deadline)) {
-                return new Ending("not ready after " + supervision.startTimeout().toSeconds() + " s", false);
+                return new Ending(
+                        "not ready after " + supervision.startTimeout().toSeconds() + " s", false);
             }
         }
         ready();
@@ -163,8 +177,10 @@ final class SupervisedProcess {
             } else if (++failedChecks >= supervision.failedChecksBeforeRestart()) {
                 return new Ending("liveness check failed " + failedChecks + " times in a row", true);
             } else if (!isStopped()) {
-                log.event(instance.name(), "liveness check failed (" + failedChecks + " of "
-                        + supervision.failedChecksBeforeRestart() + ")");
+                log.event(
+                        instance.name(),
+                        "liveness check failed (" + failedChecks + " of " + supervision.failedChecksBeforeRestart()
+                                + ")");
             }
         }
         return new Ending(exitDescription(started), true);
@@ -226,8 +242,10 @@ final class SupervisedProcess {
             current = process;
         }
         thread.interrupt();
-        ProcessTree.stop(current == null ? null : current.toHandle(),
-                ProcessTree.startedFor(home, instance.name()), supervision.stopGrace());
+        ProcessTree.stop(
+                current == null ? null : current.toHandle(),
+                ProcessTree.startedFor(home, instance.name()),
+                supervision.stopGrace());
         try {
             thread.join(Duration.ofSeconds(5));
         } catch (InterruptedException e) {

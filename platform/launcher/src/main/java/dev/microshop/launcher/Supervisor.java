@@ -18,8 +18,13 @@ final class Supervisor {
     private final Instant startedAt = Instant.now();
     private boolean stopped;
 
-    Supervisor(Home home, Supervision supervision, List<Instance> instances, Map<String, String> environment,
-            Secrets secrets, EventLog log) {
+    Supervisor(
+            Home home,
+            Supervision supervision,
+            List<Instance> instances,
+            Map<String, String> environment,
+            Secrets secrets,
+            EventLog log) {
         this.stateFile = new StateFile(home.stateFile());
         this.log = log;
         HealthProbe probe = new HealthProbe(supervision.checkTimeout());
@@ -27,14 +32,24 @@ final class Supervisor {
         ClassDataSharing classDataSharing = new ClassDataSharing(home, environment, log);
         Map<String, String> secretEnvironment = secrets.environment();
         for (Instance instance : instances) {
-            processes.add(new SupervisedProcess(instance, secretEnvironment, home, supervision, probe, tiers,
-                    classDataSharing, log, this::writeState));
+            processes.add(new SupervisedProcess(
+                    instance,
+                    secretEnvironment,
+                    home,
+                    supervision,
+                    probe,
+                    tiers,
+                    classDataSharing,
+                    log,
+                    this::writeState));
         }
     }
 
     void start() {
-        log.event("supervisor", "starting " + processes.size() + " processes (pid "
-                + ProcessHandle.current().pid() + ")");
+        log.event(
+                "supervisor",
+                "starting " + processes.size() + " processes (pid "
+                        + ProcessHandle.current().pid() + ")");
         writeState();
         processes.forEach(SupervisedProcess::start);
     }
@@ -70,7 +85,10 @@ final class Supervisor {
     }
 
     SystemState state() {
-        return new SystemState(ProcessHandle.current().pid(), startedAt, Instant.now(),
+        return new SystemState(
+                ProcessHandle.current().pid(),
+                startedAt,
+                Instant.now(),
                 processes.stream().map(SupervisedProcess::state).toList());
     }
 

@@ -6,8 +6,7 @@ import java.util.List;
 /** Prints rows as left-aligned columns two spaces apart, the first row being the header. */
 final class TextTable {
 
-    private TextTable() {
-    }
+    private TextTable() {}
 
     static void print(List<List<String>> rows, PrintStream out) {
         int columns = rows.stream().mapToInt(List::size).max().orElse(0);

@@ -21,6 +21,7 @@ final class UpCommand {
 
     /** A process that failed to start this many times in a row is reported at once instead of at the timeout. */
     private static final int FAILED_STARTS_TO_REPORT = 3;
+
     private static final Duration POLL = Duration.ofMillis(300);
     private static final int LOG_TAIL_LINES = 15;
 
@@ -42,18 +43,19 @@ final class UpCommand {
         home.createDirectories();
         Optional<ProcessHandle> running = pidFile.runningSupervisor();
         if (running.isPresent()) {
-            out.println("microshop is already running (supervisor pid " + running.get().pid() + ").");
+            out.println("microshop is already running (supervisor pid "
+                    + running.get().pid() + ").");
             stateFile.read().ifPresent(state -> StatusTable.print(state.instances(), out));
             return 0;
         }
-        List<Instance> instances = ProcessTable.load(options.processes())
-                .instances(home, options.replicas(), environment);
+        List<Instance> instances =
+                ProcessTable.load(options.processes()).instances(home, options.replicas(), environment);
         new DownCommand(home, out).stopLeftovers();
         new Secrets(home).createMissing();
         List<String> busy = busyPorts(instances);
         if (!busy.isEmpty()) {
-            out.println("Cannot start: another program listens on " + String.join(", ", busy)
-                    + ". Find it with: ss -ltnp");
+            out.println(
+                    "Cannot start: another program listens on " + String.join(", ", busy) + ". Find it with: ss -ltnp");
             return 1;
         }
 
@@ -83,14 +85,22 @@ final class UpCommand {
             // A session of its own: the supervisor outlives the terminal that ran `up`.
             setsid().ifPresent(command::add);
             command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-            command.addAll(List.of("-Xmx32m", "-XX:+UseSerialGC", "-Xss512k", "-XX:TieredStopAtLevel=1",
-                    SupervisorPidFile.marker(home), "-cp", absoluteClassPath(), Launcher.class.getName(),
+            command.addAll(List.of(
+                    "-Xmx32m",
+                    "-XX:+UseSerialGC",
+                    "-Xss512k",
+                    "-XX:TieredStopAtLevel=1",
+                    SupervisorPidFile.marker(home),
+                    "-cp",
+                    absoluteClassPath(),
+                    Launcher.class.getName(),
                     Launcher.SUPERVISE));
             command.addAll(options.forSupervisor());
             ProcessBuilder builder = new ProcessBuilder(command)
                     .directory(home.root().toFile())
                     .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(home.launcherLog().toFile()))
+                    .redirectOutput(
+                            ProcessBuilder.Redirect.appendTo(home.launcherLog().toFile()))
                     .redirectErrorStream(true);
             builder.environment().put("MICROSHOP_HOME", home.root().toString());
             builder.environment().remove("MICROSHOP_INSTANCE");
@@ -142,7 +152,8 @@ final class UpCommand {
                 return reportNotReady(broken);
             }
             if (Instant.now().isAfter(deadline)) {
-                out.println("Not everything was ready after " + Duration.between(begin, deadline).toSeconds() + " s.");
+                out.println("Not everything was ready after "
+                        + Duration.between(begin, deadline).toSeconds() + " s.");
                 return reportNotReady(instances.stream()
                         .filter(instance -> instance.state() != InstanceState.Status.READY)
                         .toList());

@@ -74,51 +74,69 @@ class DeadLetterCommandTest {
 
     @Test
     void lists_the_dead_letters_and_replays_each_once_to_its_original_topic() throws Exception {
-        ProducerRecord<String, byte[]> created = event("order.created", "order-1",
-                "{\"orderId\":\"order-1\",\"items\":[]}");
+        ProducerRecord<String, byte[]> created =
+                event("order.created", "order-1", "{\"orderId\":\"order-1\",\"items\":[]}");
         String createdRef = deadLetter(created, 7, "java.lang.IllegalStateException", "Order order-1 has no lines");
-        ProducerRecord<String, byte[]> requested = event("order.payment-requested", "order-2",
+        ProducerRecord<String, byte[]> requested = event(
+                "order.payment-requested",
+                "order-2",
                 "{\"orderId\":\"order-2\",\"amount\":{\"amount\":-5,\"currency\":\"EUR\"}}");
-        String requestedRef = deadLetter(requested, 8, "java.lang.IllegalArgumentException",
-                "amount must be positive:\n-5 EUR");
+        String requestedRef =
+                deadLetter(requested, 8, "java.lang.IllegalArgumentException", "amount must be positive:\n-5 EUR");
 
         assertThat(dlt()).isZero();
-        assertThat(output()).startsWith("order-events.dlt: 2 records, 2 not replayed\n")
+        assertThat(output())
+                .startsWith("order-events.dlt: 2 records, 2 not replayed\n")
                 .containsPattern("REF +ORIGINAL TOPIC +TYPE +KEY +DEAD-LETTERED +REPLAYED +ERROR")
-                .containsPattern(row(createdRef, "order.created", "order-1", "no",
+                .containsPattern(row(
+                        createdRef,
+                        "order.created",
+                        "order-1",
+                        "no",
                         "IllegalStateException: Order order-1 has no lines"))
-                .containsPattern(row(requestedRef, "order.payment-requested", "order-2", "no",
+                .containsPattern(row(
+                        requestedRef,
+                        "order.payment-requested",
+                        "order-2",
+                        "no",
                         "IllegalArgumentException: amount must be positive: -5 EUR"));
 
         assertThat(dlt("replay", createdRef)).isZero();
-        assertThat(output()).matches("replayed " + Pattern.quote(createdRef)
-                + " to order-events-[01]@0 \\(order.created, key order-1\\)\n1 record replayed.\n");
+        assertThat(output())
+                .matches("replayed " + Pattern.quote(createdRef)
+                        + " to order-events-[01]@0 \\(order.created, key order-1\\)\n1 record replayed.\n");
         List<ConsumerRecord<String, byte[]>> replayed = records("order-events");
         assertThat(replayed).hasSize(1);
         ConsumerRecord<String, byte[]> replay = replayed.getFirst();
         assertThat(replay.key()).isEqualTo("order-1");
         assertThat(replay.value()).isEqualTo(created.value());
-        assertThat(headers(replay)).containsAllEntriesOf(headers(created.headers()))
+        assertThat(headers(replay))
+                .containsAllEntriesOf(headers(created.headers()))
                 .containsEntry(DeadLetterTopics.REPLAYED_FROM, createdRef)
                 .hasSize(headers(created.headers()).size() + 1);
         assertThat(replay.headers()).noneMatch(header -> header.key().startsWith("kafka_dlt-"));
         assertThat(cleanupPolicy(DeadLetterTopics.REPLAYS)).isEqualTo("compact");
 
         assertThat(dlt("list")).isZero();
-        assertThat(output()).startsWith("order-events.dlt: 2 records, 1 not replayed\n")
+        assertThat(output())
+                .startsWith("order-events.dlt: 2 records, 1 not replayed\n")
                 .containsPattern(row(createdRef, "order.created", "order-1", INSTANT, "IllegalStateException"))
                 .containsPattern(row(requestedRef, "order.payment-requested", "order-2", "no", "Illegal"));
 
         assertThat(dlt("replay", createdRef)).isZero();
-        assertThat(output()).startsWith(createdRef + " was replayed already, at ")
-                .contains(" to order-events-").endsWith("; --again replays it once more.\n0 records replayed.\n");
+        assertThat(output())
+                .startsWith(createdRef + " was replayed already, at ")
+                .contains(" to order-events-")
+                .endsWith("; --again replays it once more.\n0 records replayed.\n");
         assertThat(records("order-events")).hasSize(1);
 
         assertThat(dlt("replay", "--all")).isZero();
-        assertThat(output()).startsWith("replayed " + requestedRef + " to order-events-")
+        assertThat(output())
+                .startsWith("replayed " + requestedRef + " to order-events-")
                 .doesNotContain(createdRef)
                 .endsWith("1 record replayed; 1 replayed before.\n");
-        assertThat(records("order-events")).extracting(ConsumerRecord::key)
+        assertThat(records("order-events"))
+                .extracting(ConsumerRecord::key)
                 .containsExactlyInAnyOrder("order-1", "order-2");
 
         assertThat(dlt("replay", "--again", createdRef)).isZero();
@@ -128,21 +146,25 @@ class DeadLetterCommandTest {
         assertThat(output()).startsWith("order-events.dlt: 2 records, 0 not replayed\n");
 
         assertThat(dlt("replay", "order-events/0/0")).isEqualTo(2);
-        assertThat(output()).isEqualTo("microshop: 'order-events/0/0' is no REF: that is DLT-TOPIC/PARTITION/OFFSET,"
-                + " as ./microshop dlt list prints it, e.g. order-events.dlt/0/12\n");
+        assertThat(output())
+                .isEqualTo("microshop: 'order-events/0/0' is no REF: that is DLT-TOPIC/PARTITION/OFFSET,"
+                        + " as ./microshop dlt list prints it, e.g. order-events.dlt/0/12\n");
         assertThat(dlt("replay", "order-events.dlt/0/99")).isEqualTo(2);
-        assertThat(output()).isEqualTo("microshop: there is no record order-events.dlt/0/99"
-                + " (./microshop dlt list order-events.dlt shows them)\n");
+        assertThat(output())
+                .isEqualTo("microshop: there is no record order-events.dlt/0/99"
+                        + " (./microshop dlt list order-events.dlt shows them)\n");
         assertThat(dlt("replay", "user-events.dlt/0/0")).isEqualTo(2);
-        assertThat(output()).isEqualTo("microshop: there is no dead-letter topic user-events.dlt"
-                + " (there are: order-events.dlt)\n");
+        assertThat(output())
+                .isEqualTo("microshop: there is no dead-letter topic user-events.dlt"
+                        + " (there are: order-events.dlt)\n");
     }
 
     @Test
     void says_so_when_kafka_does_not_answer() {
         long started = System.nanoTime();
 
-        assertThat(launcher(Map.of("MICROSHOP_KAFKA_BOOTSTRAP", "127.0.0.1:1"), "dlt")).isEqualTo(1);
+        assertThat(launcher(Map.of("MICROSHOP_KAFKA_BOOTSTRAP", "127.0.0.1:1"), "dlt"))
+                .isEqualTo(1);
 
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(8));
         assertThat(output()).startsWith("microshop: Kafka does not answer at 127.0.0.1:1 within 5 s: is microshop up");
@@ -151,11 +173,16 @@ class DeadLetterCommandTest {
     @Test
     void explains_itself_and_refuses_what_it_does_not_know() {
         assertThat(dlt("help")).isZero();
-        assertThat(output()).startsWith("usage: ./microshop dlt [list [TOPIC]] | replay REF [--again] | replay --all")
+        assertThat(output())
+                .startsWith("usage: ./microshop dlt [list [TOPIC]] | replay REF [--again] | replay --all")
                 .contains("replaying an event that was in fact handled changes nothing");
 
-        for (List<String> wrong : List.of(List.of("replay"), List.of("replay", "--all", "--again"),
-                List.of("list", "--all"), List.of("list", "a.dlt", "b.dlt"), List.of("purge"))) {
+        for (List<String> wrong : List.of(
+                List.of("replay"),
+                List.of("replay", "--all", "--again"),
+                List.of("list", "--all"),
+                List.of("list", "a.dlt", "b.dlt"),
+                List.of("purge"))) {
             assertThat(dlt(wrong.toArray(String[]::new))).as(wrong.toString()).isEqualTo(2);
             assertThat(output()).startsWith("microshop: usage: ./microshop dlt");
         }
@@ -163,16 +190,25 @@ class DeadLetterCommandTest {
 
     /** An event as the outbox relay publishes it: a CloudEvent in binary mode, keyed by order id. */
     private static ProducerRecord<String, byte[]> event(String type, String orderId, String json) {
-        ProducerRecord<String, byte[]> event = new ProducerRecord<>("order-events", orderId,
-                json.getBytes(StandardCharsets.UTF_8));
-        Map.of("ce_specversion", "1.0",
-                "ce_id", UUID.randomUUID().toString(),
-                "ce_source", "/microshop/order-service",
-                "ce_type", type,
-                "ce_subject", orderId,
-                "ce_time", Instant.now().toString(),
-                "content-type", "application/json",
-                "traceparent", "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01")
+        ProducerRecord<String, byte[]> event =
+                new ProducerRecord<>("order-events", orderId, json.getBytes(StandardCharsets.UTF_8));
+        Map.of(
+                        "ce_specversion",
+                        "1.0",
+                        "ce_id",
+                        UUID.randomUUID().toString(),
+                        "ce_source",
+                        "/microshop/order-service",
+                        "ce_type",
+                        type,
+                        "ce_subject",
+                        orderId,
+                        "ce_time",
+                        Instant.now().toString(),
+                        "content-type",
+                        "application/json",
+                        "traceparent",
+                        "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01")
                 .forEach((name, value) -> event.headers().add(name, value.getBytes(StandardCharsets.UTF_8)));
         return event;
     }
@@ -181,29 +217,45 @@ class DeadLetterCommandTest {
      * Writes the event to order-events.dlt as DeadLetterPublishingRecoverer does after the listener threw: the
      * original headers, then its own; the message is the listener adapter's, then the root cause's.
      */
-    private static String deadLetter(ProducerRecord<String, byte[]> event, long originalOffset, String cause,
-            String causeMessage) throws Exception {
-        ProducerRecord<String, byte[]> deadLetter = new ProducerRecord<>("order-events.dlt", null, event.key(),
-                event.value(), new RecordHeaders(event.headers().toArray()));
+    private static String deadLetter(
+            ProducerRecord<String, byte[]> event, long originalOffset, String cause, String causeMessage)
+            throws Exception {
+        ProducerRecord<String, byte[]> deadLetter = new ProducerRecord<>(
+                "order-events.dlt",
+                null,
+                event.key(),
+                event.value(),
+                new RecordHeaders(event.headers().toArray()));
         String method = "public void dev.microshop.inventory.interfaces.messaging.OrderEventsListener.on("
                 + "org.apache.kafka.clients.consumer.ConsumerRecord<java.lang.String, byte[]>)";
         Map<String, byte[]> recovererHeaders = new LinkedHashMap<>();
         recovererHeaders.put("kafka_dlt-original-topic", utf8("order-events"));
-        recovererHeaders.put("kafka_dlt-original-partition", ByteBuffer.allocate(4).putInt(0).array());
-        recovererHeaders.put("kafka_dlt-original-offset", ByteBuffer.allocate(8).putLong(originalOffset).array());
-        recovererHeaders.put("kafka_dlt-original-timestamp",
-                ByteBuffer.allocate(8).putLong(System.currentTimeMillis() - 4_000).array());
+        recovererHeaders.put(
+                "kafka_dlt-original-partition", ByteBuffer.allocate(4).putInt(0).array());
+        recovererHeaders.put(
+                "kafka_dlt-original-offset",
+                ByteBuffer.allocate(8).putLong(originalOffset).array());
+        recovererHeaders.put(
+                "kafka_dlt-original-timestamp",
+                ByteBuffer.allocate(8)
+                        .putLong(System.currentTimeMillis() - 4_000)
+                        .array());
         recovererHeaders.put("kafka_dlt-original-timestamp-type", utf8("CreateTime"));
         recovererHeaders.put("kafka_dlt-original-consumer-group", utf8("inventory-service"));
-        recovererHeaders.put("kafka_dlt-exception-fqcn",
+        recovererHeaders.put(
+                "kafka_dlt-exception-fqcn",
                 utf8("org.springframework.kafka.listener.ListenerExecutionFailedException"));
         recovererHeaders.put("kafka_dlt-exception-cause-fqcn", utf8(cause));
-        recovererHeaders.put("kafka_dlt-exception-message", utf8("Listener method '" + method
-                + "' threw exception\nEndpoint handler details:\nMethod [" + method + "]\nBean ["
-                + "dev.microshop.inventory.interfaces.messaging.OrderEventsListener@6d4a82]; " + causeMessage));
-        recovererHeaders.put("kafka_dlt-exception-stacktrace", utf8(
-                "org.springframework.kafka.listener.ListenerExecutionFailedException: Listener method ...\n\tat ..."
-                        + "\nCaused by: " + cause + ": " + causeMessage + "\n\tat ..."));
+        recovererHeaders.put(
+                "kafka_dlt-exception-message",
+                utf8("Listener method '" + method
+                        + "' threw exception\nEndpoint handler details:\nMethod [" + method + "]\nBean ["
+                        + "dev.microshop.inventory.interfaces.messaging.OrderEventsListener@6d4a82]; " + causeMessage));
+        recovererHeaders.put(
+                "kafka_dlt-exception-stacktrace",
+                utf8(
+                        "org.springframework.kafka.listener.ListenerExecutionFailedException: Listener method ...\n\tat ..."
+                                + "\nCaused by: " + cause + ": " + causeMessage + "\n\tat ..."));
         recovererHeaders.forEach(deadLetter.headers()::add);
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.getBrokersAsString(),
@@ -220,19 +272,24 @@ class DeadLetterCommandTest {
 
     /** A row of the list's table; {@code replayed} is a pattern. */
     private static String row(String ref, String type, String key, String replayed, String error) {
-        return Pattern.quote(ref) + " +order-events +" + Pattern.quote(type) + " +" + Pattern.quote(key)
-                + " +" + INSTANT + " +" + replayed + " +" + Pattern.quote(error);
+        return Pattern.quote(ref) + " +order-events +" + Pattern.quote(type) + " +" + Pattern.quote(key) + " +"
+                + INSTANT + " +" + replayed + " +" + Pattern.quote(error);
     }
 
     /** Every record on the topic now, read without a consumer group. */
     private static List<ConsumerRecord<String, byte[]>> records(String topic) {
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.getBrokersAsString(),
-                ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 50,
-                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
-                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class))) {
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                kafka.getBrokersAsString(),
+                ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG,
+                50,
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG,
+                StringDeserializer.class,
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
+                ByteArrayDeserializer.class))) {
             List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
-                    .map(partition -> new TopicPartition(topic, partition.partition())).toList();
+                    .map(partition -> new TopicPartition(topic, partition.partition()))
+                    .toList();
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
@@ -255,10 +312,15 @@ class DeadLetterCommandTest {
     }
 
     private static String cleanupPolicy(String topic) throws Exception {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-                kafka.getBrokersAsString()))) {
+        try (Admin admin =
+                Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.getBrokersAsString()))) {
             ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, topic);
-            return admin.describeConfigs(List.of(resource)).all().get().get(resource).get("cleanup.policy").value();
+            return admin.describeConfigs(List.of(resource))
+                    .all()
+                    .get()
+                    .get(resource)
+                    .get("cleanup.policy")
+                    .value();
         }
     }
 

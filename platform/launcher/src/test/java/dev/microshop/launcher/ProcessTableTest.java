@@ -53,9 +53,11 @@ class ProcessTableTest {
     void every_spring_process_is_configured_with_the_ports_the_table_gives_its_first_instance() throws Exception {
         for (ProcessSpec spec : BUILT_IN.processes()) {
             if (spec.kind() == ProcessSpec.Kind.SPRING) {
-                assertThat(configuredPort(spec, "/server/port")).as("%s server.port", spec.name())
+                assertThat(configuredPort(spec, "/server/port"))
+                        .as("%s server.port", spec.name())
                         .isEqualTo(spec.port());
-                assertThat(configuredPort(spec, "/spring/grpc/server/port")).as("%s grpc port", spec.name())
+                assertThat(configuredPort(spec, "/spring/grpc/server/port"))
+                        .as("%s grpc port", spec.name())
                         .isEqualTo(spec.ports().get("grpc"));
             }
         }
@@ -63,7 +65,8 @@ class ProcessTableTest {
 
     private static Integer configuredPort(ProcessSpec spec, String pointer) throws Exception {
         Path root = Path.of("../..");
-        for (Path settings : List.of(root.resolve("config/" + spec.name() + ".yml"),
+        for (Path settings : List.of(
+                root.resolve("config/" + spec.name() + ".yml"),
                 root.resolve(spec.jar()).getParent().resolveSibling("src/main/resources/application.yml"))) {
             if (Files.exists(settings)) {
                 JsonNode port = YAML.readTree(Files.readString(settings)).at(pointer);
@@ -78,25 +81,35 @@ class ProcessTableTest {
     @Test
     void no_two_ports_of_the_system_overlap_even_with_every_scalable_service_at_the_most_replicas() {
         Map<String, Integer> mostReplicas = new LinkedHashMap<>();
-        BUILT_IN.processes().stream().filter(ProcessSpec::scalable)
+        BUILT_IN.processes().stream()
+                .filter(ProcessSpec::scalable)
                 .forEach(spec -> mostReplicas.put(spec.name(), ProcessTable.MAX_REPLICAS));
-        assertThat(mostReplicas).containsKeys("user-service", "inventory-service", "order-service",
-                "payment-service", "notification-service");
+        assertThat(mostReplicas)
+                .containsKeys(
+                        "user-service",
+                        "inventory-service",
+                        "order-service",
+                        "payment-service",
+                        "notification-service");
 
         Map<Integer, List<String>> users = new LinkedHashMap<>();
         for (Instance instance : BUILT_IN.instances(home(), mostReplicas, Map.of())) {
-            instance.allPorts().forEach(port -> users.computeIfAbsent(port, p -> new ArrayList<>()).add(instance.name()));
+            instance.allPorts()
+                    .forEach(port ->
+                            users.computeIfAbsent(port, p -> new ArrayList<>()).add(instance.name()));
         }
 
-        assertThat(users).hasSizeGreaterThan(100)
-                .allSatisfy((port, instances) -> assertThat(instances).as("port %d", port).hasSize(1));
+        assertThat(users)
+                .hasSizeGreaterThan(100)
+                .allSatisfy((port, instances) ->
+                        assertThat(instances).as("port %d", port).hasSize(1));
         assertThat(users.keySet()).allSatisfy(port -> assertThat(port).isBetween(1, 65535));
     }
 
     @Test
     void more_replicas_than_the_bound_are_refused_with_a_clear_message() {
-        assertThatThrownBy(() -> BUILT_IN.instances(home(),
-                Map.of("user-service", ProcessTable.MAX_REPLICAS + 1), Map.of()))
+        assertThatThrownBy(() ->
+                        BUILT_IN.instances(home(), Map.of("user-service", ProcessTable.MAX_REPLICAS + 1), Map.of()))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("user-service=10: replicas must be between 1 and 9");
     }
@@ -154,6 +167,9 @@ class ProcessTableTest {
     }
 
     private static Instance instance(List<Instance> instances, String name) {
-        return instances.stream().filter(instance -> instance.name().equals(name)).findFirst().orElseThrow();
+        return instances.stream()
+                .filter(instance -> instance.name().equals(name))
+                .findFirst()
+                .orElseThrow();
     }
 }

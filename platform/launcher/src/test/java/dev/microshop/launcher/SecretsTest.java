@@ -25,7 +25,8 @@ class SecretsTest {
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(home.secrets())))
                 .isEqualTo("rwx------");
         for (String file : new String[] {"operator.password", "postgres.password"}) {
-            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(home.secrets().resolve(file))))
+            assertThat(PosixFilePermissions.toString(
+                            Files.getPosixFilePermissions(home.secrets().resolve(file))))
                     .isEqualTo("rw-------");
         }
         assertThat(first).containsOnlyKeys("MICROSHOP_OPERATOR_PASSWORD", "MICROSHOP_POSTGRES_PASSWORD");

@@ -25,8 +25,7 @@ public final class StandInServer {
 
     private static final Pattern EMAIL = Pattern.compile("\"email\"\\s*:\\s*\"([^\"]*)\"");
 
-    private StandInServer() {
-    }
+    private StandInServer() {}
 
     public static void main(String[] args) throws Exception {
         Map<String, String> env = System.getenv();
@@ -36,30 +35,44 @@ public final class StandInServer {
         }
         long readyAt = System.currentTimeMillis() + Long.parseLong(env.getOrDefault("READY_AFTER_MILLIS", "0"));
         AtomicBoolean live = new AtomicBoolean(true);
-        HttpServer server = HttpServer.create(new InetSocketAddress(
-                env.getOrDefault("SERVER_ADDRESS", "127.0.0.1"), Integer.parseInt(env.get("SERVER_PORT"))), 0);
+        HttpServer server = HttpServer.create(
+                new InetSocketAddress(
+                        env.getOrDefault("SERVER_ADDRESS", "127.0.0.1"), Integer.parseInt(env.get("SERVER_PORT"))),
+                0);
         server.createContext("/break-liveness", exchange -> {
             live.set(false);
             answer(exchange, 200, "liveness broken");
         });
-        server.createContext("/whoami", exchange -> answer(exchange, 200, String.join(" ",
-                env.get("MICROSHOP_INSTANCE"), env.get("SERVER_PORT"),
-                env.getOrDefault("SPRING_GRPC_SERVER_PORT", "-"), env.get("MANAGEMENT_SERVER_PORT"),
-                env.get("SPRING_PROFILES_ACTIVE"))));
+        server.createContext(
+                "/whoami",
+                exchange -> answer(
+                        exchange,
+                        200,
+                        String.join(
+                                " ",
+                                env.get("MICROSHOP_INSTANCE"),
+                                env.get("SERVER_PORT"),
+                                env.getOrDefault("SPRING_GRPC_SERVER_PORT", "-"),
+                                env.get("MANAGEMENT_SERVER_PORT"),
+                                env.get("SPRING_PROFILES_ACTIVE"))));
 
-        HttpServer management = HttpServer.create(new InetSocketAddress(
-                env.get("MANAGEMENT_SERVER_ADDRESS"), Integer.parseInt(env.get("MANAGEMENT_SERVER_PORT"))), 0);
-        management.createContext("/actuator/health/readiness",
+        HttpServer management = HttpServer.create(
+                new InetSocketAddress(
+                        env.get("MANAGEMENT_SERVER_ADDRESS"), Integer.parseInt(env.get("MANAGEMENT_SERVER_PORT"))),
+                0);
+        management.createContext(
+                "/actuator/health/readiness",
                 exchange -> answer(exchange, System.currentTimeMillis() >= readyAt ? 200 : 503, "readiness"));
-        management.createContext("/actuator/health/liveness",
-                exchange -> answer(exchange, live.get() ? 200 : 500, "liveness"));
+        management.createContext(
+                "/actuator/health/liveness", exchange -> answer(exchange, live.get() ? 200 : 500, "liveness"));
         management.createContext("/actuator/busrefresh", exchange -> {
             if (isOperator(exchange, env)) {
                 answer(exchange, 204, "");
             }
         });
         Set<String> accounts = Arrays.stream(env.getOrDefault("ACCOUNTS", "").split(","))
-                .filter(account -> !account.isBlank()).collect(Collectors.toSet());
+                .filter(account -> !account.isBlank())
+                .collect(Collectors.toSet());
         Set<String> administrators = new TreeSet<>();
         management.createContext("/actuator/administrators", exchange -> {
             if (isOperator(exchange, env)) {
@@ -93,8 +106,8 @@ public final class StandInServer {
     /** HTTP Basic as the operator; without a configured password nobody is (as in the service starter). */
     private static boolean isOperator(HttpExchange exchange, Map<String, String> env) throws IOException {
         String password = env.get("MICROSHOP_OPERATOR_PASSWORD");
-        String expected = "Basic " + Base64.getEncoder()
-                .encodeToString(("operator:" + password).getBytes(StandardCharsets.UTF_8));
+        String expected = "Basic "
+                + Base64.getEncoder().encodeToString(("operator:" + password).getBytes(StandardCharsets.UTF_8));
         if (password != null && expected.equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
             return true;
         }
@@ -107,12 +120,16 @@ public final class StandInServer {
             throws IOException {
         String prefix = "/actuator/administrators/";
         switch (exchange.getRequestMethod()) {
-            case "GET" -> answerJson(exchange, 200, administrators.stream()
-                    .map(email -> "{\"email\":\"" + email + "\",\"roles\":[\"ADMIN\",\"CUSTOMER\"]}")
-                    .collect(Collectors.joining(",", "{\"administrators\":[", "]}")));
+            case "GET" ->
+                answerJson(
+                        exchange,
+                        200,
+                        administrators.stream()
+                                .map(email -> "{\"email\":\"" + email + "\",\"roles\":[\"ADMIN\",\"CUSTOMER\"]}")
+                                .collect(Collectors.joining(",", "{\"administrators\":[", "]}")));
             case "POST" -> {
-                Matcher email = EMAIL.matcher(new String(exchange.getRequestBody().readAllBytes(),
-                        StandardCharsets.UTF_8));
+                Matcher email =
+                        EMAIL.matcher(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
                 if (!email.find() || !accounts.contains(email.group(1))) {
                     notFound(exchange, "No account has that e-mail address.");
                 } else {

@@ -39,8 +39,8 @@ final class StandInTable {
         return this;
     }
 
-    private StandInTable entry(String name, int tier, int port, Integer grpcPort, Map<String, String> env,
-            boolean scalable) {
+    private StandInTable entry(
+            String name, int tier, int port, Integer grpcPort, Map<String, String> env, boolean scalable) {
         processes.append("""
                   - name: %s
                     tier: %d
@@ -52,10 +52,17 @@ final class StandInTable {
                     ports: {%s}
                     scalable: %s
                     env: {%s}
-                """.formatted(name, tier, StandInServer.class.getName(), testClasses(), port,
-                grpcPort == null ? "" : "grpc: " + grpcPort, scalable,
-                env.entrySet().stream().map(e -> e.getKey() + ": \"" + e.getValue() + "\"")
-                        .collect(Collectors.joining(", "))));
+                """.formatted(
+                        name,
+                        tier,
+                        StandInServer.class.getName(),
+                        testClasses(),
+                        port,
+                        grpcPort == null ? "" : "grpc: " + grpcPort,
+                        scalable,
+                        env.entrySet().stream()
+                                .map(e -> e.getKey() + ": \"" + e.getValue() + "\"")
+                                .collect(Collectors.joining(", "))));
         return this;
     }
 
@@ -86,8 +93,8 @@ final class StandInTable {
             try (ServerSocket socket = new ServerSocket(0)) {
                 int port = socket.getLocalPort();
                 int management = port + ProcessSpec.MANAGEMENT_PORT_OFFSET;
-                List<Integer> others = List.of(port + ProcessTable.REPLICA_PORT_STEP, management,
-                        management + ProcessTable.REPLICA_PORT_STEP);
+                List<Integer> others = List.of(
+                        port + ProcessTable.REPLICA_PORT_STEP, management, management + ProcessTable.REPLICA_PORT_STEP);
                 if (others.getLast() <= 65535 && others.stream().noneMatch(HealthProbe::isListening)) {
                     return port;
                 }
@@ -99,7 +106,12 @@ final class StandInTable {
 
     private static String testClasses() {
         try {
-            return Path.of(StandInServer.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+            return Path.of(StandInServer.class
+                            .getProtectionDomain()
+                            .getCodeSource()
+                            .getLocation()
+                            .toURI())
+                    .toString();
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
         }

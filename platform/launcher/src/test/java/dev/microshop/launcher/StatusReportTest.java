@@ -26,15 +26,38 @@ class StatusReportTest {
 
     @Test
     void a_running_system_lists_each_process_with_its_pid_ports_state_restarts_and_url() {
-        InstanceState gateway = new InstanceState("gateway", "gateway", 2, 4242L, 8080, List.of(8080, 18080),
-                InstanceState.Status.READY, 0, 0, "http://localhost:8080", STARTED.plusSeconds(5),
-                STARTED.plusSeconds(20), "ready in 15 s");
-        InstanceState order = new InstanceState("order-service-2", "order-service", 2, null, 8113,
-                List.of(8113, 9113, 18113), InstanceState.Status.RESTARTING, 3, 1, "http://localhost:8113", null,
-                null, "exited with status 1");
+        InstanceState gateway = new InstanceState(
+                "gateway",
+                "gateway",
+                2,
+                4242L,
+                8080,
+                List.of(8080, 18080),
+                InstanceState.Status.READY,
+                0,
+                0,
+                "http://localhost:8080",
+                STARTED.plusSeconds(5),
+                STARTED.plusSeconds(20),
+                "ready in 15 s");
+        InstanceState order = new InstanceState(
+                "order-service-2",
+                "order-service",
+                2,
+                null,
+                8113,
+                List.of(8113, 9113, 18113),
+                InstanceState.Status.RESTARTING,
+                3,
+                1,
+                "http://localhost:8113",
+                null,
+                null,
+                "exited with status 1");
         SystemState state = new SystemState(99, STARTED, STARTED.plusSeconds(60), List.of(gateway, order));
 
-        JsonNode report = read(StatusReport.running(99, Optional.of(state), STARTED.plusSeconds(125)).toJson());
+        JsonNode report = read(StatusReport.running(99, Optional.of(state), STARTED.plusSeconds(125))
+                .toJson());
 
         assertThat(report.get("running").asBoolean()).isTrue();
         assertThat(report.get("supervisorPid").asLong()).isEqualTo(99);

@@ -64,8 +64,10 @@ class SupervisorTest {
         awaitReady("victim", 2);
 
         assertThat(eventLines())
-                .anySatisfy(line -> assertThat(line).contains("victim: killed by signal 9").endsWith("#1 in 200 ms"))
-                .anySatisfy(line -> assertThat(line).contains("victim: killed by signal 9").endsWith("#2 in 400 ms"));
+                .anySatisfy(line ->
+                        assertThat(line).contains("victim: killed by signal 9").endsWith("#1 in 200 ms"))
+                .anySatisfy(line ->
+                        assertThat(line).contains("victim: killed by signal 9").endsWith("#2 in 400 ms"));
     }
 
     @Test
@@ -78,20 +80,23 @@ class SupervisorTest {
 
         assertThat(awaitReady("hung", 1).pid()).isNotEqualTo(firstPid);
         assertThat(ProcessHandle.of(firstPid).map(ProcessHandle::isAlive)).isNotEqualTo(Optional.of(true));
-        assertThat(eventLines()).anySatisfy(line -> assertThat(line)
-                .contains("hung: liveness check failed 3 times in a row; restart #1"));
+        assertThat(eventLines())
+                .anySatisfy(
+                        line -> assertThat(line).contains("hung: liveness check failed 3 times in a row; restart #1"));
     }
 
     @Test
     void gives_each_replica_its_own_instance_name_and_ports() throws Exception {
         int port = StandInTable.freePort();
         int grpcPort = StandInTable.freePort();
-        start(new StandInTable(directory).scalableStandIn("catalog", 1, port, grpcPort, Map.of()),
+        start(
+                new StandInTable(directory).scalableStandIn("catalog", 1, port, grpcPort, Map.of()),
                 Map.of("catalog", 2));
 
         await().atMost(Duration.ofSeconds(20)).until(() -> supervisor.state().allReady());
 
-        assertThat(supervisor.state().instances()).extracting(InstanceState::name, InstanceState::ports)
+        assertThat(supervisor.state().instances())
+                .extracting(InstanceState::name, InstanceState::ports)
                 .containsExactly(
                         tuple("catalog", List.of(port, grpcPort, port + 10000)),
                         tuple("catalog-2", List.of(port + 10, grpcPort + 10, port + 10010)));
@@ -110,7 +115,8 @@ class SupervisorTest {
         // The stand-in, like a real app, serves its actuator on the management port only.
         assertThat(status(port, "/actuator/health/readiness")).isEqualTo(404);
         assertThat(status(port + 10000, "/actuator/health/readiness")).isEqualTo(200);
-        assertThat(Files.readString(Path.of("/proc/" + state("app").pid() + "/environ")).split("\0"))
+        assertThat(Files.readString(Path.of("/proc/" + state("app").pid() + "/environ"))
+                        .split("\0"))
                 .contains("MANAGEMENT_SERVER_PORT=" + (port + 10000), "MANAGEMENT_SERVER_ADDRESS=127.0.0.1");
     }
 
@@ -118,9 +124,11 @@ class SupervisorTest {
     void stop_ends_children_of_children_and_processes_that_ignore_sigterm() {
         int parentPort = StandInTable.freePort();
         int stubbornPort = StandInTable.freePort();
-        start(new StandInTable(directory)
-                .standIn("parent", 1, parentPort, Map.of("SPAWN_CHILD", "1"))
-                .standIn("stubborn", 1, stubbornPort, Map.of("IGNORE_SIGTERM", "1")), Map.of());
+        start(
+                new StandInTable(directory)
+                        .standIn("parent", 1, parentPort, Map.of("SPAWN_CHILD", "1"))
+                        .standIn("stubborn", 1, stubbornPort, Map.of("IGNORE_SIGTERM", "1")),
+                Map.of());
         await().atMost(Duration.ofSeconds(20)).until(() -> supervisor.state().allReady());
         ProcessHandle parent = ProcessHandle.of(state("parent").pid()).orElseThrow();
         List<ProcessHandle> family = parent.descendants().toList();
@@ -151,8 +159,12 @@ class SupervisorTest {
         ProcessTable processTable = ProcessTable.load(table.write());
         Secrets secrets = new Secrets(home);
         secrets.createMissing();
-        supervisor = new Supervisor(home, processTable.supervision(),
-                processTable.instances(home, replicas, FAST_START), FAST_START, secrets,
+        supervisor = new Supervisor(
+                home,
+                processTable.supervision(),
+                processTable.instances(home, replicas, FAST_START),
+                FAST_START,
+                secrets,
                 new EventLog(new PrintStream(events, true, StandardCharsets.UTF_8)));
         supervisor.start();
     }
@@ -166,7 +178,10 @@ class SupervisorTest {
     }
 
     private InstanceState state(String name) {
-        return supervisor.state().instances().stream().filter(i -> i.name().equals(name)).findFirst().orElseThrow();
+        return supervisor.state().instances().stream()
+                .filter(i -> i.name().equals(name))
+                .findFirst()
+                .orElseThrow();
     }
 
     private List<String> eventLines() {
@@ -175,15 +190,21 @@ class SupervisorTest {
 
     private static int status(int port, String path) throws IOException, InterruptedException {
         try (HttpClient client = HttpClient.newHttpClient()) {
-            return client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
-                    HttpResponse.BodyHandlers.discarding()).statusCode();
+            return client.send(
+                            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                                    .build(),
+                            HttpResponse.BodyHandlers.discarding())
+                    .statusCode();
         }
     }
 
     private static String get(int port, String path) throws IOException, InterruptedException {
         try (HttpClient client = HttpClient.newHttpClient()) {
-            return client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
-                    HttpResponse.BodyHandlers.ofString()).body();
+            return client.send(
+                            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString())
+                    .body();
         }
     }
 }

@@ -6,7 +6,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
-
 import javax.sql.DataSource;
 
 /**
@@ -40,7 +39,9 @@ final class DatabaseProvisioner {
         if (!exists(connection, "SELECT 1 FROM pg_database WHERE datname = ?", database.name())) {
             execute(connection, quoted(connection, "CREATE DATABASE %I OWNER %I", database.name(), database.name()));
         }
-        execute(connection, quoted(connection, "REVOKE CONNECT, TEMPORARY ON DATABASE %I FROM PUBLIC", database.name()));
+        execute(
+                connection,
+                quoted(connection, "REVOKE CONNECT, TEMPORARY ON DATABASE %I FROM PUBLIC", database.name()));
     }
 
     private static boolean exists(Connection connection, String query, String name) throws SQLException {

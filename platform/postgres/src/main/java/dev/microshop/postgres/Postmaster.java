@@ -9,7 +9,6 @@ import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,7 +35,9 @@ final class Postmaster {
             return Optional.empty();
         }
         List<String> lines = Files.readAllLines(pidFile, StandardCharsets.UTF_8);
-        return lines.isEmpty() ? Optional.empty() : Optional.of(new Postmaster(Long.parseLong(lines.getFirst().trim()), dataDir));
+        return lines.isEmpty()
+                ? Optional.empty()
+                : Optional.of(new Postmaster(Long.parseLong(lines.getFirst().trim()), dataDir));
     }
 
     /**
@@ -53,16 +54,22 @@ final class Postmaster {
             return;
         }
         if (!leftover.get().isServerOf(process.get())) {
-            log.warn("postmaster.pid names process {}, which is not this data directory's server: removing it", leftover.get().pid);
+            log.warn(
+                    "postmaster.pid names process {}, which is not this data directory's server: removing it",
+                    leftover.get().pid);
             Files.deleteIfExists(pidFile(dataDir));
             return;
         }
-        log.warn("A PostgreSQL server from an earlier run (pid {}) still serves {}: stopping it", leftover.get().pid, dataDir);
+        log.warn(
+                "A PostgreSQL server from an earlier run (pid {}) still serves {}: stopping it",
+                leftover.get().pid,
+                dataDir);
         leftover.get().fastShutdown();
         try {
             process.get().onExit().get(30, TimeUnit.SECONDS);
         } catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("The earlier PostgreSQL server (pid " + leftover.get().pid + ") did not stop", e);
+            throw new IllegalStateException(
+                    "The earlier PostgreSQL server (pid " + leftover.get().pid + ") did not stop", e);
         }
     }
 
@@ -92,8 +99,15 @@ final class Postmaster {
                 while kill -0 "$1" 2>/dev/null; do sleep 1; done
                 [ "$(head -n 1 "$3" 2>/dev/null)" = "$2" ] && kill -INT "$2"
                 """;
-        return new ProcessBuilder("setsid", "sh", "-c", script, "postgres-watchdog",
-                String.valueOf(jvm.pid()), String.valueOf(pid), pidFile(dataDir).toString())
+        return new ProcessBuilder(
+                        "setsid",
+                        "sh",
+                        "-c",
+                        script,
+                        "postgres-watchdog",
+                        String.valueOf(jvm.pid()),
+                        String.valueOf(pid),
+                        pidFile(dataDir).toString())
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD)
                 .redirectError(ProcessBuilder.Redirect.DISCARD)
                 .start();
@@ -107,7 +121,10 @@ final class Postmaster {
 
     /** SIGINT is PostgreSQL's fast shutdown: it does not wait for connected clients to leave. */
     private void fastShutdown() throws IOException, InterruptedException {
-        new ProcessBuilder("kill", "-INT", String.valueOf(pid)).inheritIO().start().waitFor();
+        new ProcessBuilder("kill", "-INT", String.valueOf(pid))
+                .inheritIO()
+                .start()
+                .waitFor();
     }
 
     private static Path pidFile(Path dataDir) {

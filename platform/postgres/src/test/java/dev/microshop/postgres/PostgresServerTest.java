@@ -3,6 +3,7 @@ package dev.microshop.postgres;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -19,8 +20,6 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
-
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.Test;
 
 class PostgresServerTest {
@@ -37,11 +36,13 @@ class PostgresServerTest {
             assertThat(healthStatus(settings)).isEqualTo(503);
             server.start();
             assertThat(healthStatus(settings)).isEqualTo(200);
-            try (Connection orders = connect(settings, "order_service", "s3cret"); Statement sql = orders.createStatement()) {
+            try (Connection orders = connect(settings, "order_service", "s3cret");
+                    Statement sql = orders.createStatement()) {
                 sql.execute("CREATE TABLE orders (id int PRIMARY KEY)");
                 sql.execute("INSERT INTO orders VALUES (42)");
             }
-            assertThatThrownBy(() -> connect(settings, "order_service", "wrong")).hasMessageContaining("password");
+            assertThatThrownBy(() -> connect(settings, "order_service", "wrong"))
+                    .hasMessageContaining("password");
             assertThatThrownBy(() -> connect(settings, "user_service", "order_service", "user_service"))
                     .hasMessageContaining("CONNECT");
         }
@@ -49,8 +50,9 @@ class PostgresServerTest {
 
         try (PostgresServer restarted = new PostgresServer(settings)) {
             restarted.start();
-            try (Connection orders = connect(settings, "order_service", "s3cret"); Statement sql = orders.createStatement();
-                 ResultSet ids = sql.executeQuery("SELECT id FROM orders")) {
+            try (Connection orders = connect(settings, "order_service", "s3cret");
+                    Statement sql = orders.createStatement();
+                    ResultSet ids = sql.executeQuery("SELECT id FROM orders")) {
                 assertThat(ids.next()).isTrue();
                 assertThat(ids.getInt(1)).isEqualTo(42);
             }
@@ -69,9 +71,10 @@ class PostgresServerTest {
             assertThatThrownBy(() -> connect(settings, "postgres", "wrong")).hasMessageContaining("password");
             assertThatThrownBy(() -> connect(settings, "order_service", null)).hasMessageContaining("password");
             try (Connection superuser = connect(settings, "postgres", SUPERUSER_PASSWORD);
-                 Statement sql = superuser.createStatement()) {
+                    Statement sql = superuser.createStatement()) {
                 assertThat(strings(sql, "SELECT rolname FROM pg_authid WHERE rolcanlogin AND rolpassword IS NULL"))
-                        .as("login roles without a password").isEmpty();
+                        .as("login roles without a password")
+                        .isEmpty();
                 assertThat(strings(sql, "SELECT DISTINCT auth_method FROM pg_hba_file_rules"))
                         .containsExactly("scram-sha-256");
             }
@@ -84,15 +87,15 @@ class PostgresServerTest {
         PostgresSettings settings = newSettings();
         // As the runner left it before passwords were required: initdb's trust rules, a passwordless superuser.
         try (EmbeddedPostgres before = EmbeddedPostgres.builder()
-                .setOverrideWorkingDirectory(settings.binariesDir().toFile())
-                .setDataDirectory(settings.dataDir())
-                .setCleanDataDirectory(false)
-                .setPort(settings.port())
-                .setServerConfig("listen_addresses", "127.0.0.1")
-                .setServerConfig("unix_socket_directories", "")
-                .start();
-             Connection trusted = connect(settings, "postgres", null);
-             Statement sql = trusted.createStatement()) {
+                        .setOverrideWorkingDirectory(settings.binariesDir().toFile())
+                        .setDataDirectory(settings.dataDir())
+                        .setCleanDataDirectory(false)
+                        .setPort(settings.port())
+                        .setServerConfig("listen_addresses", "127.0.0.1")
+                        .setServerConfig("unix_socket_directories", "")
+                        .start();
+                Connection trusted = connect(settings, "postgres", null);
+                Statement sql = trusted.createStatement()) {
             sql.execute("CREATE TABLE kept (id int PRIMARY KEY)");
             sql.execute("INSERT INTO kept VALUES (7)");
         }
@@ -102,7 +105,7 @@ class PostgresServerTest {
 
             assertThatThrownBy(() -> connect(settings, "postgres", null)).hasMessageContaining("password");
             try (Connection superuser = connect(settings, "postgres", SUPERUSER_PASSWORD);
-                 Statement sql = superuser.createStatement()) {
+                    Statement sql = superuser.createStatement()) {
                 assertThat(strings(sql, "SELECT id::text FROM kept")).containsExactly("7");
             }
             connect(settings, "order_service", "s3cret").close();
@@ -113,9 +116,16 @@ class PostgresServerTest {
         // The build points java.io.tmpdir into target/ without creating it.
         Path tmp = Files.createDirectories(Path.of(System.getProperty("java.io.tmpdir")));
         Path home = Files.createTempDirectory(tmp, "postgres");
-        return new PostgresSettings(home.resolve("data"), tmp.resolve("embedded-pg"), home.resolve("postgres.log"),
-                freePort(), freePort(), SUPERUSER_PASSWORD,
-                List.of(new ServiceDatabase("order_service", "s3cret"), new ServiceDatabase("user_service", "user_service")));
+        return new PostgresSettings(
+                home.resolve("data"),
+                tmp.resolve("embedded-pg"),
+                home.resolve("postgres.log"),
+                freePort(),
+                freePort(),
+                SUPERUSER_PASSWORD,
+                List.of(
+                        new ServiceDatabase("order_service", "s3cret"),
+                        new ServiceDatabase("user_service", "user_service")));
     }
 
     private static List<String> strings(Statement sql, String query) throws SQLException {
@@ -132,17 +142,21 @@ class PostgresServerTest {
         return connect(settings, role, role, password);
     }
 
-    private static Connection connect(PostgresSettings settings, String role, String database, String password) throws SQLException {
+    private static Connection connect(PostgresSettings settings, String role, String database, String password)
+            throws SQLException {
         Properties credentials = new Properties();
         credentials.setProperty("user", role);
         if (password != null) {
             credentials.setProperty("password", password);
         }
-        return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + settings.port() + "/" + database, credentials);
+        return DriverManager.getConnection(
+                "jdbc:postgresql://127.0.0.1:" + settings.port() + "/" + database, credentials);
     }
 
     private int healthStatus(PostgresSettings settings) throws IOException, InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + settings.healthPort() + "/health")).build();
+        HttpRequest request = HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + settings.healthPort() + "/health"))
+                .build();
         return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
     }
 

@@ -1,7 +1,6 @@
 package dev.microshop.testsupport;
 
 import java.util.Map;
-
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.MutablePropertySources;
@@ -20,12 +19,14 @@ record EmbeddedEnginesCustomizer() implements ContextCustomizer {
     @Override
     public void customizeContext(ConfigurableApplicationContext context, MergedContextConfiguration mergedConfig) {
         EmbeddedEngines engines = EmbeddedEngines.get();
-        MapPropertySource enginesSource = new MapPropertySource(PROPERTY_SOURCE_NAME, Map.of(
-                "spring.datasource.url", engines.postgres().jdbcUrl(),
-                "spring.datasource.username", engines.postgres().username(),
-                "spring.datasource.password", engines.postgres().password(),
-                "spring.kafka.bootstrap-servers", engines.kafka().bootstrapServers(),
-                "microshop.management.operator.password", TestOperator.PASSWORD));
+        MapPropertySource enginesSource = new MapPropertySource(
+                PROPERTY_SOURCE_NAME,
+                Map.of(
+                        "spring.datasource.url", engines.postgres().jdbcUrl(),
+                        "spring.datasource.username", engines.postgres().username(),
+                        "spring.datasource.password", engines.postgres().password(),
+                        "spring.kafka.bootstrap-servers", engines.kafka().bootstrapServers(),
+                        "microshop.management.operator.password", TestOperator.PASSWORD));
         // Above every file (a service's application.yml names the local system's servers), below the
         // test's own inlined properties, so a test can still point elsewhere on purpose.
         MutablePropertySources sources = context.getEnvironment().getPropertySources();

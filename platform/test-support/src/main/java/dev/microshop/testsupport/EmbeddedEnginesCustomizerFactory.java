@@ -1,7 +1,6 @@
 package dev.microshop.testsupport;
 
 import java.util.List;
-
 import org.springframework.test.context.ContextConfigurationAttributes;
 import org.springframework.test.context.ContextCustomizer;
 import org.springframework.test.context.ContextCustomizerFactory;
@@ -10,7 +9,8 @@ import org.springframework.test.context.ContextCustomizerFactory;
 class EmbeddedEnginesCustomizerFactory implements ContextCustomizerFactory {
 
     @Override
-    public ContextCustomizer createContextCustomizer(Class<?> testClass, List<ContextConfigurationAttributes> configAttributes) {
+    public ContextCustomizer createContextCustomizer(
+            Class<?> testClass, List<ContextConfigurationAttributes> configAttributes) {
         return new EmbeddedEnginesCustomizer();
     }
 }

@@ -44,8 +44,11 @@ public final class MicroshopLayering {
 
     private ArchRule domainDependsOnlyOnItselfAndTheJdk() {
         return classes()
-                .that().resideInAPackage(layer("domain"))
-                .should().onlyDependOnClassesThat().resideInAnyPackage(layer("domain"), "java..");
+                .that()
+                .resideInAPackage(layer("domain"))
+                .should()
+                .onlyDependOnClassesThat()
+                .resideInAnyPackage(layer("domain"), "java..");
     }
 
     private ArchRule applicationDependsOnlyOnTheDomainAndSpringAnnotations() {
@@ -57,21 +60,32 @@ public final class MicroshopLayering {
                 "org.springframework.transaction.annotation.."));
         allowed.addAll(applicationMayAlsoUse);
         return classes()
-                .that().resideInAPackage(layer("application"))
-                .should().onlyDependOnClassesThat().resideInAnyPackage(allowed.toArray(String[]::new));
+                .that()
+                .resideInAPackage(layer("application"))
+                .should()
+                .onlyDependOnClassesThat()
+                .resideInAnyPackage(allowed.toArray(String[]::new));
     }
 
     private ArchRule adaptersReachTheBusinessOnlyThroughApplicationAndDomain() {
         return layeredArchitecture()
                 .consideringOnlyDependenciesInLayers()
-                .layer("Domain").definedBy(layer("domain"))
-                .layer("Application").definedBy(layer("application"))
-                .layer("Infrastructure").definedBy(layer("infrastructure"))
-                .layer("Interfaces").definedBy(layer("interfaces"))
-                .whereLayer("Interfaces").mayNotBeAccessedByAnyLayer()
-                .whereLayer("Infrastructure").mayNotBeAccessedByAnyLayer()
-                .whereLayer("Application").mayOnlyBeAccessedByLayers("Infrastructure", "Interfaces")
-                .whereLayer("Domain").mayOnlyBeAccessedByLayers("Application", "Infrastructure", "Interfaces");
+                .layer("Domain")
+                .definedBy(layer("domain"))
+                .layer("Application")
+                .definedBy(layer("application"))
+                .layer("Infrastructure")
+                .definedBy(layer("infrastructure"))
+                .layer("Interfaces")
+                .definedBy(layer("interfaces"))
+                .whereLayer("Interfaces")
+                .mayNotBeAccessedByAnyLayer()
+                .whereLayer("Infrastructure")
+                .mayNotBeAccessedByAnyLayer()
+                .whereLayer("Application")
+                .mayOnlyBeAccessedByLayers("Infrastructure", "Interfaces")
+                .whereLayer("Domain")
+                .mayOnlyBeAccessedByLayers("Application", "Infrastructure", "Interfaces");
     }
 
     private String layer(String name) {

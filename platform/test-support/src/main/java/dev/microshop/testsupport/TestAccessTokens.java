@@ -29,8 +29,7 @@ public final class TestAccessTokens {
 
     private static final RSAKey KEY = generateKey();
 
-    private TestAccessTokens() {
-    }
+    private TestAccessTokens() {}
 
     /** A token whose subject is {@code userId}, with exactly the given roles. */
     public static String forUser(String userId, String... roles) {
@@ -51,7 +50,10 @@ public final class TestAccessTokens {
                 .expirationTime(Date.from(now.plus(lifetime)))
                 .build();
         try {
-            SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(KEY.getKeyID()).build(),
+            SignedJWT jwt = new SignedJWT(
+                    new JWSHeader.Builder(JWSAlgorithm.RS256)
+                            .keyID(KEY.getKeyID())
+                            .build(),
                     claims);
             jwt.sign(new RSASSASigner(KEY));
             return jwt.serialize();

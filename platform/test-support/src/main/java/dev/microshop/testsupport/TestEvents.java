@@ -1,5 +1,8 @@
 package dev.microshop.testsupport;
 
+import io.cloudevents.CloudEvent;
+import io.cloudevents.core.builder.CloudEventBuilder;
+import io.cloudevents.kafka.KafkaMessageFactory;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -10,10 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-
-import io.cloudevents.CloudEvent;
-import io.cloudevents.core.builder.CloudEventBuilder;
-import io.cloudevents.kafka.KafkaMessageFactory;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -37,14 +36,14 @@ public final class TestEvents {
 
     /** How long {@link #await} waits for a record, and {@link #recordsWithKey} for the end of a topic. */
     private static final Duration PATIENCE = Duration.ofSeconds(30);
+
     private static final URI SOURCE = URI.create("/microshop/tests");
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Duration POLL = Duration.ofMillis(250);
 
     private static KafkaProducer<String, byte[]> producer;
 
-    private TestEvents() {
-    }
+    private TestEvents() {}
 
     /** Sends a new event of {@code type} about {@code key} (subject and record key), data as JSON; returns its id. */
     public static String send(String topic, String key, String type, Object data) {
@@ -74,11 +73,14 @@ public final class TestEvents {
     /** The first record with {@code key} and, unless it is null, of {@code type} on {@code topic}, waiting for it. */
     public static ConsumerRecord<String, byte[]> await(String topic, String key, String type) {
         Map<String, Object> config = Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG, "test-reader-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
-                new ByteArrayDeserializer())) {
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                bootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG,
+                "test-reader-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+                "earliest");
+        try (KafkaConsumer<String, byte[]> consumer =
+                new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer())) {
             consumer.subscribe(List.of(topic));
             long deadline = System.nanoTime() + PATIENCE.toNanos();
             while (System.nanoTime() < deadline) {
@@ -97,7 +99,8 @@ public final class TestEvents {
     public static List<ConsumerRecord<String, byte[]>> recordsWithKey(String topic, String key) {
         List<ConsumerRecord<String, byte[]>> found = new ArrayList<>();
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(
-                Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers()), new StringDeserializer(),
+                Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers()),
+                new StringDeserializer(),
                 new ByteArrayDeserializer())) {
             List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
                     .map(partition -> new TopicPartition(topic, partition.partition()))
@@ -108,8 +111,8 @@ public final class TestEvents {
             long deadline = System.nanoTime() + PATIENCE.toNanos();
             while (partitions.stream().anyMatch(partition -> consumer.position(partition) < ends.get(partition))) {
                 if (System.nanoTime() > deadline) {
-                    throw new AssertionError("Could not read " + topic + " to its end within "
-                            + PATIENCE.toSeconds() + " s");
+                    throw new AssertionError(
+                            "Could not read " + topic + " to its end within " + PATIENCE.toSeconds() + " s");
                 }
                 for (ConsumerRecord<String, byte[]> record : consumer.poll(POLL)) {
                     if (key.equals(record.key())) {
@@ -157,8 +160,10 @@ public final class TestEvents {
     /** One producer for the JVM, like the broker it sends to; its thread is a daemon and ends with the JVM. */
     private static synchronized KafkaProducer<String, byte[]> producer() {
         if (producer == null) {
-            producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers()),
-                    new StringSerializer(), new ByteArraySerializer());
+            producer = new KafkaProducer<>(
+                    Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers()),
+                    new StringSerializer(),
+                    new ByteArraySerializer());
         }
         return producer;
     }

@@ -1,7 +1,6 @@
 package dev.microshop.testsupport;
 
 import java.util.Map;
-
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;

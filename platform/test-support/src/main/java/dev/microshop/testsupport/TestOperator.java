@@ -9,12 +9,12 @@ public final class TestOperator {
     public static final String USERNAME = "operator";
     public static final String PASSWORD = "test-operator-password";
 
-    private TestOperator() {
-    }
+    private TestOperator() {}
 
     /** The value of an {@code Authorization} header that authenticates as the operator (HTTP Basic). */
     public static String basicAuthorization() {
-        return "Basic " + java.util.Base64.getEncoder()
-                .encodeToString((USERNAME + ":" + PASSWORD).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return "Basic "
+                + java.util.Base64.getEncoder()
+                        .encodeToString((USERNAME + ":" + PASSWORD).getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 }

@@ -1,5 +1,6 @@
 package dev.microshop.testsupport;
 
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -8,8 +9,6 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
-
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
@@ -72,7 +71,7 @@ public final class TestPostgres {
 
     private static void createServiceDatabase(EmbeddedPostgres server) throws SQLException {
         try (Connection connection = server.getPostgresDatabase().getConnection();
-             Statement sql = connection.createStatement()) {
+                Statement sql = connection.createStatement()) {
             sql.execute("CREATE ROLE " + USER + " LOGIN PASSWORD '" + PASSWORD + "'");
             sql.execute("CREATE DATABASE " + DATABASE + " OWNER " + USER);
         }
@@ -84,13 +83,21 @@ public final class TestPostgres {
      */
     private static void stopWhenThisJvmDies(Path dataDir) throws IOException {
         Path pidFile = dataDir.resolve("postmaster.pid");
-        String serverPid = Files.readAllLines(pidFile, StandardCharsets.UTF_8).getFirst().trim();
+        String serverPid =
+                Files.readAllLines(pidFile, StandardCharsets.UTF_8).getFirst().trim();
         String script = """
                 while kill -0 "$1" 2>/dev/null; do sleep 1; done
                 [ "$(head -n 1 "$3" 2>/dev/null)" = "$2" ] && kill -INT "$2"
                 """;
-        new ProcessBuilder("setsid", "sh", "-c", script, "test-postgres-watchdog",
-                String.valueOf(ProcessHandle.current().pid()), serverPid, pidFile.toString())
+        new ProcessBuilder(
+                        "setsid",
+                        "sh",
+                        "-c",
+                        script,
+                        "test-postgres-watchdog",
+                        String.valueOf(ProcessHandle.current().pid()),
+                        serverPid,
+                        pidFile.toString())
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD)
                 .redirectError(ProcessBuilder.Redirect.DISCARD)
                 .start();

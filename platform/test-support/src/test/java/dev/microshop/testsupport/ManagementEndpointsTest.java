@@ -9,7 +9,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Base64;
-
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -51,30 +50,47 @@ class ManagementEndpointsTest {
             assertThat(anonymous.statusCode()).isEqualTo(200);
             assertThat(anonymous.body()).contains("\"status\":\"UP\"").doesNotContain("components");
 
-            assertThat(get(port, "/actuator/health", TestOperator.basicAuthorization()).body()).contains("\"db\"");
-            assertThat(get(port, "/actuator/health/readiness", null).statusCode()).isEqualTo(200);
+            assertThat(get(port, "/actuator/health", TestOperator.basicAuthorization())
+                            .body())
+                    .contains("\"db\"");
+            assertThat(get(port, "/actuator/health/readiness", null).statusCode())
+                    .isEqualTo(200);
             assertThat(get(port, "/actuator/prometheus", null).statusCode()).isEqualTo(200);
         }
 
         @Test
         void refresh_env_metrics_and_loggers_need_the_operator() throws Exception {
-            for (String path : new String[] { "/actuator/env", "/actuator/metrics", "/actuator/loggers",
-                    "/actuator/configprops", "/actuator/auditevents" }) {
+            for (String path : new String[] {
+                "/actuator/env",
+                "/actuator/metrics",
+                "/actuator/loggers",
+                "/actuator/configprops",
+                "/actuator/auditevents"
+            }) {
                 HttpResponse<String> anonymous = get(port, path, null);
                 assertThat(anonymous.statusCode()).as(path).isEqualTo(401);
-                assertThat(anonymous.headers().firstValue("Content-Type")).as(path).hasValue("application/problem+json");
-                assertThat(anonymous.headers().firstValue("WWW-Authenticate")).as(path).hasValueSatisfying(
-                        challenge -> assertThat(challenge).startsWith("Basic"));
-                assertThat(get(port, path, TestOperator.basicAuthorization()).statusCode()).as(path).isEqualTo(200);
+                assertThat(anonymous.headers().firstValue("Content-Type"))
+                        .as(path)
+                        .hasValue("application/problem+json");
+                assertThat(anonymous.headers().firstValue("WWW-Authenticate"))
+                        .as(path)
+                        .hasValueSatisfying(challenge -> assertThat(challenge).startsWith("Basic"));
+                assertThat(get(port, path, TestOperator.basicAuthorization()).statusCode())
+                        .as(path)
+                        .isEqualTo(200);
             }
             assertThat(post(port, "/actuator/refresh", null).statusCode()).isEqualTo(401);
-            assertThat(post(port, LOGGER, basic(TestOperator.USERNAME, "guess")).statusCode()).isEqualTo(401);
-            assertThat(post(port, LOGGER, TestOperator.basicAuthorization()).statusCode()).isEqualTo(204);
+            assertThat(post(port, LOGGER, basic(TestOperator.USERNAME, "guess")).statusCode())
+                    .isEqualTo(401);
+            assertThat(post(port, LOGGER, TestOperator.basicAuthorization()).statusCode())
+                    .isEqualTo(204);
         }
 
         @Test
         void a_heap_dump_is_not_served_even_to_the_operator() throws Exception {
-            assertThat(get(port, "/actuator/heapdump", TestOperator.basicAuthorization()).statusCode()).isEqualTo(404);
+            assertThat(get(port, "/actuator/heapdump", TestOperator.basicAuthorization())
+                            .statusCode())
+                    .isEqualTo(404);
         }
 
         @Test
@@ -83,16 +99,22 @@ class ManagementEndpointsTest {
             post(port, LOGGER, basic(TestOperator.USERNAME, "guess"));
 
             assertThat(audit.find(TestOperator.USERNAME, null, "MANAGEMENT_OPERATION"))
-                    .anySatisfy(event -> assertThat(event.getData()).containsEntry("path", LOGGER)
+                    .anySatisfy(event -> assertThat(event.getData())
+                            .containsEntry("path", LOGGER)
                             .containsEntry("status", 204));
-            assertThat(audit.find(TestOperator.USERNAME, null, "OPERATOR_AUTHENTICATION_FAILURE")).isNotEmpty();
+            assertThat(audit.find(TestOperator.USERNAME, null, "OPERATOR_AUTHENTICATION_FAILURE"))
+                    .isNotEmpty();
         }
 
         @Test
         void every_database_statement_and_lock_wait_is_bounded() {
-            assertThat(jdbc.sql("SHOW statement_timeout").query(String.class).single()).isEqualTo("15s");
-            assertThat(jdbc.sql("SHOW lock_timeout").query(String.class).single()).isEqualTo("10s");
-            assertThat(jdbc.sql("SHOW idle_in_transaction_session_timeout").query(String.class).single())
+            assertThat(jdbc.sql("SHOW statement_timeout").query(String.class).single())
+                    .isEqualTo("15s");
+            assertThat(jdbc.sql("SHOW lock_timeout").query(String.class).single())
+                    .isEqualTo("10s");
+            assertThat(jdbc.sql("SHOW idle_in_transaction_session_timeout")
+                            .query(String.class)
+                            .single())
                     .isEqualTo("1min");
         }
     }
@@ -116,16 +138,22 @@ class ManagementEndpointsTest {
         @Test
         void the_main_port_serves_no_management_endpoint() throws Exception {
             assertThat(managementPort).isNotEqualTo(port);
-            assertThat(post(port, "/actuator/refresh", TestOperator.basicAuthorization()).statusCode()).isEqualTo(404);
+            assertThat(post(port, "/actuator/refresh", TestOperator.basicAuthorization())
+                            .statusCode())
+                    .isEqualTo(404);
             assertThat(post(port, "/actuator/busrefresh", null).statusCode()).isEqualTo(404);
             assertThat(get(port, "/actuator/health", null).statusCode()).isEqualTo(404);
         }
 
         @Test
         void the_management_port_answers_the_operator_only() throws Exception {
-            assertThat(get(managementPort, "/actuator/health/liveness", null).statusCode()).isEqualTo(200);
-            assertThat(post(managementPort, "/actuator/refresh", null).statusCode()).isEqualTo(401);
-            assertThat(post(managementPort, LOGGER, TestOperator.basicAuthorization()).statusCode()).isEqualTo(204);
+            assertThat(get(managementPort, "/actuator/health/liveness", null).statusCode())
+                    .isEqualTo(200);
+            assertThat(post(managementPort, "/actuator/refresh", null).statusCode())
+                    .isEqualTo(401);
+            assertThat(post(managementPort, LOGGER, TestOperator.basicAuthorization())
+                            .statusCode())
+                    .isEqualTo(204);
         }
     }
 
@@ -134,8 +162,11 @@ class ManagementEndpointsTest {
     }
 
     private static HttpResponse<String> post(int port, String path, String authorization) throws Exception {
-        return HTTP.send(request(port, path, authorization).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"configuredLevel\":\"DEBUG\"}")).build(),
+        return HTTP.send(
+                request(port, path, authorization)
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"configuredLevel\":\"DEBUG\"}"))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 

@@ -2,6 +2,14 @@ package dev.microshop.testsupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.microshop.platform.messaging.IdempotentConsumer;
+import dev.microshop.platform.messaging.IncomingEvent;
+import dev.microshop.platform.messaging.Outbox;
+import dev.microshop.platform.messaging.OutboxRelay;
+import dev.microshop.platform.messaging.OutgoingEvent;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.tracing.Span;
+import io.micrometer.tracing.Tracer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -14,15 +22,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-
-import dev.microshop.platform.messaging.IdempotentConsumer;
-import dev.microshop.platform.messaging.IncomingEvent;
-import dev.microshop.platform.messaging.Outbox;
-import dev.microshop.platform.messaging.OutboxRelay;
-import dev.microshop.platform.messaging.OutgoingEvent;
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.tracing.Span;
-import io.micrometer.tracing.Tracer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.awaitility.Awaitility;
@@ -34,8 +33,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /** The service starter's messaging against the real broker and database: outbox, relay, idempotency, dead letters. */
 // Two retries for an unexpected failure (instead of 5), so that dead-lettering one takes 1.5 s, not 15.
-@MicroshopIntegrationTest(properties = { "microshop.messaging.outbox.poll-millis=60000",
-        "microshop.messaging.listener.retries=2" })
+@MicroshopIntegrationTest(
+        properties = {"microshop.messaging.outbox.poll-millis=60000", "microshop.messaging.listener.retries=2"})
 class MessagingTest {
 
     @Autowired
@@ -73,8 +72,8 @@ class MessagingTest {
         String topic = uniqueTopic();
         Span request = tracer.nextSpan().name("request").start();
         try (Tracer.SpanInScope scope = tracer.withSpan(request)) {
-            transactions.executeWithoutResult(status -> outbox.append(new OutgoingEvent(topic, "order-1",
-                    "order.created", "order-1", Map.of("orderId", "order-1"))));
+            transactions.executeWithoutResult(status -> outbox.append(
+                    new OutgoingEvent(topic, "order-1", "order.created", "order-1", Map.of("orderId", "order-1"))));
         } finally {
             request.end();
         }
@@ -85,7 +84,8 @@ class MessagingTest {
         assertThat(TestEvents.header(record, "ce_type")).isEqualTo("order.created");
         assertThat(TestEvents.header(record, "ce_source")).isEqualTo("/microshop/sample-service");
         assertThat(TestEvents.header(record, "ce_id")).isNotBlank();
-        assertThat(TestEvents.header(record, "traceparent")).contains(request.context().traceId());
+        assertThat(TestEvents.header(record, "traceparent"))
+                .contains(request.context().traceId());
         assertThat(new String(record.value(), StandardCharsets.UTF_8)).isEqualTo("{\"orderId\":\"order-1\"}");
         assertThat(IncomingEvent.from(record).dataAs(Map.class)).containsEntry("orderId", "order-1");
     }
@@ -97,14 +97,16 @@ class MessagingTest {
             outbox.append(new OutgoingEvent(topic, "k", "order.created", "rolled-back", Map.of("n", 1)));
             status.setRollbackOnly();
         });
-        transactions.executeWithoutResult(status -> outbox.append(
-                new OutgoingEvent(topic, "k", "order.created", "committed", Map.of("n", 2))));
+        transactions.executeWithoutResult(
+                status -> outbox.append(new OutgoingEvent(topic, "k", "order.created", "committed", Map.of("n", 2))));
 
         TestEvents.await(topic, "k", null);
         List<ConsumerRecord<String, byte[]>> records = TestEvents.recordsWithKey(topic, "k");
-        assertThat(records).extracting(record -> TestEvents.header(record, "ce_subject"))
+        assertThat(records)
+                .extracting(record -> TestEvents.header(record, "ce_subject"))
                 .containsExactly("committed");
-        assertThat(TestEvents.recordsWithKeyAfter(topic, "k", Duration.ofSeconds(3))).hasSize(1);
+        assertThat(TestEvents.recordsWithKeyAfter(topic, "k", Duration.ofSeconds(3)))
+                .hasSize(1);
     }
 
     @Test
@@ -121,18 +123,23 @@ class MessagingTest {
 
         relay.relay();
 
-        List<ConsumerRecord<String, byte[]>> published = Awaitility.await().atMost(Duration.ofSeconds(20))
+        List<ConsumerRecord<String, byte[]>> published = Awaitility.await()
+                .atMost(Duration.ofSeconds(20))
                 .until(() -> TestEvents.recordsWithKey(topic, "k"), records -> records.size() >= 3);
-        assertThat(published).extracting(record -> TestEvents.header(record, "ce_subject"))
+        assertThat(published)
+                .extracting(record -> TestEvents.header(record, "ce_subject"))
                 .containsExactly("event-1", "event-2", "event-3");
         assertThat(jdbc.sql("SELECT count(*) FROM outbox_events WHERE topic = ? AND published_at IS NULL")
-                .param(topic).query(Long.class).single()).isZero();
+                        .param(topic)
+                        .query(Long.class)
+                        .single())
+                .isZero();
     }
 
     @Test
     void handles_a_redelivered_event_once() {
-        IncomingEvent event = new IncomingEvent(UUID.randomUUID().toString(), "order.created", "/test", "s", null,
-                new byte[0]);
+        IncomingEvent event =
+                new IncomingEvent(UUID.randomUUID().toString(), "order.created", "/test", "s", null, new byte[0]);
         AtomicInteger effects = new AtomicInteger();
 
         idempotentConsumer.handleOnce("sample-service", event, effects::incrementAndGet);
@@ -146,8 +153,8 @@ class MessagingTest {
     void a_poison_record_goes_to_the_dead_letter_topic_and_the_consumer_goes_on() throws Exception {
         TestEvents.sendRaw(SampleServiceApplication.CLOUD_EVENTS_TOPIC, "k", "not a cloud event");
         String topic = SampleServiceApplication.CLOUD_EVENTS_TOPIC;
-        transactions.executeWithoutResult(status -> outbox.append(new OutgoingEvent(topic, "k",
-                "sample.happened", "after-poison", Map.of("n", 1))));
+        transactions.executeWithoutResult(status ->
+                outbox.append(new OutgoingEvent(topic, "k", "sample.happened", "after-poison", Map.of("n", 1))));
 
         IncomingEvent handled = handledCloudEvents.poll(30, TimeUnit.SECONDS);
         assertThat(handled).isNotNull();
@@ -164,14 +171,18 @@ class MessagingTest {
         String free = "free-" + UUID.randomUUID();
         jdbc.sql("CREATE TABLE IF NOT EXISTS sample_gates (name VARCHAR(100) PRIMARY KEY, handled INT NOT NULL)")
                 .update();
-        jdbc.sql("INSERT INTO sample_gates VALUES (?, 0), (?, 0)").params(blocked, free).update();
+        jdbc.sql("INSERT INTO sample_gates VALUES (?, 0), (?, 0)")
+                .params(blocked, free)
+                .update();
         double retriedBefore = retriedCount("handled");
         CountDownLatch locked = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
         try (ExecutorService holder = Executors.newSingleThreadExecutor()) {
             Future<?> lock = holder.submit(() -> transactions.executeWithoutResult(status -> {
-                jdbc.sql("SELECT handled FROM sample_gates WHERE name = ? FOR UPDATE").param(blocked)
-                        .query(Integer.class).single();
+                jdbc.sql("SELECT handled FROM sample_gates WHERE name = ? FOR UPDATE")
+                        .param(blocked)
+                        .query(Integer.class)
+                        .single();
                 locked.countDown();
                 await(release);
             }));
@@ -180,28 +191,43 @@ class MessagingTest {
             kafka.send(new ProducerRecord<>(topic, 0, blocked, new byte[0])).get(10, TimeUnit.SECONDS);
             kafka.send(new ProducerRecord<>(topic, 1, free, new byte[0])).get(10, TimeUnit.SECONDS);
 
-            assertThat(handledGatedKeys.poll(20, TimeUnit.SECONDS)).as("the other partition's record").isEqualTo(free);
+            assertThat(handledGatedKeys.poll(20, TimeUnit.SECONDS))
+                    .as("the other partition's record")
+                    .isEqualTo(free);
             // Longer than this context's whole budget for an unexpected failure (2 retries, 1.5 s).
             Thread.sleep(6_000);
-            assertThat(meters.get("microshop.messaging.listener.retrying").gauge().value()).isGreaterThanOrEqualTo(1);
-            assertThat(meters.get("microshop.messaging.listener.retrying.longest").gauge().value())
+            assertThat(meters.get("microshop.messaging.listener.retrying")
+                            .gauge()
+                            .value())
+                    .isGreaterThanOrEqualTo(1);
+            assertThat(meters.get("microshop.messaging.listener.retrying.longest")
+                            .gauge()
+                            .value())
                     .isGreaterThanOrEqualTo(5);
             release.countDown();
             lock.get(10, TimeUnit.SECONDS);
         }
 
-        assertThat(handledGatedKeys.poll(30, TimeUnit.SECONDS)).as("the retried record").isEqualTo(blocked);
-        assertThat(jdbc.sql("SELECT handled FROM sample_gates WHERE name = ?").param(blocked).query(Integer.class)
-                .single()).isEqualTo(1);
-        assertThat(TestEvents.recordsWithKeyAfter(SampleServiceApplication.GATED_TOPIC + ".dlt", blocked,
-                Duration.ofSeconds(2))).extracting(ConsumerRecord::key).doesNotContain(blocked);
+        assertThat(handledGatedKeys.poll(30, TimeUnit.SECONDS))
+                .as("the retried record")
+                .isEqualTo(blocked);
+        assertThat(jdbc.sql("SELECT handled FROM sample_gates WHERE name = ?")
+                        .param(blocked)
+                        .query(Integer.class)
+                        .single())
+                .isEqualTo(1);
+        assertThat(TestEvents.recordsWithKeyAfter(
+                        SampleServiceApplication.GATED_TOPIC + ".dlt", blocked, Duration.ofSeconds(2)))
+                .extracting(ConsumerRecord::key)
+                .doesNotContain(blocked);
         assertThat(retriedCount("handled")).isGreaterThan(retriedBefore);
     }
 
     @Test
     void a_record_a_bug_fails_on_is_tried_a_few_times_then_dead_lettered_and_counted() throws Exception {
         String topic = SampleServiceApplication.GATED_TOPIC;
-        kafka.send(new ProducerRecord<>(topic, 1, SampleServiceApplication.BUG, new byte[0])).get(10, TimeUnit.SECONDS);
+        kafka.send(new ProducerRecord<>(topic, 1, SampleServiceApplication.BUG, new byte[0]))
+                .get(10, TimeUnit.SECONDS);
 
         TestEvents.await(topic + ".dlt", SampleServiceApplication.BUG, null);
         List<ConsumerRecord<String, byte[]>> deadLetters =
@@ -210,12 +236,18 @@ class MessagingTest {
         assertThat(deadLetters).extracting(ConsumerRecord::key).contains(SampleServiceApplication.BUG);
         assertThat(TestEvents.header(deadLetters.getFirst(), "kafka_dlt-exception-message"))
                 .contains("a bug in the handler");
-        assertThat(meters.get("microshop.messaging.dead.lettered").tag("topic", topic).tag("failure", "unexpected")
-                .counter().count()).isGreaterThanOrEqualTo(1);
+        assertThat(meters.get("microshop.messaging.dead.lettered")
+                        .tag("topic", topic)
+                        .tag("failure", "unexpected")
+                        .counter()
+                        .count())
+                .isGreaterThanOrEqualTo(1);
     }
 
     private double retriedCount(String outcome) {
-        var timer = meters.find("microshop.messaging.listener.retried").tag("outcome", outcome).timer();
+        var timer = meters.find("microshop.messaging.listener.retried")
+                .tag("outcome", outcome)
+                .timer();
         return timer == null ? 0 : timer.count();
     }
 

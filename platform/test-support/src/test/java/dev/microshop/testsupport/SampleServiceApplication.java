@@ -1,9 +1,8 @@
 package dev.microshop.testsupport;
 
+import dev.microshop.platform.messaging.IncomingEvent;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
-
-import dev.microshop.platform.messaging.IncomingEvent;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -21,6 +20,7 @@ class SampleServiceApplication {
     static final String CLOUD_EVENTS_TOPIC = "sample-cloud-events";
     /** Two partitions: a record retried on one must not hold up the other. */
     static final String GATED_TOPIC = "sample-gated-events";
+
     static final String BUG = "bug";
 
     @Bean
@@ -83,7 +83,9 @@ class SampleServiceApplication {
             }
             transactions.executeWithoutResult(status -> {
                 jdbc.sql("SET LOCAL lock_timeout = '300ms'").update();
-                jdbc.sql("UPDATE sample_gates SET handled = handled + 1 WHERE name = ?").param(record.key()).update();
+                jdbc.sql("UPDATE sample_gates SET handled = handled + 1 WHERE name = ?")
+                        .param(record.key())
+                        .update();
             });
             handled.add(record.key());
         }

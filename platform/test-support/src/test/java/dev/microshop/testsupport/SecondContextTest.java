@@ -24,7 +24,9 @@ class SecondContextTest {
     @Test
     void gets_its_own_context_but_the_same_postgresql_and_kafka() {
         assertThat(environment.getProperty("sample.flavour")).isEqualTo("second");
-        EnginesSeen.recordAndCompare(new EnginesSeen.Sighting(getClass(), context,
+        EnginesSeen.recordAndCompare(new EnginesSeen.Sighting(
+                getClass(),
+                context,
                 jdbc.sql("SELECT inet_server_port()").query(Integer.class).single(),
                 environment.getProperty("spring.kafka.bootstrap-servers")));
         assertThat(EnginesSeen.all()).extracting(EnginesSeen.Sighting::context).doesNotHaveDuplicates();

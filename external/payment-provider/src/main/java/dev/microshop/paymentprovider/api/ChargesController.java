@@ -36,8 +36,9 @@ class ChargesController {
     }
 
     @PostMapping
-    ResponseEntity<ChargeView> create(@RequestHeader(name = IDEMPOTENCY_KEY, required = false) String idempotencyKey,
-                                      @Valid @RequestBody CreateChargeBody body) {
+    ResponseEntity<ChargeView> create(
+            @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String idempotencyKey,
+            @Valid @RequestBody CreateChargeBody body) {
         Payments.Outcome<Charge> outcome = payments.charge(required(idempotencyKey), body.toRequest());
         return created(ChargeView.of(outcome.resource(), ledger), outcome.replayed());
     }
@@ -58,23 +59,25 @@ class ChargesController {
      * (default: all), oldest first, continuing after the charge {@code starting_after}.
      */
     @GetMapping(params = "!reference")
-    ChargeList list(@RequestParam(name = "created_gte", defaultValue = "0") long createdGte,
-                    @RequestParam(name = "created_lt", required = false) Long createdLt,
-                    @RequestParam(defaultValue = "100") int limit,
-                    @RequestParam(name = "starting_after", required = false) String startingAfter) {
+    ChargeList list(
+            @RequestParam(name = "created_gte", defaultValue = "0") long createdGte,
+            @RequestParam(name = "created_lt", required = false) Long createdLt,
+            @RequestParam(defaultValue = "100") int limit,
+            @RequestParam(name = "starting_after", required = false) String startingAfter) {
         if (limit < 1 || limit > MAX_PAGE_SIZE) {
-            throw ProviderException.invalidRequest("parameter_invalid",
-                    "limit must be between 1 and " + MAX_PAGE_SIZE + ".", "limit");
+            throw ProviderException.invalidRequest(
+                    "parameter_invalid", "limit must be between 1 and " + MAX_PAGE_SIZE + ".", "limit");
         }
-        Ledger.ChargePage page = ledger.chargesCreated(createdGte, createdLt == null ? Long.MAX_VALUE : createdLt,
-                startingAfter, limit);
+        Ledger.ChargePage page =
+                ledger.chargesCreated(createdGte, createdLt == null ? Long.MAX_VALUE : createdLt, startingAfter, limit);
         return ChargeList.of(views(page.charges()), page.hasMore());
     }
 
     @PostMapping("/{id}/refunds")
-    ResponseEntity<RefundView> refund(@PathVariable String id,
-                                      @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String idempotencyKey,
-                                      @Valid @RequestBody(required = false) CreateRefundBody body) {
+    ResponseEntity<RefundView> refund(
+            @PathVariable String id,
+            @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String idempotencyKey,
+            @Valid @RequestBody(required = false) CreateRefundBody body) {
         CreateRefundBody refund = body == null ? new CreateRefundBody(null, null) : body;
         Payments.Outcome<Refund> outcome = payments.refund(required(idempotencyKey), id, refund.toRequest());
         return created(RefundView.of(outcome.resource()), outcome.replayed());
@@ -86,13 +89,17 @@ class ChargesController {
 
     private static String required(String idempotencyKey) {
         if (idempotencyKey == null || idempotencyKey.isBlank() || idempotencyKey.length() > 255) {
-            throw ProviderException.invalidRequest("idempotency_key_missing",
-                    "Every POST needs an Idempotency-Key header of 1 to 255 characters.", IDEMPOTENCY_KEY);
+            throw ProviderException.invalidRequest(
+                    "idempotency_key_missing",
+                    "Every POST needs an Idempotency-Key header of 1 to 255 characters.",
+                    IDEMPOTENCY_KEY);
         }
         return idempotencyKey;
     }
 
     private static <T> ResponseEntity<T> created(T body, boolean replayed) {
-        return ResponseEntity.status(HttpStatus.CREATED).header(REPLAYED, Boolean.toString(replayed)).body(body);
+        return ResponseEntity.status(HttpStatus.CREATED)
+                .header(REPLAYED, Boolean.toString(replayed))
+                .body(body);
     }
 }

@@ -22,9 +22,17 @@ import org.springframework.web.bind.annotation.RestController;
 class LedgerController {
 
     /** One line of the books. A refund carries the reference of the charge it pays back. */
-    record Entry(int sequence, String type, String id, String charge, String idempotencyKey, String reference,
-                 long amountMinor, String currency, String status, long created) {
-    }
+    record Entry(
+            int sequence,
+            String type,
+            String id,
+            String charge,
+            String idempotencyKey,
+            String reference,
+            long amountMinor,
+            String currency,
+            String status,
+            long created) {}
 
     /** Sums of succeeded charges and of refunds, in one currency. */
     record Totals(int succeededCharges, long chargedMinor, long refundedMinor, long netMinor) {
@@ -33,25 +41,33 @@ class LedgerController {
 
         Totals plus(Entry entry) {
             if (entry.type().equals("refund")) {
-                return new Totals(succeededCharges, chargedMinor, refundedMinor + entry.amountMinor(),
+                return new Totals(
+                        succeededCharges,
+                        chargedMinor,
+                        refundedMinor + entry.amountMinor(),
                         netMinor - entry.amountMinor());
             }
             if (entry.status().equals(ChargeStatus.SUCCEEDED.wireName())) {
-                return new Totals(succeededCharges + 1, chargedMinor + entry.amountMinor(), refundedMinor,
+                return new Totals(
+                        succeededCharges + 1,
+                        chargedMinor + entry.amountMinor(),
+                        refundedMinor,
                         netMinor + entry.amountMinor());
             }
             return this;
         }
 
         Totals combine(Totals other) {
-            return new Totals(succeededCharges + other.succeededCharges, chargedMinor + other.chargedMinor,
-                    refundedMinor + other.refundedMinor, netMinor + other.netMinor);
+            return new Totals(
+                    succeededCharges + other.succeededCharges,
+                    chargedMinor + other.chargedMinor,
+                    refundedMinor + other.refundedMinor,
+                    netMinor + other.netMinor);
         }
     }
 
     /** The entries asked for and their totals per currency. */
-    record Books(List<Entry> entries, Map<String, Totals> totals) {
-    }
+    record Books(List<Entry> entries, Map<String, Totals> totals) {}
 
     private final Ledger ledger;
 
@@ -60,8 +76,9 @@ class LedgerController {
     }
 
     @GetMapping
-    Books books(@RequestParam(required = false) String reference,
-                @RequestParam(name = "idempotency_key", required = false) String idempotencyKey) {
+    Books books(
+            @RequestParam(required = false) String reference,
+            @RequestParam(name = "idempotency_key", required = false) String idempotencyKey) {
         List<Entry> entries = entries().stream()
                 .filter(entry -> reference == null || reference.equals(entry.reference()))
                 .filter(entry -> idempotencyKey == null || idempotencyKey.equals(entry.idempotencyKey()))
@@ -87,15 +104,34 @@ class LedgerController {
         List<Entry> entries = new ArrayList<>();
         for (Object recorded : ledger.entries()) {
             int sequence = entries.size() + 1;
-            entries.add(switch (recorded) {
-                case Charge charge -> new Entry(sequence, "charge", charge.id(), null, charge.idempotencyKey(),
-                        charge.reference(), charge.amountMinor(), charge.currency(), charge.status().wireName(),
-                        charge.created().getEpochSecond());
-                case Refund refund -> new Entry(sequence, "refund", refund.id(), refund.chargeId(),
-                        refund.idempotencyKey(), ledger.charge(refund.chargeId()).reference(), refund.amountMinor(),
-                        refund.currency(), "succeeded", refund.created().getEpochSecond());
-                default -> throw new IllegalStateException("Unknown ledger entry " + recorded);
-            });
+            entries.add(
+                    switch (recorded) {
+                        case Charge charge ->
+                            new Entry(
+                                    sequence,
+                                    "charge",
+                                    charge.id(),
+                                    null,
+                                    charge.idempotencyKey(),
+                                    charge.reference(),
+                                    charge.amountMinor(),
+                                    charge.currency(),
+                                    charge.status().wireName(),
+                                    charge.created().getEpochSecond());
+                        case Refund refund ->
+                            new Entry(
+                                    sequence,
+                                    "refund",
+                                    refund.id(),
+                                    refund.chargeId(),
+                                    refund.idempotencyKey(),
+                                    ledger.charge(refund.chargeId()).reference(),
+                                    refund.amountMinor(),
+                                    refund.currency(),
+                                    "succeeded",
+                                    refund.created().getEpochSecond());
+                        default -> throw new IllegalStateException("Unknown ledger entry " + recorded);
+                    });
         }
         return entries;
     }

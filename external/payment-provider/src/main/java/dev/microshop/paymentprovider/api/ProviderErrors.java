@@ -25,11 +25,9 @@ class ProviderErrors {
     private static final Logger log = LoggerFactory.getLogger(ProviderErrors.class);
 
     /** The error envelope. */
-    record ErrorBody(Detail error) {
-    }
+    record ErrorBody(Detail error) {}
 
-    record Detail(String type, String code, String message, String param) {
-    }
+    record Detail(String type, String code, String message, String param) {}
 
     @ExceptionHandler
     ResponseEntity<ErrorBody> refused(ProviderException refused) {
@@ -47,13 +45,21 @@ class ProviderErrors {
     /** A query parameter that does not convert, such as {@code limit=ten}: not an ErrorResponse, so not a 500 below. */
     @ExceptionHandler
     ResponseEntity<ErrorBody> mistypedParameter(MethodArgumentTypeMismatchException mistyped) {
-        return error(400, "invalid_request_error", "parameter_invalid",
-                "Invalid " + mistyped.getName() + ": '" + mistyped.getValue() + "'.", mistyped.getName());
+        return error(
+                400,
+                "invalid_request_error",
+                "parameter_invalid",
+                "Invalid " + mistyped.getName() + ": '" + mistyped.getValue() + "'.",
+                mistyped.getName());
     }
 
     @ExceptionHandler
     ResponseEntity<ErrorBody> unreadableBody(HttpMessageNotReadableException unreadable) {
-        return error(400, "invalid_request_error", "body_invalid", "The request body is not valid JSON of the expected shape.",
+        return error(
+                400,
+                "invalid_request_error",
+                "body_invalid",
+                "The request body is not valid JSON of the expected shape.",
                 null);
     }
 
@@ -62,8 +68,12 @@ class ProviderErrors {
         if (failure instanceof ErrorResponse known) {
             // Spring MVC's own refusals: unknown path, wrong method, missing parameter, unsupported media type.
             int status = known.getStatusCode().value();
-            return error(status, "invalid_request_error", status == 404 ? "resource_missing" : "request_invalid",
-                    known.getBody().getDetail(), null);
+            return error(
+                    status,
+                    "invalid_request_error",
+                    status == 404 ? "resource_missing" : "request_invalid",
+                    known.getBody().getDetail(),
+                    null);
         }
         log.error("Unexpected error", failure);
         return error(500, "api_error", "internal_error", "Something went wrong on the provider's side.", null);

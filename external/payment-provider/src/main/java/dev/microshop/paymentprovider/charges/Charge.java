@@ -11,7 +11,16 @@ import java.time.Instant;
  * @param reference   the merchant's own reference for the charge (an order id), searchable
  * @param requestFingerprint what the request asked for, to recognise a repeat of it under the same idempotency key
  */
-public record Charge(String id, String idempotencyKey, String requestFingerprint, long amountMinor, String currency,
-                     String paymentMethod, String reference, String description, ChargeStatus status,
-                     String failureCode, String failureMessage, Instant created) {
-}
+public record Charge(
+        String id,
+        String idempotencyKey,
+        String requestFingerprint,
+        long amountMinor,
+        String currency,
+        String paymentMethod,
+        String reference,
+        String description,
+        ChargeStatus status,
+        String failureCode,
+        String failureMessage,
+        Instant created) {}

@@ -19,21 +19,17 @@ public class Ledger {
     /** What a new request with an idempotency key may do. */
     public sealed interface Claim {
         /** The key is new: go ahead, then record the result or {@link #release} the key. */
-        record Fresh() implements Claim {
-        }
+        record Fresh() implements Claim {}
 
         /** The key already made this resource for the same request: answer it again. */
-        record Replay(String resourceId) implements Claim {
-        }
+        record Replay(String resourceId) implements Claim {}
     }
 
     /** Up to a page of charges in the order they were made, and whether more that match come after them. */
-    public record ChargePage(List<Charge> charges, boolean hasMore) {
-    }
+    public record ChargePage(List<Charge> charges, boolean hasMore) {}
 
     /** What an idempotency key was used for. */
-    private record KeyUse(String fingerprint, String resourceId) {
-    }
+    private record KeyUse(String fingerprint, String resourceId) {}
 
     private final LedgerFile file;
     // Charges in the order they were made, with each one's position, so a page can start right after any charge.
@@ -62,8 +58,12 @@ public class Ledger {
      */
     public synchronized Claim claim(String idempotencyKey, String fingerprint) {
         if (keysInProgress.contains(idempotencyKey)) {
-            throw new ProviderException(409, "idempotency_error", "idempotency_key_in_use",
-                    "A request with this Idempotency-Key is still being processed; retry later.", null);
+            throw new ProviderException(
+                    409,
+                    "idempotency_error",
+                    "idempotency_key_in_use",
+                    "A request with this Idempotency-Key is still being processed; retry later.",
+                    null);
         }
         KeyUse used = usedKeys.get(idempotencyKey);
         if (used == null) {
@@ -71,8 +71,12 @@ public class Ledger {
             return new Claim.Fresh();
         }
         if (!used.fingerprint().equals(fingerprint)) {
-            throw new ProviderException(422, "idempotency_error", "idempotency_key_reused",
-                    "This Idempotency-Key was used with different request parameters.", null);
+            throw new ProviderException(
+                    422,
+                    "idempotency_error",
+                    "idempotency_key_reused",
+                    "This Idempotency-Key was used with different request parameters.",
+                    null);
         }
         return new Claim.Replay(used.resourceId());
     }
@@ -92,19 +96,23 @@ public class Ledger {
     public synchronized Refund recordRefund(Refund refund) {
         Charge charge = charge(refund.chargeId());
         if (charge.status() != ChargeStatus.SUCCEEDED) {
-            throw ProviderException.invalidRequest("charge_not_refundable",
-                    "Charge " + charge.id() + " was " + charge.status().wireName() + "; there is nothing to refund.", "charge");
+            throw ProviderException.invalidRequest(
+                    "charge_not_refundable",
+                    "Charge " + charge.id() + " was " + charge.status().wireName() + "; there is nothing to refund.",
+                    "charge");
         }
         long refundable = charge.amountMinor() - refundedMinor(charge.id());
         if (refundable == 0) {
-            throw ProviderException.invalidRequest("charge_already_refunded",
-                    "Charge " + charge.id() + " has already been refunded.", "charge");
+            throw ProviderException.invalidRequest(
+                    "charge_already_refunded", "Charge " + charge.id() + " has already been refunded.", "charge");
         }
         Refund accepted = refund.amountMinor() == 0 ? withAmount(refund, refundable) : refund;
         if (accepted.amountMinor() > refundable) {
-            throw ProviderException.invalidRequest("amount_too_large",
+            throw ProviderException.invalidRequest(
+                    "amount_too_large",
                     "Refund amount (" + accepted.amountMinor() + ") is greater than what is left on the charge ("
-                            + refundable + ").", "amount_minor");
+                            + refundable + ").",
+                    "amount_minor");
         }
         file.append(accepted);
         add(accepted);
@@ -125,7 +133,9 @@ public class Ledger {
     }
 
     public synchronized List<Charge> chargesWithReference(String reference) {
-        return chargesInOrder.stream().filter(charge -> reference.equals(charge.reference())).toList();
+        return chargesInOrder.stream()
+                .filter(charge -> reference.equals(charge.reference()))
+                .toList();
     }
 
     /**
@@ -138,8 +148,8 @@ public class Ledger {
         if (startingAfter != null) {
             Integer position = chargePositions.get(startingAfter);
             if (position == null) {
-                throw ProviderException.invalidRequest("resource_missing",
-                        "No such charge: '" + startingAfter + "'", "starting_after");
+                throw ProviderException.invalidRequest(
+                        "resource_missing", "No such charge: '" + startingAfter + "'", "starting_after");
             }
             start = position + 1;
         }
@@ -188,7 +198,14 @@ public class Ledger {
     }
 
     private static Refund withAmount(Refund refund, long amountMinor) {
-        return new Refund(refund.id(), refund.chargeId(), refund.idempotencyKey(), refund.requestFingerprint(),
-                amountMinor, refund.currency(), refund.reason(), refund.created());
+        return new Refund(
+                refund.id(),
+                refund.chargeId(),
+                refund.idempotencyKey(),
+                refund.requestFingerprint(),
+                amountMinor,
+                refund.currency(),
+                refund.reason(),
+                refund.created());
     }
 }

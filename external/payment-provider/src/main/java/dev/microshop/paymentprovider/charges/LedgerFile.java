@@ -18,8 +18,7 @@ import tools.jackson.databind.json.JsonMapper;
 public class LedgerFile {
 
     /** One line of the file: exactly one of the two is set. */
-    record Line(Charge charge, Refund refund) {
-    }
+    record Line(Charge charge, Refund refund) {}
 
     private final Path path;
     private final JsonMapper json;
@@ -55,8 +54,12 @@ public class LedgerFile {
         Line line = entry instanceof Charge charge ? new Line(charge, null) : new Line(null, (Refund) entry);
         try {
             Files.createDirectories(path.toAbsolutePath().getParent());
-            try (BufferedWriter writer = Files.newBufferedWriter(path, StandardCharsets.UTF_8,
-                    StandardOpenOption.CREATE, StandardOpenOption.APPEND, StandardOpenOption.SYNC)) {
+            try (BufferedWriter writer = Files.newBufferedWriter(
+                    path,
+                    StandardCharsets.UTF_8,
+                    StandardOpenOption.CREATE,
+                    StandardOpenOption.APPEND,
+                    StandardOpenOption.SYNC)) {
                 writer.write(json.writeValueAsString(line));
                 writer.newLine();
             }

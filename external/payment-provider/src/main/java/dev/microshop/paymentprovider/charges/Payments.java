@@ -12,16 +12,21 @@ import java.util.HexFormat;
 public class Payments {
 
     /** What a charge or refund call answers, and whether it is the replay of an earlier call. */
-    public record Outcome<T>(T resource, boolean replayed) {
-    }
+    public record Outcome<T>(T resource, boolean replayed) {}
 
     /** What a merchant asks to charge. */
-    public record ChargeRequest(long amountMinor, String currency, String paymentMethod, String reference,
-                                String description) {
+    public record ChargeRequest(
+            long amountMinor, String currency, String paymentMethod, String reference, String description) {
 
         String fingerprint() {
-            return String.join("|", "charge", Long.toString(amountMinor), currency, paymentMethod,
-                    String.valueOf(reference), String.valueOf(description));
+            return String.join(
+                    "|",
+                    "charge",
+                    Long.toString(amountMinor),
+                    currency,
+                    paymentMethod,
+                    String.valueOf(reference),
+                    String.valueOf(description));
         }
     }
 
@@ -56,8 +61,15 @@ public class Payments {
                 sleep(slowPaymentDelay);
             }
             boolean declined = method == TestPaymentMethod.DECLINED;
-            Charge charge = new Charge(newId("ch"), idempotencyKey, fingerprint, request.amountMinor(),
-                    request.currency(), request.paymentMethod(), request.reference(), request.description(),
+            Charge charge = new Charge(
+                    newId("ch"),
+                    idempotencyKey,
+                    fingerprint,
+                    request.amountMinor(),
+                    request.currency(),
+                    request.paymentMethod(),
+                    request.reference(),
+                    request.description(),
                     declined ? ChargeStatus.DECLINED : ChargeStatus.SUCCEEDED,
                     declined ? "card_declined" : null,
                     declined ? "The card issuer declined the payment." : null,
@@ -81,8 +93,17 @@ public class Payments {
         }
         try {
             long amount = request.amountMinor() == null ? 0 : request.amountMinor();
-            return new Outcome<>(ledger.recordRefund(new Refund(newId("re"), chargeId, idempotencyKey, fingerprint,
-                    amount, charge.currency(), request.reason(), clock.instant())), false);
+            return new Outcome<>(
+                    ledger.recordRefund(new Refund(
+                            newId("re"),
+                            chargeId,
+                            idempotencyKey,
+                            fingerprint,
+                            amount,
+                            charge.currency(),
+                            request.reason(),
+                            clock.instant())),
+                    false);
         } catch (RuntimeException failure) {
             ledger.release(idempotencyKey);
             throw failure;

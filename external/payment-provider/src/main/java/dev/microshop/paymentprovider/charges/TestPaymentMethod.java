@@ -21,7 +21,8 @@ enum TestPaymentMethod {
                 return method;
             }
         }
-        throw ProviderException.invalidRequest("payment_method_invalid",
+        throw ProviderException.invalidRequest(
+                "payment_method_invalid",
                 "No such payment method: '" + id + "'. Test mode accepts pm-ok, pm-declined and pm-slow.",
                 "payment_method");
     }

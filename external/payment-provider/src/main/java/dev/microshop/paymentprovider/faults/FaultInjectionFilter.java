@@ -17,8 +17,7 @@ public class FaultInjectionFilter extends OncePerRequestFilter {
 
     private static final Logger log = LoggerFactory.getLogger(FaultInjectionFilter.class);
     private static final byte[] OUTAGE = """
-            {"error":{"type":"api_error","code":"internal_error","message":"An error occurred with our connection to the card network; retry with the same Idempotency-Key."}}"""
-            .getBytes(StandardCharsets.UTF_8);
+            {"error":{"type":"api_error","code":"internal_error","message":"An error occurred with our connection to the card network; retry with the same Idempotency-Key."}}""".getBytes(StandardCharsets.UTF_8);
 
     private final FaultKnobs knobs;
 
@@ -47,7 +46,10 @@ public class FaultInjectionFilter extends OncePerRequestFilter {
             ContentCachingResponseWrapper discarded = new ContentCachingResponseWrapper(response);
             chain.doFilter(request, discarded);
         }
-        log.info("Injected failure for {} {} (after processing: {})", request.getMethod(), request.getRequestURI(),
+        log.info(
+                "Injected failure for {} {} (after processing: {})",
+                request.getMethod(),
+                request.getRequestURI(),
                 faults.failAfterProcessing());
         response.reset();
         response.setStatus(500);

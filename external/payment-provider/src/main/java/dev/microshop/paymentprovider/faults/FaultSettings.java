@@ -13,9 +13,10 @@ import jakarta.validation.constraints.Min;
  * @param failAfterProcessing when true a failing call is handled first (a charge is made) and only its answer is
  *                            lost, as when a connection drops; when false it fails before anything happens
  */
-public record FaultSettings(@Min(0) @Max(60_000) Long extraLatencyMs,
-                            @DecimalMin("0.0") @DecimalMax("1.0") Double failureRate,
-                            Boolean failAfterProcessing) {
+public record FaultSettings(
+        @Min(0) @Max(60_000) Long extraLatencyMs,
+        @DecimalMin("0.0") @DecimalMax("1.0") Double failureRate,
+        Boolean failAfterProcessing) {
 
     public FaultSettings {
         extraLatencyMs = extraLatencyMs == null ? 0L : extraLatencyMs;

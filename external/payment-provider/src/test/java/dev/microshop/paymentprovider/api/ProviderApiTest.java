@@ -17,15 +17,17 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The provider's HTTP API on a real port, as a merchant's client sees it: its own JSON, statuses and errors. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spring.config.import=file:../../config/payment-provider.yml",
-        "spring.cloud.config.enabled=false",
-        "spring.cloud.config.import-check.enabled=false",
-        "management.tracing.export.zipkin.enabled=false",
-        "logging.file.name=",
-        "payment-provider.ledger-file=",
-        "payment-provider.slow-payment-delay=300ms"
-})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "spring.config.import=file:../../config/payment-provider.yml",
+            "spring.cloud.config.enabled=false",
+            "spring.cloud.config.import-check.enabled=false",
+            "management.tracing.export.zipkin.enabled=false",
+            "logging.file.name=",
+            "payment-provider.ledger-file=",
+            "payment-provider.slow-payment-delay=300ms"
+        })
 class ProviderApiTest {
 
     private static final JsonMapper JSON = new JsonMapper();
@@ -68,14 +70,18 @@ class ProviderApiTest {
         HttpResponse<String> reused = charge(order, 999, "pm-ok", order);
         HttpResponse<String> noKey = send(HttpRequest.newBuilder(uri("/v1/charges"))
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"amount_minor\":1,\"currency\":\"eur\",\"payment_method\":\"pm-ok\"}")));
-        HttpResponse<String> badCurrency = send(post("/v1/charges", UUID.randomUUID().toString(),
+                .POST(HttpRequest.BodyPublishers.ofString(
+                        "{\"amount_minor\":1,\"currency\":\"eur\",\"payment_method\":\"pm-ok\"}")));
+        HttpResponse<String> badCurrency = send(post(
+                "/v1/charges",
+                UUID.randomUUID().toString(),
                 "{\"amount_minor\":1,\"currency\":\"EUR\",\"payment_method\":\"pm-ok\"}"));
-        HttpResponse<String> unknownCharge = send(HttpRequest.newBuilder(uri("/v1/charges/ch_nope")).GET());
+        HttpResponse<String> unknownCharge =
+                send(HttpRequest.newBuilder(uri("/v1/charges/ch_nope")).GET());
 
         assertThat(reused.statusCode()).isEqualTo(422);
-        assertThat(reused.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type)
-                .startsWith("application/json"));
+        assertThat(reused.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("application/json"));
         assertThat(error(reused).get("type").asString()).isEqualTo("idempotency_error");
         assertThat(error(reused).get("code").asString()).isEqualTo("idempotency_key_reused");
         assertThat(noKey.statusCode()).isEqualTo(400);
@@ -90,36 +96,48 @@ class ProviderApiTest {
     void a_declined_charge_and_a_refund_show_in_the_ledger_with_their_net() throws Exception {
         String paid = UUID.randomUUID().toString();
         String declined = UUID.randomUUID().toString();
-        String chargeId = JSON.readTree(charge(paid, 1250, "pm-ok", paid).body()).get("id").asString();
-        JsonNode decline = JSON.readTree(charge(declined, 500, "pm-declined", declined).body());
+        String chargeId = JSON.readTree(charge(paid, 1250, "pm-ok", paid).body())
+                .get("id")
+                .asString();
+        JsonNode decline =
+                JSON.readTree(charge(declined, 500, "pm-declined", declined).body());
 
-        HttpResponse<String> refund = send(post("/v1/charges/" + chargeId + "/refunds", "refund-" + paid,
-                "{\"reason\":\"order cancelled\"}"));
+        HttpResponse<String> refund = send(
+                post("/v1/charges/" + chargeId + "/refunds", "refund-" + paid, "{\"reason\":\"order cancelled\"}"));
 
         assertThat(decline.get("status").asString()).isEqualTo("declined");
         assertThat(decline.get("failure_code").asString()).isEqualTo("card_declined");
         assertThat(refund.statusCode()).isEqualTo(201);
         assertThat(JSON.readTree(refund.body()).get("amount_minor").asLong()).isEqualTo(1250);
         JsonNode books = ledger(paid);
-        assertThat(books.get("entries")).extracting(entry -> entry.get("type").asString())
+        assertThat(books.get("entries"))
+                .extracting(entry -> entry.get("type").asString())
                 .containsExactly("charge", "refund");
         assertThat(books.get("totals").get("eur").get("net_minor").asLong()).isZero();
-        JsonNode byReference = JSON.readTree(send(HttpRequest.newBuilder(uri("/ledger/references")).GET()).body());
+        JsonNode byReference = JSON.readTree(
+                send(HttpRequest.newBuilder(uri("/ledger/references")).GET()).body());
         assertThat(byReference.get(paid).get("net_minor").asLong()).isZero();
         assertThat(byReference.get(declined).get("succeeded_charges").asInt()).isZero();
-        assertThat(JSON.readTree(send(HttpRequest.newBuilder(uri("/v1/charges/" + chargeId)).GET()).body())
-                .get("status").asString()).isEqualTo("refunded");
+        assertThat(JSON.readTree(send(HttpRequest.newBuilder(uri("/v1/charges/" + chargeId))
+                                        .GET())
+                                .body())
+                        .get("status")
+                        .asString())
+                .isEqualTo("refunded");
     }
 
     @Test
     void a_reconciler_pages_through_every_charge_after_the_last_one_it_saw() throws Exception {
         // Other tests share this provider: list only what comes after a charge of this test's own.
-        JsonNode lastSeen = JSON.readTree(charge(UUID.randomUUID().toString(), 100, "pm-ok", "before").body());
+        JsonNode lastSeen = JSON.readTree(
+                charge(UUID.randomUUID().toString(), 100, "pm-ok", "before").body());
         List<String> made = new ArrayList<>();
         for (int i = 0; i < 250; i++) {
             String order = UUID.randomUUID().toString();
-            made.add(JSON.readTree(charge(order, 100 + i, i % 50 == 0 ? "pm-declined" : "pm-ok", order).body())
-                    .get("id").asString());
+            made.add(JSON.readTree(charge(order, 100 + i, i % 50 == 0 ? "pm-declined" : "pm-ok", order)
+                            .body())
+                    .get("id")
+                    .asString());
         }
 
         List<String> listed = new ArrayList<>();
@@ -138,7 +156,9 @@ class ProviderApiTest {
         assertThat(sizes).containsExactly(100, 100, 50);
         assertThat(hasMore).containsExactly(true, true, false);
         assertThat(listed).isEqualTo(made);
-        JsonNode declined = list("?limit=1&starting_after=" + lastSeen.get("id").asString()).get("data").get(0);
+        JsonNode declined = list("?limit=1&starting_after=" + lastSeen.get("id").asString())
+                .get("data")
+                .get(0);
         assertThat(declined.get("id").asString()).isEqualTo(made.getFirst());
         assertThat(declined.get("status").asString()).isEqualTo("declined");
         assertThat(declined.get("amount_minor").asLong()).isEqualTo(100);
@@ -146,14 +166,18 @@ class ProviderApiTest {
         assertThat(declined.get("amount_refunded_minor").asLong()).isZero();
         assertThat(declined.get("payment_method").asString()).isEqualTo("pm-declined");
         assertThat(declined.get("reference").isString()).isTrue();
-        assertThat(declined.get("created").asLong()).isGreaterThanOrEqualTo(lastSeen.get("created").asLong());
+        assertThat(declined.get("created").asLong())
+                .isGreaterThanOrEqualTo(lastSeen.get("created").asLong());
     }
 
     @Test
     void the_list_keeps_to_the_created_window() throws Exception {
-        JsonNode lastSeen = JSON.readTree(charge(UUID.randomUUID().toString(), 100, "pm-ok", "before").body());
+        JsonNode lastSeen = JSON.readTree(
+                charge(UUID.randomUUID().toString(), 100, "pm-ok", "before").body());
         String order = UUID.randomUUID().toString();
-        String after = JSON.readTree(charge(order, 100, "pm-ok", order).body()).get("id").asString();
+        String after = JSON.readTree(charge(order, 100, "pm-ok", order).body())
+                .get("id")
+                .asString();
         String continuing = "&starting_after=" + lastSeen.get("id").asString();
         long created = lastSeen.get("created").asLong();
 
@@ -161,7 +185,9 @@ class ProviderApiTest {
         JsonNode beforeThen = list("?created_lt=" + created + continuing);
         JsonNode inAnHour = list("?created_gte=" + (created + 3600));
 
-        assertThat(fromThen.get("data")).extracting(charge -> charge.get("id").asString()).containsExactly(after);
+        assertThat(fromThen.get("data"))
+                .extracting(charge -> charge.get("id").asString())
+                .containsExactly(after);
         assertThat(beforeThen.get("data")).isEmpty();
         assertThat(beforeThen.get("has_more").asBoolean()).isFalse();
         assertThat(inAnHour.get("data")).isEmpty();
@@ -181,14 +207,20 @@ class ProviderApiTest {
     @Test
     void listing_by_reference_answers_all_its_charges_oldest_first_on_one_page() throws Exception {
         String order = UUID.randomUUID().toString();
-        String declined = JSON.readTree(charge(order + "-1", 100, "pm-declined", order).body()).get("id").asString();
-        String paid = JSON.readTree(charge(order + "-2", 100, "pm-ok", order).body()).get("id").asString();
+        String declined = JSON.readTree(
+                        charge(order + "-1", 100, "pm-declined", order).body())
+                .get("id")
+                .asString();
+        String paid = JSON.readTree(charge(order + "-2", 100, "pm-ok", order).body())
+                .get("id")
+                .asString();
         charge(order + "-3", 100, "pm-ok", "another-order");
 
         JsonNode charges = list("?reference=" + order);
 
         assertThat(charges.get("object").asString()).isEqualTo("list");
-        assertThat(charges.get("data")).extracting(charge -> charge.get("id").asString())
+        assertThat(charges.get("data"))
+                .extracting(charge -> charge.get("id").asString())
                 .containsExactly(declined, paid);
         assertThat(charges.get("has_more").asBoolean()).isFalse();
     }
@@ -203,11 +235,13 @@ class ProviderApiTest {
         assertThat(failed.statusCode()).isEqualTo(500);
         assertThat(error(failed).get("type").asString()).isEqualTo("api_error");
         assertThat(ledger(order).get("entries")).isEmpty();
-        assertThat(send(HttpRequest.newBuilder(uri("/ledger")).GET()).statusCode()).isEqualTo(200);
+        assertThat(send(HttpRequest.newBuilder(uri("/ledger")).GET()).statusCode())
+                .isEqualTo(200);
     }
 
     @Test
-    void a_failure_after_processing_loses_only_the_answer_and_a_retry_with_the_key_gets_the_same_charge() throws Exception {
+    void a_failure_after_processing_loses_only_the_answer_and_a_retry_with_the_key_gets_the_same_charge()
+            throws Exception {
         setFaults("{\"failure_rate\":1.0,\"fail_after_processing\":true}");
         String order = UUID.randomUUID().toString();
 
@@ -231,7 +265,8 @@ class ProviderApiTest {
 
         assertThat(slowed.statusCode()).isEqualTo(201);
         assertThat((System.nanoTime() - started) / 1_000_000).isGreaterThanOrEqualTo(400);
-        JsonNode faults = JSON.readTree(send(HttpRequest.newBuilder(uri("/admin/faults")).GET()).body());
+        JsonNode faults = JSON.readTree(
+                send(HttpRequest.newBuilder(uri("/admin/faults")).GET()).body());
         assertThat(faults.get("extra_latency_ms").asLong()).isEqualTo(400);
     }
 
@@ -248,18 +283,19 @@ class ProviderApiTest {
     private HttpResponse<String> charge(String key, long amountMinor, String paymentMethod, String reference)
             throws Exception {
         return send(post("/v1/charges", key, """
-                {"amount_minor":%d,"currency":"eur","payment_method":"%s","reference":"%s"}"""
-                .formatted(amountMinor, paymentMethod, reference)));
+                {"amount_minor":%d,"currency":"eur","payment_method":"%s","reference":"%s"}""".formatted(amountMinor, paymentMethod, reference)));
     }
 
     private JsonNode list(String query) throws Exception {
-        HttpResponse<String> listed = send(HttpRequest.newBuilder(uri("/v1/charges" + query)).GET());
+        HttpResponse<String> listed =
+                send(HttpRequest.newBuilder(uri("/v1/charges" + query)).GET());
         assertThat(listed.statusCode()).as(listed.body()).isEqualTo(200);
         return JSON.readTree(listed.body());
     }
 
     private void assertRefused(String query, String code, String param) throws Exception {
-        HttpResponse<String> refused = send(HttpRequest.newBuilder(uri("/v1/charges" + query)).GET());
+        HttpResponse<String> refused =
+                send(HttpRequest.newBuilder(uri("/v1/charges" + query)).GET());
         assertThat(refused.statusCode()).as(query).isEqualTo(400);
         assertThat(error(refused).get("type").asString()).isEqualTo("invalid_request_error");
         assertThat(error(refused).get("code").asString()).as(query).isEqualTo(code);
@@ -268,17 +304,24 @@ class ProviderApiTest {
     }
 
     private JsonNode ledger(String reference) throws Exception {
-        return JSON.readTree(send(HttpRequest.newBuilder(uri("/ledger?reference=" + reference)).GET()).body());
+        return JSON.readTree(send(HttpRequest.newBuilder(uri("/ledger?reference=" + reference))
+                        .GET())
+                .body());
     }
 
     private void setFaults(String json) throws Exception {
-        assertThat(send(HttpRequest.newBuilder(uri("/admin/faults")).header("Content-Type", "application/json")
-                .PUT(HttpRequest.BodyPublishers.ofString(json))).statusCode()).isEqualTo(200);
+        assertThat(send(HttpRequest.newBuilder(uri("/admin/faults"))
+                                .header("Content-Type", "application/json")
+                                .PUT(HttpRequest.BodyPublishers.ofString(json)))
+                        .statusCode())
+                .isEqualTo(200);
     }
 
     private HttpRequest.Builder post(String path, String idempotencyKey, String json) {
-        return HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
-                .header("Idempotency-Key", idempotencyKey).POST(HttpRequest.BodyPublishers.ofString(json));
+        return HttpRequest.newBuilder(uri(path))
+                .header("Content-Type", "application/json")
+                .header("Idempotency-Key", idempotencyKey)
+                .POST(HttpRequest.BodyPublishers.ofString(json));
     }
 
     private HttpResponse<String> send(HttpRequest.Builder request) throws Exception {

@@ -19,7 +19,9 @@ class ChargePagesTest {
 
     @Test
     void paging_on_from_the_last_charge_yields_every_charge_once_in_the_order_made() {
-        List<String> made = IntStream.range(0, 250).mapToObj(i -> record("ch_" + i, 1_000 + i).id()).toList();
+        List<String> made = IntStream.range(0, 250)
+                .mapToObj(i -> record("ch_" + i, 1_000 + i).id())
+                .toList();
 
         List<String> listed = new ArrayList<>();
         List<Integer> sizes = new ArrayList<>();
@@ -68,9 +70,11 @@ class ChargePagesTest {
         record("ch_c", 300);
         record("ch_d", 400);
 
-        assertThat(ledger.chargesCreated(300, ALL_TIME, "ch_a", 100).charges()).extracting(Charge::id)
+        assertThat(ledger.chargesCreated(300, ALL_TIME, "ch_a", 100).charges())
+                .extracting(Charge::id)
                 .containsExactly("ch_c", "ch_d");
-        assertThat(ledger.chargesCreated(0, ALL_TIME, "ch_c", 100).charges()).extracting(Charge::id)
+        assertThat(ledger.chargesCreated(0, ALL_TIME, "ch_c", 100).charges())
+                .extracting(Charge::id)
                 .containsExactly("ch_d");
         assertThat(ledger.chargesCreated(0, ALL_TIME, "ch_d", 100).charges()).isEmpty();
     }
@@ -88,8 +92,19 @@ class ChargePagesTest {
     }
 
     private Charge record(String id, long createdEpochSecond) {
-        Charge charge = new Charge(id, "key-" + id, "fingerprint", 100, "eur", "pm-ok", "order-" + id, null,
-                ChargeStatus.SUCCEEDED, null, null, Instant.ofEpochSecond(createdEpochSecond));
+        Charge charge = new Charge(
+                id,
+                "key-" + id,
+                "fingerprint",
+                100,
+                "eur",
+                "pm-ok",
+                "order-" + id,
+                null,
+                ChargeStatus.SUCCEEDED,
+                null,
+                null,
+                Instant.ofEpochSecond(createdEpochSecond));
         ledger.recordCharge(charge);
         return charge;
     }

@@ -18,7 +18,8 @@ import tools.jackson.databind.json.JsonMapper;
 class PaymentsTest {
 
     private static final JsonMapper JSON = JsonMapper.builder()
-            .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE).build();
+            .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+            .build();
 
     private final Ledger ledger = new Ledger(LedgerFile.none(JSON));
     private final Payments payments = new Payments(ledger, Clock.systemUTC(), Duration.ofMillis(300));
@@ -48,21 +49,25 @@ class PaymentsTest {
 
     @Test
     void a_key_whose_first_request_is_still_running_is_refused_with_409() throws Exception {
-        CompletableFuture<Payments.Outcome<Charge>> slow = CompletableFuture.supplyAsync(
-                () -> payments.charge("order-3", charge(100, "pm-slow", "order-3")));
+        CompletableFuture<Payments.Outcome<Charge>> slow =
+                CompletableFuture.supplyAsync(() -> payments.charge("order-3", charge(100, "pm-slow", "order-3")));
         Thread.sleep(100);
 
         assertThatThrownBy(() -> payments.charge("order-3", charge(100, "pm-slow", "order-3")))
-                .isInstanceOfSatisfying(ProviderException.class, refused -> assertThat(refused.status()).isEqualTo(409));
+                .isInstanceOfSatisfying(
+                        ProviderException.class,
+                        refused -> assertThat(refused.status()).isEqualTo(409));
         assertThat(slow.get(5, TimeUnit.SECONDS).resource().status()).isEqualTo(ChargeStatus.SUCCEEDED);
-        assertThat(payments.charge("order-3", charge(100, "pm-slow", "order-3")).replayed()).isTrue();
+        assertThat(payments.charge("order-3", charge(100, "pm-slow", "order-3")).replayed())
+                .isTrue();
     }
 
     @Test
     void pm_slow_succeeds_after_the_delay() {
         long started = System.nanoTime();
 
-        Charge charge = payments.charge("order-4", charge(100, "pm-slow", "order-4")).resource();
+        Charge charge =
+                payments.charge("order-4", charge(100, "pm-slow", "order-4")).resource();
 
         assertThat(charge.status()).isEqualTo(ChargeStatus.SUCCEEDED);
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofMillis(300));
@@ -70,12 +75,14 @@ class PaymentsTest {
 
     @Test
     void pm_declined_is_declined_and_cannot_be_refunded() {
-        Charge declined = payments.charge("order-5", charge(100, "pm-declined", "order-5")).resource();
+        Charge declined = payments.charge("order-5", charge(100, "pm-declined", "order-5"))
+                .resource();
 
         assertThat(declined.status()).isEqualTo(ChargeStatus.DECLINED);
         assertThat(declined.failureCode()).isEqualTo("card_declined");
         assertThatThrownBy(() -> payments.refund("refund-5", declined.id(), new Payments.RefundRequest(null, null)))
-                .isInstanceOfSatisfying(ProviderException.class,
+                .isInstanceOfSatisfying(
+                        ProviderException.class,
                         refused -> assertThat(refused.code()).isEqualTo("charge_not_refundable"));
     }
 
@@ -86,45 +93,54 @@ class PaymentsTest {
                     assertThat(refused.status()).isEqualTo(400);
                     assertThat(refused.param()).isEqualTo("payment_method");
                 });
-        assertThat(payments.charge("order-6", charge(100, "pm-ok", "order-6")).replayed()).isFalse();
+        assertThat(payments.charge("order-6", charge(100, "pm-ok", "order-6")).replayed())
+                .isFalse();
     }
 
     @Test
     void a_refund_gives_everything_back_once_and_its_key_replays_it() {
-        Charge charge = payments.charge("order-7", charge(1250, "pm-ok", "order-7")).resource();
+        Charge charge =
+                payments.charge("order-7", charge(1250, "pm-ok", "order-7")).resource();
 
-        Refund refund = payments.refund("refund-7", charge.id(), new Payments.RefundRequest(null, "cancelled")).resource();
-        Payments.Outcome<Refund> replay = payments.refund("refund-7", charge.id(),
-                new Payments.RefundRequest(null, "cancelled"));
+        Refund refund = payments.refund("refund-7", charge.id(), new Payments.RefundRequest(null, "cancelled"))
+                .resource();
+        Payments.Outcome<Refund> replay =
+                payments.refund("refund-7", charge.id(), new Payments.RefundRequest(null, "cancelled"));
 
         assertThat(refund.amountMinor()).isEqualTo(1250);
         assertThat(replay.replayed()).isTrue();
         assertThat(replay.resource()).isEqualTo(refund);
         assertThat(ledger.statusOf(charge)).isEqualTo(ChargeStatus.REFUNDED);
         assertThatThrownBy(() -> payments.refund("another-key", charge.id(), new Payments.RefundRequest(null, null)))
-                .isInstanceOfSatisfying(ProviderException.class,
+                .isInstanceOfSatisfying(
+                        ProviderException.class,
                         refused -> assertThat(refused.code()).isEqualTo("charge_already_refunded"));
     }
 
     @Test
     void a_partial_refund_leaves_the_rest_refundable_but_never_more() {
-        Charge charge = payments.charge("order-8", charge(1000, "pm-ok", "order-8")).resource();
+        Charge charge =
+                payments.charge("order-8", charge(1000, "pm-ok", "order-8")).resource();
 
         payments.refund("refund-8a", charge.id(), new Payments.RefundRequest(400L, null));
 
         assertThat(ledger.statusOf(charge)).isEqualTo(ChargeStatus.SUCCEEDED);
         assertThatThrownBy(() -> payments.refund("refund-8b", charge.id(), new Payments.RefundRequest(700L, null)))
-                .isInstanceOfSatisfying(ProviderException.class,
+                .isInstanceOfSatisfying(
+                        ProviderException.class,
                         refused -> assertThat(refused.code()).isEqualTo("amount_too_large"));
-        assertThat(payments.refund("refund-8c", charge.id(), new Payments.RefundRequest(null, null)).resource()
-                .amountMinor()).isEqualTo(600);
+        assertThat(payments.refund("refund-8c", charge.id(), new Payments.RefundRequest(null, null))
+                        .resource()
+                        .amountMinor())
+                .isEqualTo(600);
     }
 
     @Test
     void a_restarted_provider_knows_its_charges_refunds_and_keys(@TempDir Path dir) {
         Path file = dir.resolve("ledger.jsonl");
         Payments before = new Payments(new Ledger(new LedgerFile(file, JSON)), Clock.systemUTC(), Duration.ZERO);
-        Charge charge = before.charge("order-9", charge(1250, "pm-ok", "order-9")).resource();
+        Charge charge =
+                before.charge("order-9", charge(1250, "pm-ok", "order-9")).resource();
         before.refund("refund-9", charge.id(), new Payments.RefundRequest(null, null));
 
         Ledger restarted = new Ledger(new LedgerFile(file, JSON));
@@ -133,7 +149,10 @@ class PaymentsTest {
         assertThat(Files.exists(file)).isTrue();
         assertThat(restarted.entries()).hasSize(2);
         assertThat(restarted.statusOf(restarted.charge(charge.id()))).isEqualTo(ChargeStatus.REFUNDED);
-        assertThat(after.charge("order-9", charge(1250, "pm-ok", "order-9")).resource().id()).isEqualTo(charge.id());
+        assertThat(after.charge("order-9", charge(1250, "pm-ok", "order-9"))
+                        .resource()
+                        .id())
+                .isEqualTo(charge.id());
     }
 
     private static Payments.ChargeRequest charge(long amountMinor, String paymentMethod, String reference) {

@@ -6,8 +6,7 @@ import java.util.List;
 /** Events on {@link Topics#ORDER_EVENTS}, keyed by order id; the CloudEvents {@code type} of each is its {@code TYPE}. */
 public final class OrderEvents {
 
-    private OrderEvents() {
-    }
+    private OrderEvents() {}
 
     /** A shopper placed an order; inventory reserves its items next. */
     public record OrderCreated(String orderId, String userId, List<OrderedItem> items, Money total, Instant createdAt) {
@@ -15,15 +14,14 @@ public final class OrderEvents {
     }
 
     /** One line of an order, priced when the order was placed. */
-    public record OrderedItem(String productId, int quantity, Money unitPrice) {
-    }
+    public record OrderedItem(String productId, int quantity, Money unitPrice) {}
 
     /**
      * The order's items are reserved; payment charges the shopper next, but only before {@code payBefore}: the
      * order is cancelled then, and a charge made later would only have to be paid back (null: no deadline).
      */
-    public record OrderPaymentRequested(String orderId, String userId, Money amount, String paymentMethod,
-                                        Instant payBefore) {
+    public record OrderPaymentRequested(
+            String orderId, String userId, Money amount, String paymentMethod, Instant payBefore) {
         public static final String TYPE = "order.payment-requested";
     }
 

@@ -3,8 +3,7 @@ package dev.microshop.contracts.events;
 /** Events on {@link Topics#PAYMENT_EVENTS}, keyed by order id; the CloudEvents {@code type} of each is its {@code TYPE}. */
 public final class PaymentEvents {
 
-    private PaymentEvents() {
-    }
+    private PaymentEvents() {}
 
     /** The order's amount was charged; the order can be confirmed. */
     public record PaymentCompleted(String orderId, String paymentId, Money amount) {

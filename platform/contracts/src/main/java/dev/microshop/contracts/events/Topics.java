@@ -8,8 +8,7 @@ public final class Topics {
     public static final String INVENTORY_EVENTS = "inventory-events";
     public static final String PAYMENT_EVENTS = "payment-events";
 
-    private Topics() {
-    }
+    private Topics() {}
 
     /** The dead-letter topic where records that keep failing on {@code topic} end up. */
     public static String deadLetter(String topic) {

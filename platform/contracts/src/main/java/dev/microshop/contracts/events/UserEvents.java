@@ -5,8 +5,7 @@ import java.time.Instant;
 /** Events on {@link Topics#USER_EVENTS}; the CloudEvents {@code type} of each is its {@code TYPE}. */
 public final class UserEvents {
 
-    private UserEvents() {
-    }
+    private UserEvents() {}
 
     /** A shopper signed up. */
     public record UserRegistered(String userId, String email, String name, Instant registeredAt) {

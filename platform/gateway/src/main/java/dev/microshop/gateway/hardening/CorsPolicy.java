@@ -1,9 +1,8 @@
 package dev.microshop.gateway.hardening;
 
+import dev.microshop.platform.config.LiveSettings;
 import java.time.Duration;
 import java.util.List;
-
-import dev.microshop.platform.config.LiveSettings;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.reactive.CorsConfigurationSource;
 import org.springframework.web.cors.reactive.CorsUtils;
@@ -18,8 +17,13 @@ public class CorsPolicy implements CorsConfigurationSource {
 
     private static final List<String> METHODS = List.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE");
     /** What a storefront page may read of an answer besides the simple headers. */
-    private static final List<String> EXPOSED_HEADERS = List.of("Location", "Retry-After", "RateLimit-Limit",
-            "RateLimit-Remaining", "RateLimit-Reset", "Idempotent-Replayed");
+    private static final List<String> EXPOSED_HEADERS = List.of(
+            "Location",
+            "Retry-After",
+            "RateLimit-Limit",
+            "RateLimit-Remaining",
+            "RateLimit-Reset",
+            "Idempotent-Replayed");
 
     private final LiveSettings<CorsProperties> settings;
 

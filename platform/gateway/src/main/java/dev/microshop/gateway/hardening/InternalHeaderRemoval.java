@@ -1,8 +1,7 @@
 package dev.microshop.gateway.hardening;
 
-import java.util.List;
-
 import dev.microshop.platform.config.LiveSettings;
+import java.util.List;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;

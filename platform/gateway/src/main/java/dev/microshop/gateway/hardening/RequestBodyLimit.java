@@ -1,9 +1,8 @@
 package dev.microshop.gateway.hardening;
 
-import java.util.concurrent.atomic.AtomicLong;
-
 import dev.microshop.gateway.ProblemResponses;
 import dev.microshop.platform.config.LiveSettings;
+import java.util.concurrent.atomic.AtomicLong;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.io.buffer.DataBuffer;
@@ -41,13 +40,21 @@ class RequestBodyLimit implements WebFilter {
         if (exchange.getRequest().getHeaders().getContentLength() > maxBytes) {
             return tooLarge(exchange, maxBytes);
         }
-        ServerWebExchange counted = exchange.mutate().request(new CountedBody(exchange.getRequest(), maxBytes)).build();
-        return chain.filter(counted).onErrorResume(RequestBodyTooLargeException.class,
-                tooLarge -> exchange.getResponse().isCommitted() ? Mono.error(tooLarge) : tooLarge(exchange, maxBytes));
+        ServerWebExchange counted = exchange.mutate()
+                .request(new CountedBody(exchange.getRequest(), maxBytes))
+                .build();
+        return chain.filter(counted)
+                .onErrorResume(
+                        RequestBodyTooLargeException.class,
+                        tooLarge -> exchange.getResponse().isCommitted()
+                                ? Mono.error(tooLarge)
+                                : tooLarge(exchange, maxBytes));
     }
 
     private Mono<Void> tooLarge(ServerWebExchange exchange, long maxBytes) {
-        return problems.write(exchange, HttpStatus.CONTENT_TOO_LARGE,
+        return problems.write(
+                exchange,
+                HttpStatus.CONTENT_TOO_LARGE,
                 "The request body is larger than the " + maxBytes + " bytes the gateway accepts");
     }
 

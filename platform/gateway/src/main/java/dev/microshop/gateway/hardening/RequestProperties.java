@@ -3,7 +3,6 @@ package dev.microshop.gateway.hardening;
 import static dev.microshop.platform.config.SettingChecks.required;
 
 import java.util.List;
-
 import org.springframework.util.unit.DataSize;
 
 /**
@@ -21,8 +20,9 @@ public record RequestProperties(DataSize maxBodySize, List<String> internalHeade
     }
 
     boolean isInternal(String header) {
-        return internalHeaders.stream().anyMatch(internal -> internal.endsWith("*")
-                ? header.regionMatches(true, 0, internal, 0, internal.length() - 1)
-                : header.equalsIgnoreCase(internal));
+        return internalHeaders.stream()
+                .anyMatch(internal -> internal.endsWith("*")
+                        ? header.regionMatches(true, 0, internal, 0, internal.length() - 1)
+                        : header.equalsIgnoreCase(internal));
     }
 }

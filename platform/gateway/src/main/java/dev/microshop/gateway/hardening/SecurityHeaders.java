@@ -1,7 +1,6 @@
 package dev.microshop.gateway.hardening;
 
 import java.util.Map;
-
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
@@ -30,6 +29,7 @@ class SecurityHeaders implements WebFilter {
             "X-Frame-Options", "DENY",
             "Referrer-Policy", "no-referrer",
             "Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'");
+
     static final String NO_STORE = "no-store";
     private static final String HSTS = "max-age=31536000; includeSubDomains";
 

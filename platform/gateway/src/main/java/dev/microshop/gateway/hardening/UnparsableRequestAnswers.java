@@ -65,8 +65,8 @@ final class UnparsableRequestAnswers extends ChannelInboundHandlerAdapter {
     private FullHttpResponse answer(Throwable failure) {
         ProblemDetail problem = problem(failure);
         byte[] body = json.writeValueAsBytes(problem);
-        FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
-                HttpResponseStatus.valueOf(problem.getStatus()), Unpooled.wrappedBuffer(body));
+        FullHttpResponse response = new DefaultFullHttpResponse(
+                HttpVersion.HTTP_1_1, HttpResponseStatus.valueOf(problem.getStatus()), Unpooled.wrappedBuffer(body));
         response.headers()
                 .set(HttpHeaderNames.CONTENT_TYPE, MediaType.APPLICATION_PROBLEM_JSON_VALUE)
                 .setInt(HttpHeaderNames.CONTENT_LENGTH, body.length)
@@ -78,16 +78,17 @@ final class UnparsableRequestAnswers extends ChannelInboundHandlerAdapter {
 
     private static ProblemDetail problem(Throwable failure) {
         if (failure instanceof TooLongHttpLineException) {
-            return ProblemDetail.forStatusAndDetail(HttpStatus.URI_TOO_LONG,
-                    "The request's URL is longer than the gateway accepts");
+            return ProblemDetail.forStatusAndDetail(
+                    HttpStatus.URI_TOO_LONG, "The request's URL is longer than the gateway accepts");
         }
         if (failure instanceof TooLongHttpHeaderException) {
-            return ProblemDetail.forStatusAndDetail(HttpStatus.REQUEST_HEADER_FIELDS_TOO_LARGE,
+            return ProblemDetail.forStatusAndDetail(
+                    HttpStatus.REQUEST_HEADER_FIELDS_TOO_LARGE,
                     "The request's headers are larger than the gateway accepts");
         }
         if (failure instanceof IllegalArgumentException) {
-            return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                    "The request's path is not a valid URI path");
+            return ProblemDetail.forStatusAndDetail(
+                    HttpStatus.BAD_REQUEST, "The request's path is not a valid URI path");
         }
         return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "The request is not valid HTTP");
     }

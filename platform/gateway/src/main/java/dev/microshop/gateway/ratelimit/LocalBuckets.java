@@ -1,14 +1,13 @@
 package dev.microshop.gateway.ratelimit;
 
-import java.util.Collections;
-import java.util.LinkedHashMap;
-import java.util.Map;
-
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
 import io.github.bucket4j.local.LocalBucketBuilder;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import reactor.core.publisher.Mono;
 
 /**

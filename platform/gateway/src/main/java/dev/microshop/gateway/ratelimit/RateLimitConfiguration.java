@@ -27,7 +27,10 @@ class RateLimitConfiguration {
     }
 
     @Bean
-    RateLimits rateLimits(LiveSettings<RateLimitProperties> settings, BucketStore buckets, ProblemResponses problems,
+    RateLimits rateLimits(
+            LiveSettings<RateLimitProperties> settings,
+            BucketStore buckets,
+            ProblemResponses problems,
             MeterRegistry meters) {
         return new RateLimits(settings, buckets, problems, meters);
     }

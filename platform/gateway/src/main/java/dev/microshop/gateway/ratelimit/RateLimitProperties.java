@@ -19,8 +19,8 @@ import java.util.Map;
  *                     read at start-up only
  * @param classes      the classes of requests by name
  */
-public record RateLimitProperties(Mode mode, String redisUrl, Duration redisTimeout, int maxKeys,
-        Map<String, RequestClass> classes) {
+public record RateLimitProperties(
+        Mode mode, String redisUrl, Duration redisTimeout, int maxKeys, Map<String, RequestClass> classes) {
 
     public RateLimitProperties {
         required("mode", mode);
@@ -30,7 +30,10 @@ public record RateLimitProperties(Mode mode, String redisUrl, Duration redisTime
         classes = classes == null ? Map.of() : Map.copyOf(classes);
     }
 
-    public enum Mode { MEMORY, REDIS }
+    public enum Mode {
+        MEMORY,
+        REDIS
+    }
 
     /** What a request's access token turned out to be. */
     public enum Token {
@@ -63,8 +66,8 @@ public record RateLimitProperties(Mode mode, String redisUrl, Duration redisTime
      * @param period        the period
      * @param burst         the bucket's size: how many requests may come at once; {@code capacity} by default
      */
-    public record RequestClass(int order, List<String> requests, Token token, Key key, long capacity,
-            Duration period, long burst) {
+    public record RequestClass(
+            int order, List<String> requests, Token token, Key key, long capacity, Duration period, long burst) {
 
         public RequestClass {
             requests = requests == null ? List.of() : List.copyOf(requests);

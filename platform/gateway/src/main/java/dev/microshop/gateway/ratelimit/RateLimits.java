@@ -1,12 +1,5 @@
 package dev.microshop.gateway.ratelimit;
 
-import java.net.InetSocketAddress;
-import java.time.Duration;
-import java.util.Comparator;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-
 import dev.microshop.gateway.ProblemResponses;
 import dev.microshop.gateway.ratelimit.RateLimitProperties.RequestClass;
 import dev.microshop.platform.config.LiveSettings;
@@ -14,6 +7,12 @@ import dev.microshop.platform.http.RetryAfter;
 import io.github.bucket4j.ConsumptionProbe;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.server.reactive.ServerHttpRequest;
@@ -42,7 +41,10 @@ public class RateLimits {
     private final MeterRegistry meters;
     private volatile Classes classes;
 
-    RateLimits(LiveSettings<RateLimitProperties> settings, BucketStore buckets, ProblemResponses problems,
+    RateLimits(
+            LiveSettings<RateLimitProperties> settings,
+            BucketStore buckets,
+            ProblemResponses problems,
             MeterRegistry meters) {
         this.settings = settings;
         this.buckets = buckets;
@@ -75,21 +77,27 @@ public class RateLimits {
                 .flatMap(probe -> probe.isPresent() ? answer(exchange, next, limit.get(), probe.get()) : next);
     }
 
-    private Mono<Void> answer(ServerWebExchange exchange, Mono<Void> next, RateLimitClass limit,
-            ConsumptionProbe probe) {
+    private Mono<Void> answer(
+            ServerWebExchange exchange, Mono<Void> next, RateLimitClass limit, ConsumptionProbe probe) {
         HttpHeaders headers = exchange.getResponse().getHeaders();
         headers.set("RateLimit-Limit", Long.toString(limit.burst()));
         headers.set("RateLimit-Remaining", Long.toString(probe.getRemainingTokens()));
-        headers.set("RateLimit-Reset",
+        headers.set(
+                "RateLimit-Reset",
                 Long.toString(RetryAfter.roundedUp(Duration.ofNanos(probe.getNanosToWaitForReset()))));
         if (probe.isConsumed()) {
             return next;
         }
-        Counter.builder(REJECTED_METRIC).description("Requests refused with 429 by a rate limit")
-                .tag("class", limit.name()).register(meters).increment();
+        Counter.builder(REJECTED_METRIC)
+                .description("Requests refused with 429 by a rate limit")
+                .tag("class", limit.name())
+                .register(meters)
+                .increment();
         long retryAfter = RetryAfter.seconds(Duration.ofNanos(probe.getNanosToWaitForRefill()));
         headers.set(HttpHeaders.RETRY_AFTER, Long.toString(retryAfter));
-        return problems.write(exchange, HttpStatus.TOO_MANY_REQUESTS,
+        return problems.write(
+                exchange,
+                HttpStatus.TOO_MANY_REQUESTS,
                 "Too many requests (limit '%s'); try again in %d s".formatted(limit.name(), retryAfter));
     }
 
@@ -128,15 +136,20 @@ public class RateLimits {
     private record Classes(RateLimitProperties source, List<RateLimitClass> inOrder) {
 
         static Classes of(RateLimitProperties properties) {
-            return new Classes(properties, properties.classes().entrySet().stream()
-                    .sorted(Comparator.comparingInt((Map.Entry<String, RequestClass> entry) -> entry.getValue().order())
-                            .thenComparing(Map.Entry::getKey))
-                    .map(entry -> RateLimitClass.of(entry.getKey(), entry.getValue()))
-                    .toList());
+            return new Classes(
+                    properties,
+                    properties.classes().entrySet().stream()
+                            .sorted(Comparator.comparingInt((Map.Entry<String, RequestClass> entry) ->
+                                            entry.getValue().order())
+                                    .thenComparing(Map.Entry::getKey))
+                            .map(entry -> RateLimitClass.of(entry.getKey(), entry.getValue()))
+                            .toList());
         }
 
         Optional<RateLimitClass> matching(ServerHttpRequest request, Caller caller) {
-            return inOrder.stream().filter(limit -> limit.matches(request, caller)).findFirst();
+            return inOrder.stream()
+                    .filter(limit -> limit.matches(request, caller))
+                    .findFirst();
         }
     }
 }

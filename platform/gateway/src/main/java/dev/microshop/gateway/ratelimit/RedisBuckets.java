@@ -1,9 +1,5 @@
 package dev.microshop.gateway.ratelimit;
 
-import java.time.Duration;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.atomic.AtomicBoolean;
-
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
 import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
@@ -16,6 +12,9 @@ import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.codec.ByteArrayCodec;
 import io.lettuce.core.codec.RedisCodec;
 import io.lettuce.core.codec.StringCodec;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
@@ -105,8 +104,12 @@ final class RedisBuckets implements BucketStore, AutoCloseable {
 
     private void unreachable(Throwable failure) {
         if (reachable.compareAndSet(true, false)) {
-            log.warn("Rate limits are off while Redis at {}:{} does not answer within {} ms ({}); "
-                    + "requests pass unchecked", server.getHost(), server.getPort(), timeout.toMillis(),
+            log.warn(
+                    "Rate limits are off while Redis at {}:{} does not answer within {} ms ({}); "
+                            + "requests pass unchecked",
+                    server.getHost(),
+                    server.getPort(),
+                    timeout.toMillis(),
                     failure.toString());
         }
     }

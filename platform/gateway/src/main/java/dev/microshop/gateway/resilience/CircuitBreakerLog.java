@@ -22,7 +22,8 @@ class CircuitBreakerLog {
     private static void watch(CircuitBreaker breaker) {
         breaker.getEventPublisher().onStateTransition(event -> {
             if (event.getStateTransition().getToState() == CircuitBreaker.State.OPEN) {
-                log.warn("Circuit breaker of route {} opened: {}% of its recent calls failed",
+                log.warn(
+                        "Circuit breaker of route {} opened: {}% of its recent calls failed",
                         event.getCircuitBreakerName(), breaker.getMetrics().getFailureRate());
             } else {
                 log.info("Circuit breaker of route {}: {}", event.getCircuitBreakerName(), event.getStateTransition());

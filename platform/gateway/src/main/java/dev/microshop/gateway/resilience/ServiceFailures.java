@@ -1,12 +1,11 @@
 package dev.microshop.gateway.resilience;
 
-import java.io.IOException;
-import java.util.concurrent.TimeoutException;
-
 import dev.microshop.gateway.ProblemResponses;
 import io.github.resilience4j.bulkhead.BulkheadFullException;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import java.io.IOException;
+import java.util.concurrent.TimeoutException;
 import org.springframework.cloud.circuitbreaker.resilience4j.ReactiveResilience4JCircuitBreakerFactory;
 import org.springframework.cloud.gateway.support.NotFoundException;
 import org.springframework.http.HttpHeaders;
@@ -38,15 +37,21 @@ class ServiceFailures {
     /** Answers {@code failure} if it is a service's failure to answer; else completes with it, for the error handler. */
     Mono<Void> answer(ServerWebExchange exchange, Throwable failure) {
         if (failure instanceof CallNotPermittedException open) {
-            return unavailable(exchange, secondsOpen(open.getCausingCircuitBreakerName()),
+            return unavailable(
+                    exchange,
+                    secondsOpen(open.getCausingCircuitBreakerName()),
                     "The service for this request failed repeatedly; requests to it are held back for a moment");
         }
         if (failure instanceof BulkheadFullException) {
-            return unavailable(exchange, RETRY_AFTER_BUSY,
+            return unavailable(
+                    exchange,
+                    RETRY_AFTER_BUSY,
                     "The service for this request has too many requests in progress; try again shortly");
         }
         if (failure instanceof NotFoundException || failure instanceof IOException) {
-            return unavailable(exchange, RETRY_AFTER_UNREACHABLE,
+            return unavailable(
+                    exchange,
+                    RETRY_AFTER_UNREACHABLE,
                     "The service for this request is not available right now; try again shortly");
         }
         if (isTimeout(failure)) {
@@ -63,7 +68,9 @@ class ServiceFailures {
     /** An open breaker lets a trial request through after its wait; that is when a retry has a chance. */
     private long secondsOpen(String breakerName) {
         return breakers.find(breakerName)
-                .map(breaker -> breaker.getCircuitBreakerConfig().getWaitIntervalFunctionInOpenState().apply(1))
+                .map(breaker -> breaker.getCircuitBreakerConfig()
+                        .getWaitIntervalFunctionInOpenState()
+                        .apply(1))
                 .map(millis -> Math.max(1, (millis + 999) / 1000))
                 .orElse(RETRY_AFTER_UNREACHABLE);
     }

@@ -2,16 +2,15 @@ package dev.microshop.gateway.ratelimit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.microshop.platform.config.LiveSettings;
+import io.github.bucket4j.Bandwidth;
+import io.github.bucket4j.BucketConfiguration;
+import io.github.bucket4j.ConsumptionProbe;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-
-import dev.microshop.platform.config.LiveSettings;
-import io.github.bucket4j.Bandwidth;
-import io.github.bucket4j.BucketConfiguration;
-import io.github.bucket4j.ConsumptionProbe;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -21,7 +20,10 @@ import org.springframework.mock.env.MockEnvironment;
 class RedisBucketsTest {
 
     private static final BucketConfiguration FIVE_A_MINUTE = BucketConfiguration.builder()
-            .addLimit(Bandwidth.builder().capacity(5).refillGreedy(5, Duration.ofMinutes(1)).build())
+            .addLimit(Bandwidth.builder()
+                    .capacity(5)
+                    .refillGreedy(5, Duration.ofMinutes(1))
+                    .build())
             .build();
 
     private static RedisServer redis;
@@ -54,7 +56,8 @@ class RedisBucketsTest {
         assertThat(consumed).containsExactly(true, true, true, true, true, false, false, false);
         ConsumptionProbe refused = tryConsume(firstGateway, key).orElseThrow();
         assertThat(refused.getRemainingTokens()).isZero();
-        assertThat(refused.getNanosToWaitForRefill()).isBetween(1L, Duration.ofSeconds(12).toNanos());
+        assertThat(refused.getNanosToWaitForRefill())
+                .isBetween(1L, Duration.ofSeconds(12).toNanos());
     }
 
     @Test
@@ -88,16 +91,23 @@ class RedisBucketsTest {
                 .withProperty("microshop.gateway.rate-limits.redis-url", redis.url())
                 .withProperty("microshop.gateway.rate-limits.redis-timeout", "250ms")
                 .withProperty("microshop.gateway.rate-limits.max-keys", "50000");
-        BucketStore configured = new RateLimitConfiguration().rateLimitBuckets(
-                new LiveSettings<>(environment, "microshop.gateway.rate-limits", RateLimitProperties.class));
+        BucketStore configured = new RateLimitConfiguration()
+                .rateLimitBuckets(
+                        new LiveSettings<>(environment, "microshop.gateway.rate-limits", RateLimitProperties.class));
         try {
             assertThat(configured).isInstanceOf(RedisBuckets.class);
             String key = "test:" + UUID.randomUUID();
             for (int n = 0; n < 5; n++) {
-                assertThat(tryConsume(firstGateway, key).orElseThrow().isConsumed()).isTrue();
+                assertThat(tryConsume(firstGateway, key).orElseThrow().isConsumed())
+                        .isTrue();
             }
-            assertThat(configured.tryConsume(key, FIVE_A_MINUTE).blockOptional(Duration.ofSeconds(5)).orElseThrow()
-                    .isConsumed()).as("the sixth, through the configured store").isFalse();
+            assertThat(configured
+                            .tryConsume(key, FIVE_A_MINUTE)
+                            .blockOptional(Duration.ofSeconds(5))
+                            .orElseThrow()
+                            .isConsumed())
+                    .as("the sixth, through the configured store")
+                    .isFalse();
         } finally {
             ((RedisBuckets) configured).close();
         }

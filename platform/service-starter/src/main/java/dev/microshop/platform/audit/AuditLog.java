@@ -2,7 +2,6 @@ package dev.microshop.platform.audit;
 
 import java.util.Map;
 import java.util.TreeMap;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;

@@ -1,12 +1,11 @@
 package dev.microshop.platform.audit;
 
-import java.io.IOException;
-import java.util.Map;
-
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Map;
 import org.springframework.boot.actuate.audit.listener.AuditApplicationEvent;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.core.Authentication;
@@ -34,9 +33,16 @@ public class ManagementOperationAudit extends OncePerRequestFilter {
         try {
             chain.doFilter(request, response);
         } finally {
-            publisher.publishEvent(new AuditApplicationEvent(caller == null ? "anonymous" : caller.getName(),
-                    "MANAGEMENT_OPERATION", Map.of("method", request.getMethod(), "path", request.getRequestURI(),
-                            "status", response.getStatus())));
+            publisher.publishEvent(new AuditApplicationEvent(
+                    caller == null ? "anonymous" : caller.getName(),
+                    "MANAGEMENT_OPERATION",
+                    Map.of(
+                            "method",
+                            request.getMethod(),
+                            "path",
+                            request.getRequestURI(),
+                            "status",
+                            response.getStatus())));
         }
     }
 }

@@ -1,7 +1,6 @@
 package dev.microshop.platform.audit;
 
 import java.util.Map;
-
 import org.springframework.boot.actuate.audit.AuditEvent;
 import org.springframework.boot.actuate.security.AbstractAuthenticationAuditListener;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -20,7 +19,9 @@ public class OperatorAuthenticationAudit extends AbstractAuthenticationAuditList
             return;
         }
         if (event instanceof AbstractAuthenticationFailureEvent failure) {
-            publish(new AuditEvent(authentication.getName(), "OPERATOR_AUTHENTICATION_FAILURE",
+            publish(new AuditEvent(
+                    authentication.getName(),
+                    "OPERATOR_AUTHENTICATION_FAILURE",
                     Map.of("reason", failure.getException().getClass().getSimpleName())));
         } else {
             publish(new AuditEvent(authentication.getName(), "OPERATOR_AUTHENTICATION_SUCCESS", Map.of()));

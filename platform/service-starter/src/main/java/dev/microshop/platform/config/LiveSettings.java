@@ -1,7 +1,6 @@
 package dev.microshop.platform.config;
 
 import java.util.Objects;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.bind.Binder;
@@ -51,7 +50,9 @@ public final class LiveSettings<T> implements ApplicationListener<EnvironmentCha
             }
         } catch (RuntimeException invalid) {
             // A typo in config/ must not switch a protection off or stop a service: the running settings stay.
-            log.error("Kept the running {} settings; the changed ones are invalid: {}", prefix,
+            log.error(
+                    "Kept the running {} settings; the changed ones are invalid: {}",
+                    prefix,
                     NestedExceptionUtils.getMostSpecificCause(invalid).getMessage());
         }
     }

@@ -45,7 +45,8 @@ final class ManagementPort extends PropertySource<Object> {
     /** Boot refuses a management address unless the management port is a separate one. */
     private boolean separatePort() {
         Integer management = environment.getProperty(PROPERTY, Integer.class);
-        return management != null && management > 0
+        return management != null
+                && management > 0
                 && !management.equals(environment.getProperty("server.port", Integer.class));
     }
 }

@@ -3,7 +3,6 @@ package dev.microshop.platform.config;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Map;
-
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.context.config.ConfigDataEnvironmentPostProcessor;
@@ -26,14 +25,17 @@ public class MicroshopDefaults implements EnvironmentPostProcessor, Ordered {
 
     /** The registry and the config server start before the config server can answer: they import nothing from it. */
     private static final String[] PLATFORM_SERVERS = {
-            "org.springframework.cloud.config.server.EnableConfigServer",
-            "org.springframework.cloud.netflix.eureka.server.EnableEurekaServer" };
+        "org.springframework.cloud.config.server.EnableConfigServer",
+        "org.springframework.cloud.netflix.eureka.server.EnableEurekaServer"
+    };
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
         try {
-            environment.getPropertySources()
-                    .addLast(new ResourcePropertySource(SOURCE_NAME, new ClassPathResource("microshop-defaults.properties")));
+            environment
+                    .getPropertySources()
+                    .addLast(new ResourcePropertySource(
+                            SOURCE_NAME, new ClassPathResource("microshop-defaults.properties")));
         } catch (IOException e) {
             throw new UncheckedIOException("microshop-defaults.properties is missing from the service starter", e);
         }

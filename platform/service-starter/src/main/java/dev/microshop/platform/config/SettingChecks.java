@@ -9,8 +9,7 @@ import java.time.Duration;
  */
 public final class SettingChecks {
 
-    private SettingChecks() {
-    }
+    private SettingChecks() {}
 
     public static <T> T required(String key, T value) {
         if (value == null) {

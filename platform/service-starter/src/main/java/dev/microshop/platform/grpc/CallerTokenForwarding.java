@@ -17,7 +17,8 @@ import org.springframework.security.oauth2.server.resource.authentication.Abstra
  */
 public class CallerTokenForwarding implements ClientInterceptor {
 
-    static final Metadata.Key<String> AUTHORIZATION = Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER);
+    static final Metadata.Key<String> AUTHORIZATION =
+            Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER);
 
     @Override
     public <Q, R> ClientCall<Q, R> interceptCall(MethodDescriptor<Q, R> method, CallOptions options, Channel next) {
@@ -35,6 +36,8 @@ public class CallerTokenForwarding implements ClientInterceptor {
 
     private static String callerToken() {
         Authentication caller = SecurityContextHolder.getContext().getAuthentication();
-        return caller instanceof AbstractOAuth2TokenAuthenticationToken<?> token ? token.getToken().getTokenValue() : null;
+        return caller instanceof AbstractOAuth2TokenAuthenticationToken<?> token
+                ? token.getToken().getTokenValue()
+                : null;
     }
 }

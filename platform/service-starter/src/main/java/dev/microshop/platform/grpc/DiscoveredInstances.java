@@ -3,7 +3,6 @@ package dev.microshop.platform.grpc;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;
-
 import org.springframework.cloud.client.ServiceInstance;
 import org.springframework.cloud.client.discovery.DiscoveryClient;
 

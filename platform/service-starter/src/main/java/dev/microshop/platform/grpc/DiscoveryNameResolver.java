@@ -1,15 +1,14 @@
 package dev.microshop.platform.grpc;
 
-import java.net.InetSocketAddress;
-import java.util.List;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-
 import io.grpc.EquivalentAddressGroup;
 import io.grpc.NameResolver;
 import io.grpc.Status;
 import io.grpc.StatusOr;
 import io.grpc.SynchronizationContext;
+import java.net.InetSocketAddress;
+import java.util.List;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Resolves one service name to the gRPC addresses of its registered instances: at start, whenever the
@@ -27,7 +26,10 @@ final class DiscoveryNameResolver extends NameResolver {
     private SynchronizationContext.ScheduledHandle nextRefresh;
     private List<InetSocketAddress> lastAddresses = List.of();
 
-    DiscoveryNameResolver(String serviceId, DiscoveredInstances instances, SynchronizationContext synchronizationContext,
+    DiscoveryNameResolver(
+            String serviceId,
+            DiscoveredInstances instances,
+            SynchronizationContext synchronizationContext,
             ScheduledExecutorService scheduler) {
         this.serviceId = serviceId;
         this.instances = instances;
@@ -67,13 +69,15 @@ final class DiscoveryNameResolver extends NameResolver {
         if (nextRefresh != null) {
             nextRefresh.cancel();
         }
-        nextRefresh = synchronizationContext.schedule(this::resolve, instances.refreshInterval().toMillis(),
-                TimeUnit.MILLISECONDS, scheduler);
+        nextRefresh = synchronizationContext.schedule(
+                this::resolve, instances.refreshInterval().toMillis(), TimeUnit.MILLISECONDS, scheduler);
         List<InetSocketAddress> addresses;
         try {
             addresses = instances.of(serviceId);
         } catch (RuntimeException failure) {
-            report(Status.UNAVAILABLE.withDescription("Discovery failed for " + serviceId).withCause(failure));
+            report(Status.UNAVAILABLE
+                    .withDescription("Discovery failed for " + serviceId)
+                    .withCause(failure));
             return;
         }
         if (addresses.isEmpty()) {
@@ -81,9 +85,8 @@ final class DiscoveryNameResolver extends NameResolver {
         } else if (!addresses.equals(lastAddresses)) {
             lastAddresses = addresses;
             listener.onResult2(ResolutionResult.newBuilder()
-                    .setAddressesOrError(StatusOr.fromValue(addresses.stream()
-                            .map(EquivalentAddressGroup::new)
-                            .toList()))
+                    .setAddressesOrError(StatusOr.fromValue(
+                            addresses.stream().map(EquivalentAddressGroup::new).toList()))
                     .build());
         }
     }

@@ -1,14 +1,13 @@
 package dev.microshop.platform.grpc;
 
+import io.grpc.NameResolver;
+import io.grpc.NameResolverProvider;
+import io.grpc.NameResolverRegistry;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.net.URI;
 import java.util.Collection;
 import java.util.List;
-
-import io.grpc.NameResolver;
-import io.grpc.NameResolverProvider;
-import io.grpc.NameResolverRegistry;
 
 /**
  * The {@code discovery} scheme of gRPC targets: {@code discovery:///inventory-service} names a service, and
@@ -20,7 +19,8 @@ public final class DiscoveryNameResolverProvider extends NameResolverProvider {
 
     public static final String SCHEME = "discovery";
 
-    static final NameResolver.Args.Key<DiscoveredInstances> INSTANCES = NameResolver.Args.Key.create("microshop-discovery");
+    static final NameResolver.Args.Key<DiscoveredInstances> INSTANCES =
+            NameResolver.Args.Key.create("microshop-discovery");
 
     private static final DiscoveryNameResolverProvider INSTANCE = new DiscoveryNameResolverProvider();
     private static boolean registered;
@@ -40,15 +40,16 @@ public final class DiscoveryNameResolverProvider extends NameResolverProvider {
         }
         String serviceId = target.getPath() == null ? "" : target.getPath().replaceFirst("^/", "");
         if (serviceId.isEmpty()) {
-            throw new IllegalArgumentException("A discovery target names a service: discovery:///<service-name>, not " + target);
+            throw new IllegalArgumentException(
+                    "A discovery target names a service: discovery:///<service-name>, not " + target);
         }
         DiscoveredInstances instances = args.getArg(INSTANCES);
         if (instances == null) {
             throw new IllegalStateException("Channel to " + target + " was not built by Spring gRPC with the microshop "
                     + "service starter, so it has no discovery client");
         }
-        return new DiscoveryNameResolver(serviceId, instances, args.getSynchronizationContext(),
-                args.getScheduledExecutorService());
+        return new DiscoveryNameResolver(
+                serviceId, instances, args.getSynchronizationContext(), args.getScheduledExecutorService());
     }
 
     @Override

@@ -17,7 +17,7 @@ import org.springframework.security.oauth2.server.resource.authentication.Abstra
  * targets, round-robin over the instances with Spring gRPC's default policy) and carry the caller's token.
  */
 @AutoConfiguration
-@ConditionalOnClass({ GrpcChannelBuilderCustomizer.class, DiscoveryClient.class })
+@ConditionalOnClass({GrpcChannelBuilderCustomizer.class, DiscoveryClient.class})
 @EnableConfigurationProperties(GrpcDiscoveryProperties.class)
 public class GrpcDiscoveryAutoConfiguration {
 
@@ -25,7 +25,8 @@ public class GrpcDiscoveryAutoConfiguration {
     <T extends ManagedChannelBuilder<T>> GrpcChannelBuilderCustomizer<T> discoveryChannelCustomizer(
             ObjectProvider<DiscoveryClient> discovery, GrpcDiscoveryProperties properties) {
         DiscoveryNameResolverProvider.registerOnce();
-        return (target, builder) -> builder.setNameResolverArg(DiscoveryNameResolverProvider.INSTANCES,
+        return (target, builder) -> builder.setNameResolverArg(
+                DiscoveryNameResolverProvider.INSTANCES,
                 new DiscoveredInstances(discovery.getObject(), properties.refreshInterval()));
     }
 

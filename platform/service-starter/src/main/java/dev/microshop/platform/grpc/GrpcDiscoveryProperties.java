@@ -3,7 +3,6 @@ package dev.microshop.platform.grpc;
 import static dev.microshop.platform.config.SettingChecks.positive;
 
 import java.time.Duration;
-
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**

@@ -2,7 +2,6 @@ package dev.microshop.platform.http;
 
 import java.util.Arrays;
 import java.util.Set;
-
 import org.springframework.http.HttpMethod;
 import org.springframework.http.server.PathContainer;
 import org.springframework.web.util.pattern.PathPattern;
@@ -22,7 +21,8 @@ public record RequestPattern(HttpMethod method, PathPattern path) {
 
     /** Reads {@code "METHOD /path"} or {@code "/path"}; anything else is refused with what is wrong with it. */
     public static RequestPattern parse(String text) {
-        String[] parts = text == null || text.isBlank() ? new String[0] : text.strip().split("\\s+");
+        String[] parts =
+                text == null || text.isBlank() ? new String[0] : text.strip().split("\\s+");
         if (parts.length == 0 || parts.length > 2) {
             throw invalid(text, "write \"METHOD /path\" or \"/path\"");
         }

@@ -5,8 +5,7 @@ import java.time.Duration;
 /** The whole seconds a {@code Retry-After} header announces for a wait, the same in the gateway and the services. */
 public final class RetryAfter {
 
-    private RetryAfter() {
-    }
+    private RetryAfter() {}
 
     /**
      * Rounded up, so a client that waits exactly this long finds the wait over, and at least 1, so a client is never

@@ -9,6 +9,5 @@ public final class LogContext {
     /** The order a line is about, in the services that handle an order's events. */
     public static final String ORDER_ID = "order_id";
 
-    private LogContext() {
-    }
+    private LogContext() {}
 }

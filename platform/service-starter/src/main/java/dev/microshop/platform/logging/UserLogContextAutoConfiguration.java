@@ -28,7 +28,7 @@ public class UserLogContextAutoConfiguration {
     }
 
     @Configuration(proxyBeanMethods = false)
-    @ConditionalOnClass({ ServerInterceptor.class, GlobalServerInterceptor.class })
+    @ConditionalOnClass({ServerInterceptor.class, GlobalServerInterceptor.class})
     static class GrpcUserLogContext {
 
         @Bean

@@ -31,9 +31,10 @@ class UserLogContextInterceptor implements ServerInterceptor, Ordered {
     }
 
     @Override
-    public <Q, R> ServerCall.Listener<Q> interceptCall(ServerCall<Q, R> call, Metadata headers,
-            ServerCallHandler<Q, R> next) {
-        String userId = UserLogContextFilter.userId(SecurityContextHolder.getContext().getAuthentication());
+    public <Q, R> ServerCall.Listener<Q> interceptCall(
+            ServerCall<Q, R> call, Metadata headers, ServerCallHandler<Q, R> next) {
+        String userId =
+                UserLogContextFilter.userId(SecurityContextHolder.getContext().getAuthentication());
         if (userId == null) {
             return next.startCall(call, headers);
         }

@@ -51,26 +51,35 @@ public class ManagementSecurityAutoConfiguration {
             return new InMemoryUserDetailsManager();
         }
         PasswordEncoder encoder = PasswordEncoderFactories.createDelegatingPasswordEncoder();
-        UserDetails account = User.withUsername(operator.username()).password(encoder.encode(operator.password()))
-                .roles(OperatorProperties.ROLE).build();
+        UserDetails account = User.withUsername(operator.username())
+                .password(encoder.encode(operator.password()))
+                .roles(OperatorProperties.ROLE)
+                .build();
         return new InMemoryUserDetailsManager(account);
     }
 
     @Bean
     @Order(Ordered.HIGHEST_PRECEDENCE + 10)
-    SecurityFilterChain managementSecurityFilterChain(HttpSecurity http, JsonMapper json, TraceIds traceIds,
-            InMemoryUserDetailsManager operatorAccount, ApplicationEventPublisher events) {
+    SecurityFilterChain managementSecurityFilterChain(
+            HttpSecurity http,
+            JsonMapper json,
+            TraceIds traceIds,
+            InMemoryUserDetailsManager operatorAccount,
+            ApplicationEventPublisher events) {
         ProblemDetailsSecurityHandler problems = ProblemDetailsSecurityHandler.forOperator(json, traceIds);
         http.securityMatcher(EndpointRequest.toAnyEndpoint())
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .userDetailsService(operatorAccount)
-                .authorizeHttpRequests(requests -> requests
-                        .requestMatchers(EndpointRequest.to("health", "info", "prometheus")).permitAll()
-                        .anyRequest().hasRole(OperatorProperties.ROLE))
+                .authorizeHttpRequests(
+                        requests -> requests.requestMatchers(EndpointRequest.to("health", "info", "prometheus"))
+                                .permitAll()
+                                .anyRequest()
+                                .hasRole(OperatorProperties.ROLE))
                 .httpBasic(basic -> basic.authenticationEntryPoint(problems))
                 .addFilterAfter(new ManagementOperationAudit(events), AuthorizationFilter.class)
-                .exceptionHandling(errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems));
+                .exceptionHandling(
+                        errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems));
         return http.build();
     }
 

@@ -2,7 +2,6 @@ package dev.microshop.platform.messaging;
 
 import java.sql.Timestamp;
 import java.time.Instant;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;

@@ -1,10 +1,9 @@
 package dev.microshop.platform.messaging;
 
-import java.time.Instant;
-import java.util.function.Function;
-
 import io.cloudevents.CloudEvent;
 import io.cloudevents.kafka.KafkaMessageFactory;
+import java.time.Instant;
+import java.util.function.Function;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
@@ -15,7 +14,8 @@ public record IncomingEvent(String id, String type, String source, String subjec
 
     /** Events grow by adding fields; a consumer ignores the ones it does not know. */
     private static final JsonMapper JSON = JsonMapper.builder()
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .build();
 
     /** Reads a record; a record that is not a CloudEvent is a poison record, never retried. */
     public static IncomingEvent from(ConsumerRecord<String, byte[]> record) {
@@ -23,10 +23,16 @@ public record IncomingEvent(String id, String type, String source, String subjec
         try {
             event = KafkaMessageFactory.createReader(record).toEvent();
         } catch (RuntimeException e) {
-            throw new MalformedEventException("Record at " + record.topic() + "-" + record.partition() + "@"
-                    + record.offset() + " is not a CloudEvent: " + e.getMessage(), e);
+            throw new MalformedEventException(
+                    "Record at " + record.topic() + "-" + record.partition() + "@" + record.offset()
+                            + " is not a CloudEvent: " + e.getMessage(),
+                    e);
         }
-        return new IncomingEvent(event.getId(), event.getType(), String.valueOf(event.getSource()), event.getSubject(),
+        return new IncomingEvent(
+                event.getId(),
+                event.getType(),
+                String.valueOf(event.getSource()),
+                event.getSubject(),
                 event.getTime() == null ? null : event.getTime().toInstant(),
                 event.getData() == null ? new byte[0] : event.getData().toBytes());
     }
@@ -36,8 +42,10 @@ public record IncomingEvent(String id, String type, String source, String subjec
         try {
             return JSON.readValue(data, type);
         } catch (JacksonException e) {
-            throw new MalformedEventException("Event " + id + " of type " + this.type + " has data that is not a "
-                    + type.getSimpleName() + ": " + e.getOriginalMessage(), e);
+            throw new MalformedEventException(
+                    "Event " + id + " of type " + this.type + " has data that is not a " + type.getSimpleName() + ": "
+                            + e.getOriginalMessage(),
+                    e);
         }
     }
 
@@ -57,7 +65,7 @@ public record IncomingEvent(String id, String type, String source, String subjec
 
     /** Makes {@code reason}, a rule this event's facts break, the reason it is a poison record. */
     public MalformedEventException refused(RuntimeException reason) {
-        return new MalformedEventException("Event " + id + " of type " + type + " cannot be handled: " + reason,
-                reason);
+        return new MalformedEventException(
+                "Event " + id + " of type " + type + " cannot be handled: " + reason, reason);
     }
 }

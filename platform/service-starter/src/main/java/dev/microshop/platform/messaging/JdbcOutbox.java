@@ -3,7 +3,6 @@ package dev.microshop.platform.messaging;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.UUID;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -37,8 +36,15 @@ class JdbcOutbox implements Outbox {
         jdbc.sql("""
                 INSERT INTO outbox_events (id, topic, event_key, type, subject, payload, traceparent, created_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(UUID.randomUUID(), event.topic(), event.key(), event.type(), event.subject(),
-                        json.writeValueAsBytes(event.data()), traceParents.current(), Timestamp.from(Instant.now()))
+                .params(
+                        UUID.randomUUID(),
+                        event.topic(),
+                        event.key(),
+                        event.type(),
+                        event.subject(),
+                        json.writeValueAsBytes(event.data()),
+                        traceParents.current(),
+                        Timestamp.from(Instant.now()))
                 .update();
         // In the request's trace: the log line that ties a state change to the event it caused.
         log.info("Recorded {} about {} for {}", event.type(), event.subject(), event.topic());

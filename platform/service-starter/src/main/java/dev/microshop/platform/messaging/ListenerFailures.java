@@ -7,7 +7,6 @@ import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientException;
 import java.util.List;
 import java.util.concurrent.TimeoutException;
-
 import org.apache.kafka.common.errors.RetriableException;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.RecoverableDataAccessException;
@@ -31,29 +30,37 @@ public final class ListenerFailures {
 
     /** What a failure says about the record. */
     public enum Kind {
-        PERMANENT, TRANSIENT, UNEXPECTED
+        PERMANENT,
+        TRANSIENT,
+        UNEXPECTED
     }
 
     /** Spring Kafka's own never-retried failures (a record it cannot convert, a listener it cannot call). */
-    private static final List<Class<? extends Throwable>> FRAMEWORK_PERMANENT = ExceptionClassifier
-            .defaultFatalExceptionsList();
+    private static final List<Class<? extends Throwable>> FRAMEWORK_PERMANENT =
+            ExceptionClassifier.defaultFatalExceptionsList();
 
     private static final List<Class<? extends Throwable>> TRANSIENT = List.of(
-            TransientDataAccessException.class, RecoverableDataAccessException.class,
-            DataAccessResourceFailureException.class, CannotCreateTransactionException.class,
-            TransactionSystemException.class, SQLTransientException.class, SQLRecoverableException.class,
-            RetriableException.class, TimeoutException.class, ConnectException.class, SocketTimeoutException.class);
+            TransientDataAccessException.class,
+            RecoverableDataAccessException.class,
+            DataAccessResourceFailureException.class,
+            CannotCreateTransactionException.class,
+            TransactionSystemException.class,
+            SQLTransientException.class,
+            SQLRecoverableException.class,
+            RetriableException.class,
+            TimeoutException.class,
+            ConnectException.class,
+            SocketTimeoutException.class);
 
     /**
      * PostgreSQL SQLSTATEs of a server that is going away or overloaded, and of a conflict that a second try
      * resolves: connection exceptions (08), shutdown (57P01-57P03), insufficient resources (53), serialization
      * failure and deadlock (40001, 40P01), a cancelled (timed-out) statement (57014), a lock wait timeout (55P03).
      */
-    private static final List<String> TRANSIENT_SQL_STATES = List.of("08", "57P0", "53", "40001", "40P01", "57014",
-            "55P03");
+    private static final List<String> TRANSIENT_SQL_STATES =
+            List.of("08", "57P0", "53", "40001", "40P01", "57014", "55P03");
 
-    private ListenerFailures() {
-    }
+    private ListenerFailures() {}
 
     public static Kind classify(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {

@@ -1,15 +1,14 @@
 package dev.microshop.platform.messaging;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.Gauge;
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
@@ -42,20 +41,26 @@ class ListenerRetries implements RetryListener, BackOffHandler, RecordIntercepto
     private final Clock clock;
     /** First failure per record being retried; a record whose partition moved to another consumer ages out. */
     private final Map<TopicPartitionOffset, Retrying> retrying = new ConcurrentHashMap<>();
+
     private final Duration forgetAfter;
 
-    private record Retrying(Instant firstFailure, Instant lastFailure) {
-    }
+    private record Retrying(Instant firstFailure, Instant lastFailure) {}
 
     ListenerRetries(ListenerContainerPauseService pauses, MeterRegistry meters, Clock clock, Duration longestBackOff) {
         this.pauses = pauses;
         this.meters = meters;
         this.clock = clock;
         this.forgetAfter = longestBackOff.multipliedBy(3);
-        Gauge.builder("microshop.messaging.listener.retrying", this, retries -> retries.current().size())
-                .description("Records a listener failed on and will try again").baseUnit("records").register(meters);
+        Gauge.builder(
+                        "microshop.messaging.listener.retrying",
+                        this,
+                        retries -> retries.current().size())
+                .description("Records a listener failed on and will try again")
+                .baseUnit("records")
+                .register(meters);
         Gauge.builder("microshop.messaging.listener.retrying.longest", this, ListenerRetries::longestSeconds)
-                .description("How long the record retried longest has been failing").baseUnit("seconds")
+                .description("How long the record retried longest has been failing")
+                .baseUnit("seconds")
                 .register(meters);
     }
 
@@ -80,15 +85,18 @@ class ListenerRetries implements RetryListener, BackOffHandler, RecordIntercepto
     /** Dead-lettered (after its retries, or at once when permanent). */
     @Override
     public void recovered(ConsumerRecord<?, ?> record, Exception failure) {
-        Counter.builder("microshop.messaging.dead.lettered").tag("topic", record.topic())
+        Counter.builder("microshop.messaging.dead.lettered")
+                .tag("topic", record.topic())
                 .tag("failure", ListenerFailures.classify(failure).name().toLowerCase())
-                .description("Records sent to the dead-letter topic").register(meters).increment();
+                .description("Records sent to the dead-letter topic")
+                .register(meters)
+                .increment();
         finished(record, "dead-lettered");
     }
 
     @Override
-    public ConsumerRecord<Object, Object> intercept(ConsumerRecord<Object, Object> record,
-            Consumer<Object, Object> consumer) {
+    public ConsumerRecord<Object, Object> intercept(
+            ConsumerRecord<Object, Object> record, Consumer<Object, Object> consumer) {
         return record;
     }
 
@@ -100,9 +108,12 @@ class ListenerRetries implements RetryListener, BackOffHandler, RecordIntercepto
     private void finished(ConsumerRecord<?, ?> record, String outcome) {
         Retrying retried = retrying.remove(key(record));
         if (retried != null) {
-            Timer.builder("microshop.messaging.listener.retried").tag("topic", record.topic()).tag("outcome", outcome)
+            Timer.builder("microshop.messaging.listener.retried")
+                    .tag("topic", record.topic())
+                    .tag("outcome", outcome)
                     .description("From a record's first failure until it was handled or dead-lettered")
-                    .register(meters).record(Duration.between(retried.firstFailure(), clock.instant()));
+                    .register(meters)
+                    .record(Duration.between(retried.firstFailure(), clock.instant()));
         }
     }
 
@@ -115,8 +126,10 @@ class ListenerRetries implements RetryListener, BackOffHandler, RecordIntercepto
     private double longestSeconds() {
         Instant now = clock.instant();
         return current().values().stream()
-                .mapToDouble(record -> Duration.between(record.firstFailure(), now).toMillis() / 1000.0)
-                .max().orElse(0);
+                .mapToDouble(
+                        record -> Duration.between(record.firstFailure(), now).toMillis() / 1000.0)
+                .max()
+                .orElse(0);
     }
 
     private static TopicPartitionOffset key(ConsumerRecord<?, ?> record) {

@@ -1,13 +1,11 @@
 package dev.microshop.platform.messaging;
 
-import java.time.Clock;
-
-import javax.sql.DataSource;
-
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micrometer.tracing.Tracer;
 import io.micrometer.tracing.propagation.Propagator;
+import java.time.Clock;
+import javax.sql.DataSource;
 import org.apache.kafka.common.TopicPartition;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
@@ -26,10 +24,10 @@ import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.listener.ListenerContainerPauseService;
 import org.springframework.kafka.listener.ListenerContainerRegistry;
 import org.springframework.kafka.support.ExponentialBackOffWithMaxRetries;
-import org.springframework.util.backoff.ExponentialBackOff;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.util.backoff.ExponentialBackOff;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -38,25 +36,33 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code <topic>.dlt} so the consumer moves on ({@code ./microshop dlt} replays it).
  */
 // Named, not referenced: a service without JDBC (the payment provider) has none of these classes.
-@AutoConfiguration(afterName = { "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
-        "org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration",
-        "org.springframework.boot.transaction.autoconfigure.TransactionAutoConfiguration",
-        "org.springframework.boot.jdbc.autoconfigure.JdbcClientAutoConfiguration",
-        "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration",
-        "org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration" })
+@AutoConfiguration(
+        afterName = {
+            "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
+            "org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration",
+            "org.springframework.boot.transaction.autoconfigure.TransactionAutoConfiguration",
+            "org.springframework.boot.jdbc.autoconfigure.JdbcClientAutoConfiguration",
+            "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration",
+            "org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration"
+        })
 @ConditionalOnClass(KafkaTemplate.class)
 @EnableConfigurationProperties(MessagingProperties.class)
 public class MessagingAutoConfiguration {
 
     @Bean
-    ListenerRetries listenerRetries(ListenerContainerRegistry containers, ObjectProvider<MeterRegistry> meters,
-            ObjectProvider<Clock> clock, MessagingProperties settings) {
+    ListenerRetries listenerRetries(
+            ListenerContainerRegistry containers,
+            ObjectProvider<MeterRegistry> meters,
+            ObjectProvider<Clock> clock,
+            MessagingProperties settings) {
         ThreadPoolTaskScheduler resumes = new ThreadPoolTaskScheduler();
         resumes.setThreadNamePrefix("listener-resume-");
         resumes.setDaemon(true);
         resumes.initialize();
-        return new ListenerRetries(new ListenerContainerPauseService(containers, resumes),
-                meters.getIfAvailable(SimpleMeterRegistry::new), clock.getIfAvailable(Clock::systemUTC),
+        return new ListenerRetries(
+                new ListenerContainerPauseService(containers, resumes),
+                meters.getIfAvailable(SimpleMeterRegistry::new),
+                clock.getIfAvailable(Clock::systemUTC),
                 settings.listener().transientMaxInterval());
     }
 
@@ -67,11 +73,12 @@ public class MessagingAutoConfiguration {
      */
     @Bean
     @ConditionalOnMissingBean(CommonErrorHandler.class)
-    DefaultErrorHandler deadLetteringErrorHandler(KafkaTemplate<String, byte[]> kafka, ListenerRetries listenerRetries,
-            MessagingProperties settings) {
-        DeadLetterPublishingRecoverer deadLetters = new DeadLetterPublishingRecoverer(kafka,
-                (record, failure) -> new TopicPartition(record.topic() + ".dlt", -1));
-        ExponentialBackOffWithMaxRetries unexpected = new ExponentialBackOffWithMaxRetries(settings.listener().retries());
+    DefaultErrorHandler deadLetteringErrorHandler(
+            KafkaTemplate<String, byte[]> kafka, ListenerRetries listenerRetries, MessagingProperties settings) {
+        DeadLetterPublishingRecoverer deadLetters = new DeadLetterPublishingRecoverer(
+                kafka, (record, failure) -> new TopicPartition(record.topic() + ".dlt", -1));
+        ExponentialBackOffWithMaxRetries unexpected =
+                new ExponentialBackOffWithMaxRetries(settings.listener().retries());
         unexpected.setInitialInterval(500);
         unexpected.setMultiplier(2);
         ExponentialBackOff whileItLasts = new ExponentialBackOff(500, 2);
@@ -96,16 +103,24 @@ public class MessagingAutoConfiguration {
         }
 
         @Bean
-        OutboxRelay outboxRelay(JdbcClient jdbc, PlatformTransactionManager transactions,
-                KafkaTemplate<String, byte[]> kafka, TraceParents traceParents,
-                @Value("${spring.application.name}") String serviceName, MessagingProperties settings) {
-            return new OutboxRelay(jdbc, new TransactionTemplate(transactions), kafka, traceParents, serviceName,
+        OutboxRelay outboxRelay(
+                JdbcClient jdbc,
+                PlatformTransactionManager transactions,
+                KafkaTemplate<String, byte[]> kafka,
+                TraceParents traceParents,
+                @Value("${spring.application.name}") String serviceName,
+                MessagingProperties settings) {
+            return new OutboxRelay(
+                    jdbc,
+                    new TransactionTemplate(transactions),
+                    kafka,
+                    traceParents,
+                    serviceName,
                     settings.outbox().pollMillis());
         }
 
         @Bean
-        Outbox outbox(JdbcClient jdbc, ObjectProvider<JsonMapper> json, TraceParents traceParents,
-                OutboxRelay relay) {
+        Outbox outbox(JdbcClient jdbc, ObjectProvider<JsonMapper> json, TraceParents traceParents, OutboxRelay relay) {
             return new JdbcOutbox(jdbc, json.getIfAvailable(JsonMapper::new), traceParents, relay);
         }
 

@@ -4,7 +4,6 @@ import static dev.microshop.platform.config.SettingChecks.positive;
 import static dev.microshop.platform.config.SettingChecks.required;
 
 import java.time.Duration;
-
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**

@@ -1,5 +1,8 @@
 package dev.microshop.platform.messaging;
 
+import io.cloudevents.CloudEvent;
+import io.cloudevents.core.builder.CloudEventBuilder;
+import io.cloudevents.kafka.KafkaMessageFactory;
 import java.net.URI;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -12,10 +15,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-
-import io.cloudevents.CloudEvent;
-import io.cloudevents.core.builder.CloudEventBuilder;
-import io.cloudevents.kafka.KafkaMessageFactory;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,8 +45,13 @@ public class OutboxRelay implements SmartLifecycle {
     private final AtomicBoolean wakeUpPending = new AtomicBoolean();
     private ScheduledExecutorService executor;
 
-    OutboxRelay(JdbcClient jdbc, TransactionTemplate transactions, KafkaTemplate<String, byte[]> kafka,
-            TraceParents traceParents, String serviceName, long pollMillis) {
+    OutboxRelay(
+            JdbcClient jdbc,
+            TransactionTemplate transactions,
+            KafkaTemplate<String, byte[]> kafka,
+            TraceParents traceParents,
+            String serviceName,
+            long pollMillis) {
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.kafka = kafka;
@@ -82,8 +86,10 @@ public class OutboxRelay implements SmartLifecycle {
     }
 
     private int relayBatch() {
-        boolean locked = jdbc.sql("SELECT pg_try_advisory_xact_lock(?)").param(ADVISORY_LOCK)
-                .query(Boolean.class).single();
+        boolean locked = jdbc.sql("SELECT pg_try_advisory_xact_lock(?)")
+                .param(ADVISORY_LOCK)
+                .query(Boolean.class)
+                .single();
         if (!locked) {
             return 0;
         }
@@ -96,17 +102,22 @@ public class OutboxRelay implements SmartLifecycle {
         List<UUID> sent = new ArrayList<>();
         for (PendingEvent event : pending) {
             try {
-                traceParents.continueTrace(event.traceparent(), "outbox publish " + event.type(),
-                        () -> send(event));
+                traceParents.continueTrace(event.traceparent(), "outbox publish " + event.type(), () -> send(event));
                 sent.add(event.id());
             } catch (RuntimeException e) {
-                log.warn("Could not publish {} {} to {}; it stays in the outbox: {}", event.type(), event.id(),
-                        event.topic(), e.getMessage());
+                log.warn(
+                        "Could not publish {} {} to {}; it stays in the outbox: {}",
+                        event.type(),
+                        event.id(),
+                        event.topic(),
+                        e.getMessage());
                 break;
             }
         }
         for (UUID id : sent) {
-            jdbc.sql("UPDATE outbox_events SET published_at = now() WHERE id = ?").param(id).update();
+            jdbc.sql("UPDATE outbox_events SET published_at = now() WHERE id = ?")
+                    .param(id)
+                    .update();
         }
         return sent.size();
     }
@@ -136,7 +147,8 @@ public class OutboxRelay implements SmartLifecycle {
 
     /** Drops events published more than a day ago; the outbox is a queue, not an archive. */
     void purgePublished() {
-        jdbc.sql("DELETE FROM outbox_events WHERE published_at < now() - interval '1 day'").update();
+        jdbc.sql("DELETE FROM outbox_events WHERE published_at < now() - interval '1 day'")
+                .update();
     }
 
     @Override
@@ -176,12 +188,24 @@ public class OutboxRelay implements SmartLifecycle {
         return executor != null;
     }
 
-    private record PendingEvent(UUID id, String topic, String key, String type, String subject, byte[] payload,
-            String traceparent, OffsetDateTime createdAt) {
+    private record PendingEvent(
+            UUID id,
+            String topic,
+            String key,
+            String type,
+            String subject,
+            byte[] payload,
+            String traceparent,
+            OffsetDateTime createdAt) {
 
         static PendingEvent of(ResultSet row) throws SQLException {
-            return new PendingEvent(row.getObject("id", UUID.class), row.getString("topic"), row.getString("event_key"),
-                    row.getString("type"), row.getString("subject"), row.getBytes("payload"),
+            return new PendingEvent(
+                    row.getObject("id", UUID.class),
+                    row.getString("topic"),
+                    row.getString("event_key"),
+                    row.getString("type"),
+                    row.getString("subject"),
+                    row.getBytes("payload"),
                     row.getString("traceparent"),
                     row.getTimestamp("created_at").toInstant().atOffset(ZoneOffset.UTC));
         }

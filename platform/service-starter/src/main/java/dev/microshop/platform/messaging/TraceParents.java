@@ -1,12 +1,11 @@
 package dev.microshop.platform.messaging;
 
-import java.util.HashMap;
-import java.util.Map;
-
 import io.micrometer.tracing.Span;
 import io.micrometer.tracing.TraceContext;
 import io.micrometer.tracing.Tracer;
 import io.micrometer.tracing.propagation.Propagator;
+import java.util.HashMap;
+import java.util.Map;
 import org.springframework.beans.factory.ObjectProvider;
 
 /**
@@ -29,7 +28,9 @@ class TraceParents {
     String current() {
         Tracer currentTracer = tracer.getIfAvailable();
         Propagator currentPropagator = propagator.getIfAvailable();
-        TraceContext context = currentTracer == null ? null : currentTracer.currentTraceContext().context();
+        TraceContext context = currentTracer == null
+                ? null
+                : currentTracer.currentTraceContext().context();
         if (context == null || currentPropagator == null) {
             return null;
         }
@@ -47,9 +48,10 @@ class TraceParents {
             return;
         }
         Span span = (traceparent == null
-                ? currentTracer.spanBuilder()
-                : currentPropagator.extract(Map.of(TRACEPARENT, traceparent), Map::get))
-                .name(spanName).start();
+                        ? currentTracer.spanBuilder()
+                        : currentPropagator.extract(Map.of(TRACEPARENT, traceparent), Map::get))
+                .name(spanName)
+                .start();
         try (Tracer.SpanInScope scope = currentTracer.withSpan(span)) {
             work.run();
         } catch (RuntimeException e) {

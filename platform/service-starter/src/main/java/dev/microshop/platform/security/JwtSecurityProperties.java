@@ -1,7 +1,6 @@
 package dev.microshop.platform.security;
 
 import java.util.List;
-
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -15,8 +14,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *                    ({@code "POST /api/users"}, {@code "/api/**"})
  */
 @ConfigurationProperties("microshop.security.jwt")
-public record JwtSecurityProperties(boolean enabled, String issuer, String audience, String jwkSetUri,
-        List<String> publicPaths) {
+public record JwtSecurityProperties(
+        boolean enabled, String issuer, String audience, String jwkSetUri, List<String> publicPaths) {
 
     public JwtSecurityProperties {
         issuer = issuer == null ? "microshop" : issuer;

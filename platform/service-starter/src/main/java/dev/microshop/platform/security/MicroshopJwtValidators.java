@@ -9,12 +9,12 @@ import org.springframework.security.oauth2.jwt.JwtValidators;
 /** What every microshop service and the gateway require of a token besides its RS256 signature. */
 public final class MicroshopJwtValidators {
 
-    private MicroshopJwtValidators() {
-    }
+    private MicroshopJwtValidators() {}
 
     /** Expiry and not-before (with Spring's default 60 s clock skew), issuer and audience. */
     public static OAuth2TokenValidator<Jwt> of(JwtSecurityProperties properties) {
-        return new DelegatingOAuth2TokenValidator<>(JwtValidators.createDefaultWithIssuer(properties.issuer()),
+        return new DelegatingOAuth2TokenValidator<>(
+                JwtValidators.createDefaultWithIssuer(properties.issuer()),
                 new JwtAudienceValidator(properties.audience()));
     }
 }

@@ -1,10 +1,9 @@
 package dev.microshop.platform.security;
 
-import java.io.IOException;
-
 import dev.microshop.platform.web.TraceIds;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -25,7 +24,8 @@ public class ProblemDetailsSecurityHandler implements AuthenticationEntryPoint, 
     private final String challenge;
     private final String missingCredentials;
 
-    private ProblemDetailsSecurityHandler(JsonMapper json, TraceIds traceIds, String challenge, String missingCredentials) {
+    private ProblemDetailsSecurityHandler(
+            JsonMapper json, TraceIds traceIds, String challenge, String missingCredentials) {
         this.json = json;
         this.traceIds = traceIds;
         this.challenge = challenge;
@@ -39,8 +39,8 @@ public class ProblemDetailsSecurityHandler implements AuthenticationEntryPoint, 
 
     /** For the management endpoints, which answer the operator's HTTP Basic credentials. */
     public static ProblemDetailsSecurityHandler forOperator(JsonMapper json, TraceIds traceIds) {
-        return new ProblemDetailsSecurityHandler(json, traceIds, "Basic realm=\"microshop management\"",
-                "The operator's credentials are required");
+        return new ProblemDetailsSecurityHandler(
+                json, traceIds, "Basic realm=\"microshop management\"", "The operator's credentials are required");
     }
 
     @Override

@@ -1,16 +1,15 @@
 package dev.microshop.platform.security;
 
+import com.nimbusds.jose.jwk.source.JWKSource;
+import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
+import com.nimbusds.jose.proc.SecurityContext;
+import com.nimbusds.jose.util.Resource;
 import java.io.IOException;
 import java.net.MalformedURLException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URL;
 import java.time.Duration;
-
-import com.nimbusds.jose.jwk.source.JWKSource;
-import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
-import com.nimbusds.jose.proc.SecurityContext;
-import com.nimbusds.jose.util.Resource;
 import org.springframework.web.client.RestClientException;
 import org.springframework.web.client.RestOperations;
 
@@ -26,13 +25,14 @@ final class PublishedKeys {
     static final Duration MIN_REFETCH_INTERVAL = Duration.ofSeconds(30);
     private static final Duration CACHE_TIME_TO_LIVE = Duration.ofMinutes(5);
 
-    private PublishedKeys() {
-    }
+    private PublishedKeys() {}
 
     /** {@code jwkSetUri} may name a service ({@code http://user-service/...}) that {@code client} resolves. */
     static JWKSource<SecurityContext> from(String jwkSetUri, RestOperations client) {
         return JWKSourceBuilder.<SecurityContext>create(url(jwkSetUri), url -> fetch(client, url))
-                .cache(CACHE_TIME_TO_LIVE.toMillis(), READ_TIMEOUT.plus(CONNECT_TIMEOUT).toMillis())
+                .cache(
+                        CACHE_TIME_TO_LIVE.toMillis(),
+                        READ_TIMEOUT.plus(CONNECT_TIMEOUT).toMillis())
                 .rateLimited(MIN_REFETCH_INTERVAL.toMillis())
                 .retrying(false)
                 .build();

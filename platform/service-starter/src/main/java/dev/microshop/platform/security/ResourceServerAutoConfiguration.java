@@ -15,10 +15,10 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.cloud.client.loadbalancer.LoadBalanced;
 import org.springframework.context.annotation.Bean;
+import org.springframework.http.client.SimpleClientHttpRequestFactory;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.http.client.SimpleClientHttpRequestFactory;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
@@ -48,33 +48,39 @@ public class ResourceServerAutoConfiguration {
 
     /** Every request but the management endpoints' (ManagementSecurityAutoConfiguration's chain comes first). */
     @Bean
-    SecurityFilterChain microshopSecurityFilterChain(HttpSecurity http, JwtSecurityProperties properties,
-            ProblemDetailsSecurityHandler problems) {
+    SecurityFilterChain microshopSecurityFilterChain(
+            HttpSecurity http, JwtSecurityProperties properties, ProblemDetailsSecurityHandler problems) {
         http.csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(requests -> {
-                    requests.requestMatchers(PathPatternRequestMatcher.withDefaults().matcher("/error")).permitAll();
+                    requests.requestMatchers(
+                                    PathPatternRequestMatcher.withDefaults().matcher("/error"))
+                            .permitAll();
                     for (String publicPath : properties.publicPaths()) {
                         requests.requestMatchers(matcher(publicPath)).permitAll();
                     }
                     requests.anyRequest().authenticated();
                 })
-                .oauth2ResourceServer(server -> server
-                        .jwt(jwt -> jwt.jwtAuthenticationConverter(rolesConverter()))
+                .oauth2ResourceServer(server -> server.jwt(jwt -> jwt.jwtAuthenticationConverter(rolesConverter()))
                         .authenticationEntryPoint(problems)
                         .accessDeniedHandler(problems))
-                .exceptionHandling(errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems));
+                .exceptionHandling(
+                        errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems));
         return http.build();
     }
 
     /** Tokens are checked with the application's own keys when it has them (user-service), else with the published JWKS. */
     @Bean
     @ConditionalOnMissingBean(JwtDecoder.class)
-    JwtDecoder jwtDecoder(JwtSecurityProperties properties, ObjectProvider<JWKSource<SecurityContext>> localKeys,
+    JwtDecoder jwtDecoder(
+            JwtSecurityProperties properties,
+            ObjectProvider<JWKSource<SecurityContext>> localKeys,
             ObjectProvider<RestTemplate> jwksClient) {
-        JWKSource<SecurityContext> keys = localKeys.getIfAvailable(
-                () -> PublishedKeys.from(properties.jwkSetUri(), jwksClient.getObject()));
-        NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSource(keys).jwsAlgorithm(SignatureAlgorithm.RS256).build();
+        JWKSource<SecurityContext> keys =
+                localKeys.getIfAvailable(() -> PublishedKeys.from(properties.jwkSetUri(), jwksClient.getObject()));
+        NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSource(keys)
+                .jwsAlgorithm(SignatureAlgorithm.RS256)
+                .build();
         decoder.setJwtValidator(MicroshopJwtValidators.of(properties));
         return decoder;
     }
@@ -106,6 +112,7 @@ public class ResourceServerAutoConfiguration {
 
     private static PathPatternRequestMatcher matcher(String publicPath) {
         RequestPattern pattern = RequestPattern.parse(publicPath);
-        return PathPatternRequestMatcher.withDefaults().matcher(pattern.method(), pattern.path().getPatternString());
+        return PathPatternRequestMatcher.withDefaults()
+                .matcher(pattern.method(), pattern.path().getPatternString());
     }
 }

@@ -9,8 +9,7 @@ import java.util.List;
  */
 public record PageResponse<T>(List<T> content, PageMetadata page) {
 
-    public record PageMetadata(int size, int number, long totalElements, long totalPages) {
-    }
+    public record PageMetadata(int size, int number, long totalElements, long totalPages) {}
 
     public PageResponse {
         content = List.copyOf(content);
@@ -21,7 +20,7 @@ public record PageResponse<T>(List<T> content, PageMetadata page) {
         if (size < 1) {
             throw new IllegalArgumentException("page size must be 1 or more");
         }
-        return new PageResponse<>(content,
-                new PageMetadata(size, number, totalElements, (totalElements + size - 1) / size));
+        return new PageResponse<>(
+                content, new PageMetadata(size, number, totalElements, (totalElements + size - 1) / size));
     }
 }

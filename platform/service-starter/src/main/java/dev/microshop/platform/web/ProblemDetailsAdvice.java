@@ -1,7 +1,6 @@
 package dev.microshop.platform.web;
 
 import java.util.List;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
@@ -33,52 +32,58 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
 
     /** One rejected input: where it was and why. */
-    public record InvalidField(String field, String message) {
-    }
+    public record InvalidField(String field, String message) {}
 
     @Override
-    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
-            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(
+            MethodArgumentNotValidException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         List<InvalidField> errors = ex.getBindingResult().getAllErrors().stream()
-                .map(error -> new InvalidField(error instanceof FieldError field ? field.getField() : error.getObjectName(),
+                .map(error -> new InvalidField(
+                        error instanceof FieldError field ? field.getField() : error.getObjectName(),
                         error.getDefaultMessage()))
                 .toList();
         return badRequest(ex, "Request validation failed", errors, headers, request);
     }
 
     @Override
-    protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException ex,
-            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    protected ResponseEntity<Object> handleHandlerMethodValidationException(
+            HandlerMethodValidationException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         List<InvalidField> errors = ex.getParameterValidationResults().stream()
                 .flatMap(result -> result.getResolvableErrors().stream()
-                        .map(error -> new InvalidField(result.getMethodParameter().getParameterName(), error.getDefaultMessage())))
+                        .map(error -> new InvalidField(
+                                result.getMethodParameter().getParameterName(), error.getDefaultMessage())))
                 .toList();
         return badRequest(ex, "Request validation failed", errors, headers, request);
     }
 
     @Override
-    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
-            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        return badRequest(ex, "The request body is missing or is not valid JSON of the expected shape", List.of(),
-                headers, request);
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(
+            HttpMessageNotReadableException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        return badRequest(
+                ex,
+                "The request body is missing or is not valid JSON of the expected shape",
+                List.of(),
+                headers,
+                request);
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<Object> handleTypeMismatch(MethodArgumentTypeMismatchException ex, WebRequest request) {
-        return badRequest(ex, "Parameter '" + ex.getName() + "' has an invalid value", List.of(), HttpHeaders.EMPTY,
-                request);
+        return badRequest(
+                ex, "Parameter '" + ex.getName() + "' has an invalid value", List.of(), HttpHeaders.EMPTY, request);
     }
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> handleUnexpected(Exception ex, WebRequest request) {
         log.error("Unexpected error", ex);
-        ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
+        ProblemDetail body = ProblemDetail.forStatusAndDetail(
+                HttpStatus.INTERNAL_SERVER_ERROR,
                 "Something went wrong on our side; quote the traceId when reporting it");
         return createResponseEntity(body, HttpHeaders.EMPTY, HttpStatus.INTERNAL_SERVER_ERROR, request);
     }
 
-    private ResponseEntity<Object> badRequest(Exception ex, String detail, List<InvalidField> errors,
-            HttpHeaders headers, WebRequest request) {
+    private ResponseEntity<Object> badRequest(
+            Exception ex, String detail, List<InvalidField> errors, HttpHeaders headers, WebRequest request) {
         ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail);
         body.setTitle("Bad Request");
         if (!errors.isEmpty()) {

@@ -6,8 +6,7 @@ import org.springframework.http.ProblemDetail;
 /** Builds the RFC 9457 bodies services answer their own domain errors with. */
 public final class Problems {
 
-    private Problems() {
-    }
+    private Problems() {}
 
     /** A problem with a short human title and a detail the caller can act on. */
     public static ProblemDetail problem(HttpStatus status, String title, String detail) {

@@ -25,12 +25,18 @@ public class TraceIdProblemDetailAdvice implements ResponseBodyAdvice<Object> {
     }
 
     @Override
-    public Object beforeBodyWrite(Object body, MethodParameter returnType, MediaType contentType,
-            Class<? extends HttpMessageConverter<?>> converterType, ServerHttpRequest request,
+    public Object beforeBodyWrite(
+            Object body,
+            MethodParameter returnType,
+            MediaType contentType,
+            Class<? extends HttpMessageConverter<?>> converterType,
+            ServerHttpRequest request,
             ServerHttpResponse response) {
         if (body instanceof ProblemDetail problem) {
             String traceId = traceIds.current();
-            if (traceId != null && (problem.getProperties() == null || !problem.getProperties().containsKey("traceId"))) {
+            if (traceId != null
+                    && (problem.getProperties() == null
+                            || !problem.getProperties().containsKey("traceId"))) {
                 problem.setProperty("traceId", traceId);
             }
         }

@@ -8,7 +8,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.bind.BindException;
@@ -50,18 +49,20 @@ class LiveSettingsTest {
     void binds_the_record_with_its_nested_records_at_start() {
         ShopSettings settings = new LiveSettings<>(environment, "shop", ShopSettings.class).current();
 
-        assertThat(settings).isEqualTo(new ShopSettings(Duration.ofSeconds(30),
-                new ShopSettings.Limits(5, List.of("EUR"))));
+        assertThat(settings)
+                .isEqualTo(new ShopSettings(Duration.ofSeconds(30), new ShopSettings.Limits(5, List.of("EUR"))));
     }
 
     @Test
     void a_missing_or_invalid_setting_fails_the_start_naming_it() {
         environment.setProperty("shop.limits.max-items", "0");
         assertThatThrownBy(() -> new LiveSettings<>(environment, "shop", ShopSettings.class))
-                .isInstanceOf(BindException.class).hasMessageContaining("shop.limits")
+                .isInstanceOf(BindException.class)
+                .hasMessageContaining("shop.limits")
                 .hasRootCauseMessage("max-items must be positive, not 0");
 
-        MockEnvironment withoutDeadline = new MockEnvironment().withProperty("shop.limits.max-items", "5")
+        MockEnvironment withoutDeadline = new MockEnvironment()
+                .withProperty("shop.limits.max-items", "5")
                 .withProperty("shop.limits.currencies[0]", "EUR");
         assertThatThrownBy(() -> new LiveSettings<>(withoutDeadline, "shop", ShopSettings.class))
                 .hasRootCauseMessage("deadline must be set");

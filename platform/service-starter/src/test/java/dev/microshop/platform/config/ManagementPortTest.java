@@ -18,7 +18,8 @@ class ManagementPortTest {
     void a_process_on_a_fixed_port_serves_its_actuator_on_loopback_10000_ports_higher() {
         MockEnvironment environment = withDefaults(new MockEnvironment().withProperty("server.port", "8101"));
 
-        assertThat(environment.getProperty("management.server.port", Integer.class)).isEqualTo(18101);
+        assertThat(environment.getProperty("management.server.port", Integer.class))
+                .isEqualTo(18101);
         assertThat(environment.getProperty("management.server.address")).isEqualTo("127.0.0.1");
     }
 
@@ -32,10 +33,12 @@ class ManagementPortTest {
 
     @Test
     void an_explicit_management_port_wins() {
-        MockEnvironment environment = withDefaults(new MockEnvironment().withProperty("server.port", "8101")
+        MockEnvironment environment = withDefaults(new MockEnvironment()
+                .withProperty("server.port", "8101")
                 .withProperty("management.server.port", "9999"));
 
-        assertThat(environment.getProperty("management.server.port", Integer.class)).isEqualTo(9999);
+        assertThat(environment.getProperty("management.server.port", Integer.class))
+                .isEqualTo(9999);
     }
 
     @Test

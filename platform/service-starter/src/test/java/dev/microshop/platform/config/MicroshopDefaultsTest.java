@@ -16,6 +16,8 @@ class MicroshopDefaultsTest {
 
         assertThat(environment.getProperty("spring.config.import")).isEqualTo("optional:configserver:");
         assertThat(environment.getProperty("eureka.instance.ip-address")).isEqualTo("127.0.0.1");
-        assertThat(environment.getProperty("server.address")).as("a value set elsewhere wins").isEqualTo("0.0.0.0");
+        assertThat(environment.getProperty("server.address"))
+                .as("a value set elsewhere wins")
+                .isEqualTo("0.0.0.0");
     }
 }

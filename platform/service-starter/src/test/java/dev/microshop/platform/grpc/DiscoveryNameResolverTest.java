@@ -3,21 +3,6 @@ package dev.microshop.platform.grpc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
-
 import io.grpc.CallOptions;
 import io.grpc.Context;
 import io.grpc.Contexts;
@@ -35,6 +20,20 @@ import io.grpc.StatusRuntimeException;
 import io.grpc.netty.NettyServerBuilder;
 import io.grpc.stub.ClientCalls;
 import io.grpc.stub.ServerCalls;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.cloud.client.DefaultServiceInstance;
@@ -100,15 +99,20 @@ class DiscoveryNameResolverTest {
     void no_registered_instance_fails_fast_as_unavailable() {
         long started = System.nanoTime();
 
-        assertThatThrownBy(this::call).isInstanceOfSatisfying(StatusRuntimeException.class,
-                failure -> assertThat(failure.getStatus().getCode()).isEqualTo(Status.Code.UNAVAILABLE));
+        assertThatThrownBy(this::call)
+                .isInstanceOfSatisfying(
+                        StatusRuntimeException.class,
+                        failure -> assertThat(failure.getStatus().getCode()).isEqualTo(Status.Code.UNAVAILABLE));
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(2));
     }
 
     @Test
     void the_access_token_of_the_request_being_served_goes_along() throws IOException {
         discovery.register("echo", startServer("a"));
-        Jwt token = Jwt.withTokenValue("the-callers-token").header("alg", "RS256").subject("someone").build();
+        Jwt token = Jwt.withTokenValue("the-callers-token")
+                .header("alg", "RS256")
+                .subject("someone")
+                .build();
         SecurityContextHolder.getContext().setAuthentication(new JwtAuthenticationToken(token));
 
         assertThat(call()).isEqualTo("a Bearer the-callers-token");
@@ -118,12 +122,14 @@ class DiscoveryNameResolverTest {
         if (channel == null) {
             DiscoveryNameResolverProvider.registerOnce();
             channel = Grpc.newChannelBuilder("discovery:///echo", InsecureChannelCredentials.create())
-                    .setNameResolverArg(DiscoveryNameResolverProvider.INSTANCES, new DiscoveredInstances(discovery, REFRESH))
+                    .setNameResolverArg(
+                            DiscoveryNameResolverProvider.INSTANCES, new DiscoveredInstances(discovery, REFRESH))
                     .defaultLoadBalancingPolicy("round_robin")
                     .intercept(new CallerTokenForwarding())
                     .build();
         }
-        return ClientCalls.blockingUnaryCall(channel, WHO, CallOptions.DEFAULT.withDeadlineAfter(5, TimeUnit.SECONDS), "?");
+        return ClientCalls.blockingUnaryCall(
+                channel, WHO, CallOptions.DEFAULT.withDeadlineAfter(5, TimeUnit.SECONDS), "?");
     }
 
     /** A server answering its name, followed by the authorization it was sent, if any. */
@@ -137,10 +143,13 @@ class DiscoveryNameResolverTest {
                 .build();
         ServerInterceptor keepAuthorization = new ServerInterceptor() {
             @Override
-            public <Q, R> io.grpc.ServerCall.Listener<Q> interceptCall(io.grpc.ServerCall<Q, R> call, Metadata headers,
-                    io.grpc.ServerCallHandler<Q, R> next) {
-                return Contexts.interceptCall(Context.current().withValue(AUTHORIZATION,
-                        headers.get(CallerTokenForwarding.AUTHORIZATION)), call, headers, next);
+            public <Q, R> io.grpc.ServerCall.Listener<Q> interceptCall(
+                    io.grpc.ServerCall<Q, R> call, Metadata headers, io.grpc.ServerCallHandler<Q, R> next) {
+                return Contexts.interceptCall(
+                        Context.current().withValue(AUTHORIZATION, headers.get(CallerTokenForwarding.AUTHORIZATION)),
+                        call,
+                        headers,
+                        next);
             }
         };
         Server server = NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", 0))
@@ -157,8 +166,14 @@ class DiscoveryNameResolverTest {
         private final Map<String, List<ServiceInstance>> instances = new ConcurrentHashMap<>();
 
         void register(String service, int grpcPort) {
-            instances.computeIfAbsent(service, name -> new CopyOnWriteArrayList<>())
-                    .add(new DefaultServiceInstance(service + "-" + grpcPort, service, "127.0.0.1", 1, false,
+            instances
+                    .computeIfAbsent(service, name -> new CopyOnWriteArrayList<>())
+                    .add(new DefaultServiceInstance(
+                            service + "-" + grpcPort,
+                            service,
+                            "127.0.0.1",
+                            1,
+                            false,
                             Map.of(DiscoveredInstances.GRPC_PORT, String.valueOf(grpcPort))));
         }
 

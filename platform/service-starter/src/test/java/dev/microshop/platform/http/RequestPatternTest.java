@@ -37,41 +37,49 @@ class RequestPatternTest {
 
     @Test
     void an_empty_pattern_is_refused() {
-        assertThatIllegalArgumentException().isThrownBy(() -> RequestPattern.parse(" "))
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> RequestPattern.parse(" "))
                 .withMessage("Invalid request pattern ' ': write \"METHOD /path\" or \"/path\"");
-        assertThatIllegalArgumentException().isThrownBy(() -> RequestPattern.parse(null))
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> RequestPattern.parse(null))
                 .withMessage("Invalid request pattern 'null': write \"METHOD /path\" or \"/path\"");
     }
 
     @Test
     void a_pattern_of_more_than_a_method_and_a_path_is_refused() {
-        assertThatIllegalArgumentException().isThrownBy(() -> RequestPattern.parse("GET /api/a /api/b"))
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> RequestPattern.parse("GET /api/a /api/b"))
                 .withMessage("Invalid request pattern 'GET /api/a /api/b': write \"METHOD /path\" or \"/path\"");
     }
 
     @Test
     void a_method_without_a_path_is_refused() {
-        assertThatIllegalArgumentException().isThrownBy(() -> RequestPattern.parse("GET"))
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> RequestPattern.parse("GET"))
                 .withMessage("Invalid request pattern 'GET': the path must start with '/'");
     }
 
     @Test
     void a_path_that_does_not_start_with_a_slash_is_refused() {
-        assertThatIllegalArgumentException().isThrownBy(() -> RequestPattern.parse("GET api/products"))
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> RequestPattern.parse("GET api/products"))
                 .withMessage("Invalid request pattern 'GET api/products': the path must start with '/'");
     }
 
     @Test
     void an_unknown_or_misspelt_method_is_refused() {
-        assertThatIllegalArgumentException().isThrownBy(() -> RequestPattern.parse("post /api/users"))
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> RequestPattern.parse("post /api/users"))
                 .withMessageStartingWith("Invalid request pattern 'post /api/users': 'post' is not one of [GET");
-        assertThatIllegalArgumentException().isThrownBy(() -> RequestPattern.parse("FETCH /api/users"))
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> RequestPattern.parse("FETCH /api/users"))
                 .withMessageStartingWith("Invalid request pattern 'FETCH /api/users': 'FETCH' is not one of");
     }
 
     @Test
     void a_path_spring_cannot_read_is_refused_with_spring_s_reason() {
-        assertThatIllegalArgumentException().isThrownBy(() -> RequestPattern.parse("GET /api/{id"))
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> RequestPattern.parse("GET /api/{id"))
                 .withMessageStartingWith("Invalid request pattern 'GET /api/{id': ");
     }
 

@@ -3,7 +3,6 @@ package dev.microshop.platform.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-
 import org.junit.jupiter.api.Test;
 
 class RetryAfterTest {

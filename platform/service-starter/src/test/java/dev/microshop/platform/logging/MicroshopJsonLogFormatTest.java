@@ -2,11 +2,10 @@ package dev.microshop.platform.logging;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.Map;
-
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.LoggingEvent;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.env.MockEnvironment;
 import tools.jackson.databind.JsonNode;
@@ -14,15 +13,15 @@ import tools.jackson.databind.json.JsonMapper;
 
 class MicroshopJsonLogFormatTest {
 
-    private final MicroshopJsonLogFormat format = new MicroshopJsonLogFormat(
-            new MockEnvironment().withProperty("spring.application.name", "user-service")
-                    .withProperty("MICROSHOP_INSTANCE", "user-service-2"));
+    private final MicroshopJsonLogFormat format = new MicroshopJsonLogFormat(new MockEnvironment()
+            .withProperty("spring.application.name", "user-service")
+            .withProperty("MICROSHOP_INSTANCE", "user-service-2"));
 
     @Test
     void a_line_is_one_json_object_with_service_and_trace_fields_under_their_shared_names() {
         LoggingEvent event = event("Published user.registered");
-        event.setMDCPropertyMap(Map.of("traceId", "4bf92f3577b34da6a3ce929d0e0e4736", "spanId", "00f067aa0ba902b7",
-                "user_id", "42"));
+        event.setMDCPropertyMap(
+                Map.of("traceId", "4bf92f3577b34da6a3ce929d0e0e4736", "spanId", "00f067aa0ba902b7", "user_id", "42"));
 
         String line = format.format(event);
         JsonNode json = JsonMapper.builder().build().readTree(line);

@@ -42,8 +42,8 @@ class UserLogContextTest {
         ServerRequestObservationContext span = new ServerRequestObservationContext(request, response);
         request.setAttribute(ServerHttpObservationFilter.CURRENT_OBSERVATION_CONTEXT_ATTRIBUTE, span);
 
-        new UserLogContextFilter().doFilter(request, response,
-                (req, res) -> userIdsSeen.add(MDC.get(LogContext.USER_ID)));
+        new UserLogContextFilter()
+                .doFilter(request, response, (req, res) -> userIdsSeen.add(MDC.get(LogContext.USER_ID)));
 
         assertThat(userIdsSeen).containsExactly(ANNA);
         assertThat(span.getHighCardinalityKeyValue(LogContext.USER_ID))
@@ -55,8 +55,11 @@ class UserLogContextTest {
     void a_request_without_an_access_token_has_no_user_id() throws Exception {
         SecurityContextHolder.getContext().setAuthentication(new TestingAuthenticationToken("operator", "secret"));
 
-        new UserLogContextFilter().doFilter(new MockHttpServletRequest(), new MockHttpServletResponse(),
-                (req, res) -> userIdsSeen.add(MDC.get(LogContext.USER_ID)));
+        new UserLogContextFilter()
+                .doFilter(
+                        new MockHttpServletRequest(),
+                        new MockHttpServletResponse(),
+                        (req, res) -> userIdsSeen.add(MDC.get(LogContext.USER_ID)));
 
         assertThat(userIdsSeen).containsOnlyNulls();
     }
@@ -70,8 +73,8 @@ class UserLogContextTest {
 
         ServerCall.Listener<String> listener;
         try (var scope = call.openScope()) {
-            listener = new UserLogContextInterceptor(registry)
-                    .interceptCall(mock(), new Metadata(), recordingHandler());
+            listener =
+                    new UserLogContextInterceptor(registry).interceptCall(mock(), new Metadata(), recordingHandler());
         }
         // Spring gRPC's authentication clears the security context once the call has started.
         SecurityContextHolder.clearContext();
@@ -117,7 +120,10 @@ class UserLogContextTest {
     }
 
     private static void authenticate(String subject) {
-        Jwt token = Jwt.withTokenValue("token").header("alg", "RS256").subject(subject).build();
+        Jwt token = Jwt.withTokenValue("token")
+                .header("alg", "RS256")
+                .subject(subject)
+                .build();
         SecurityContextHolder.getContext().setAuthentication(new JwtAuthenticationToken(token));
     }
 }

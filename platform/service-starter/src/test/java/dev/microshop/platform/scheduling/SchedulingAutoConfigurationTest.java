@@ -12,8 +12,8 @@ import org.springframework.scheduling.annotation.ScheduledAnnotationBeanPostProc
 
 class SchedulingAutoConfigurationTest {
 
-    private final ApplicationContextRunner context = new ApplicationContextRunner()
-            .withConfiguration(AutoConfigurations.of(SchedulingAutoConfiguration.class));
+    private final ApplicationContextRunner context =
+            new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(SchedulingAutoConfiguration.class));
 
     @Test
     void a_service_gets_a_clock_in_microseconds_as_the_database_stores_time_and_scheduling() {

@@ -3,12 +3,6 @@ package dev.microshop.platform.security;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
-import java.time.Instant;
-import java.util.Date;
-import java.util.concurrent.atomic.AtomicInteger;
-
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.RSASSASigner;
@@ -18,6 +12,11 @@ import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import com.sun.net.httpserver.HttpServer;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Date;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -49,7 +48,8 @@ class PublishedKeysTest {
         jwks.start();
         String uri = "http://127.0.0.1:" + jwks.getAddress().getPort() + "/.well-known/jwks.json";
         decoder = NimbusJwtDecoder.withJwkSource(PublishedKeys.from(uri, new RestTemplate()))
-                .jwsAlgorithm(SignatureAlgorithm.RS256).build();
+                .jwsAlgorithm(SignatureAlgorithm.RS256)
+                .build();
     }
 
     @AfterEach
@@ -64,22 +64,29 @@ class PublishedKeysTest {
 
         RSAKey stranger = new RSAKeyGenerator(2048).generate();
         for (int attempt = 0; attempt < 50; attempt++) {
-            String forged = token(new RSAKey.Builder(stranger).keyID("made-up-" + attempt).build());
+            String forged = token(
+                    new RSAKey.Builder(stranger).keyID("made-up-" + attempt).build());
             assertThatThrownBy(() -> decoder.decode(forged)).isInstanceOf(JwtException.class);
         }
 
-        System.out.printf("[figure] JWKS requests: %d for the first check, %d for 50 made-up key ids%n",
+        System.out.printf(
+                "[figure] JWKS requests: %d for the first check, %d for 50 made-up key ids%n",
                 afterFirstCheck, fetches.get() - afterFirstCheck);
         assertThat(afterFirstCheck).isEqualTo(1);
         // Nimbus' rate limit lets at most two refetches through per interval.
         assertThat(fetches.get() - afterFirstCheck).isLessThanOrEqualTo(2);
-        assertThat(decoder.decode(token(published)).getSubject()).as("the published key still works").isEqualTo("someone");
+        assertThat(decoder.decode(token(published)).getSubject())
+                .as("the published key still works")
+                .isEqualTo("someone");
     }
 
     private static String token(RSAKey key) throws Exception {
-        JWTClaimsSet claims = new JWTClaimsSet.Builder().subject("someone")
-                .expirationTime(Date.from(Instant.now().plusSeconds(60))).build();
-        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(), claims);
+        JWTClaimsSet claims = new JWTClaimsSet.Builder()
+                .subject("someone")
+                .expirationTime(Date.from(Instant.now().plusSeconds(60)))
+                .build();
+        SignedJWT jwt = new SignedJWT(
+                new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(), claims);
         jwt.sign(new RSASSASigner(key));
         return jwt.serialize();
     }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -26,7 +25,8 @@ class PageResponseTest {
     void clients_see_the_content_then_where_the_page_is() {
         String json = new JsonMapper().writeValueAsString(PageResponse.of(List.of("a", "b"), 1, 2, 5));
 
-        assertThat(json).isEqualTo(
-                "{\"content\":[\"a\",\"b\"],\"page\":{\"size\":2,\"number\":1,\"totalElements\":5,\"totalPages\":3}}");
+        assertThat(json)
+                .isEqualTo(
+                        "{\"content\":[\"a\",\"b\"],\"page\":{\"size\":2,\"number\":1,\"totalElements\":5,\"totalPages\":3}}");
     }
 }

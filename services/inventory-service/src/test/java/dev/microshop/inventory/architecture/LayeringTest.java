@@ -11,5 +11,6 @@ import dev.microshop.testsupport.MicroshopLayering;
 class LayeringTest {
 
     @ArchTest
-    static final ArchRule layers_depend_only_inwards = MicroshopLayering.of("dev.microshop.inventory").rules();
+    static final ArchRule layers_depend_only_inwards =
+            MicroshopLayering.of("dev.microshop.inventory").rules();
 }

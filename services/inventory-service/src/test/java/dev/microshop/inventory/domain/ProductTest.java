@@ -37,8 +37,9 @@ class ProductTest {
     @Test
     void a_product_needs_a_name() {
         assertThatThrownBy(() -> create("   ", "1.00", "EUR"))
-                .isInstanceOfSatisfying(InvalidProductException.class, invalid ->
-                        assertThat(invalid.field()).isEqualTo("name"));
+                .isInstanceOfSatisfying(
+                        InvalidProductException.class,
+                        invalid -> assertThat(invalid.field()).isEqualTo("name"));
     }
 
     @Test
@@ -48,13 +49,15 @@ class ProductTest {
         assertThatThrownBy(() -> create("Mug", "1.005", "EUR")).hasMessageContaining("whole cents");
         assertThatThrownBy(() -> create("Mug", "1000000", "EUR")).hasMessageContaining("less than 1000000");
         assertThatThrownBy(() -> create("Mug", "10.00", "USD"))
-                .isInstanceOfSatisfying(InvalidProductException.class, invalid ->
-                        assertThat(invalid.field()).isEqualTo("price.currency"));
+                .isInstanceOfSatisfying(
+                        InvalidProductException.class,
+                        invalid -> assertThat(invalid.field()).isEqualTo("price.currency"));
     }
 
     @Test
     void trailing_zeros_beyond_the_cents_are_accepted() {
-        assertThat(create("Mug", "3.5000", "EUR").price().amount().toPlainString()).isEqualTo("3.50");
+        assertThat(create("Mug", "3.5000", "EUR").price().amount().toPlainString())
+                .isEqualTo("3.50");
     }
 
     @Test

@@ -24,12 +24,13 @@ class StockReservationTest {
     void reserves_every_line_when_all_products_have_enough_available() {
         Map<ProductId, StockLevel> stock = Map.of(mug, StockLevel.initial(mug, 2), tea, StockLevel.initial(tea, 5));
 
-        StockReservation reservation = StockReservation.place(order,
-                List.of(new ReservationLine(mug, 2), new ReservationLine(tea, 1)), stock);
+        StockReservation reservation =
+                StockReservation.place(order, List.of(new ReservationLine(mug, 2), new ReservationLine(tea, 1)), stock);
 
         assertThat(reservation.status()).isEqualTo(ReservationStatus.RESERVED);
         assertThat(reservation.holdsStock()).isTrue();
-        assertThat(reservation.lines()).containsExactlyInAnyOrder(new ReservationLine(mug, 2), new ReservationLine(tea, 1));
+        assertThat(reservation.lines())
+                .containsExactlyInAnyOrder(new ReservationLine(mug, 2), new ReservationLine(tea, 1));
         assertThat(reservation.rejectionReason()).isNull();
     }
 
@@ -37,8 +38,8 @@ class StockReservationTest {
     void reserves_nothing_when_one_product_is_short_and_says_how_short() {
         Map<ProductId, StockLevel> stock = Map.of(mug, StockLevel.initial(mug, 2), tea, StockLevel.initial(tea, 1));
 
-        StockReservation reservation = StockReservation.place(order,
-                List.of(new ReservationLine(mug, 1), new ReservationLine(tea, 3)), stock);
+        StockReservation reservation =
+                StockReservation.place(order, List.of(new ReservationLine(mug, 1), new ReservationLine(tea, 3)), stock);
 
         assertThat(reservation.status()).isEqualTo(ReservationStatus.REJECTED);
         assertThat(reservation.holdsStock()).isFalse();
@@ -50,7 +51,8 @@ class StockReservationTest {
     void an_unknown_product_rejects_the_whole_order() {
         ProductId unknown = ProductId.newId();
 
-        StockReservation reservation = StockReservation.place(order,
+        StockReservation reservation = StockReservation.place(
+                order,
                 List.of(new ReservationLine(mug, 1), new ReservationLine(unknown, 1)),
                 Map.of(mug, StockLevel.initial(mug, 5)));
 
@@ -62,10 +64,10 @@ class StockReservationTest {
     void lines_of_the_same_product_count_together() {
         Map<ProductId, StockLevel> stock = Map.of(mug, StockLevel.initial(mug, 3));
 
-        StockReservation tooMany = StockReservation.place(order,
-                List.of(new ReservationLine(mug, 2), new ReservationLine(mug, 2)), stock);
-        StockReservation enough = StockReservation.place(order,
-                List.of(new ReservationLine(mug, 1), new ReservationLine(mug, 2)), stock);
+        StockReservation tooMany =
+                StockReservation.place(order, List.of(new ReservationLine(mug, 2), new ReservationLine(mug, 2)), stock);
+        StockReservation enough =
+                StockReservation.place(order, List.of(new ReservationLine(mug, 1), new ReservationLine(mug, 2)), stock);
 
         assertThat(tooMany.rejectionReason()).contains("4 requested, 3 available");
         assertThat(enough.lines()).containsExactly(new ReservationLine(mug, 3));
@@ -84,8 +86,8 @@ class StockReservationTest {
 
     @Test
     void a_held_reservation_is_either_sold_or_released_once() {
-        StockReservation held = StockReservation.place(order, List.of(new ReservationLine(mug, 1)),
-                Map.of(mug, StockLevel.initial(mug, 1)));
+        StockReservation held = StockReservation.place(
+                order, List.of(new ReservationLine(mug, 1)), Map.of(mug, StockLevel.initial(mug, 1)));
 
         StockReservation sold = held.sell();
         StockReservation released = held.release();
@@ -99,8 +101,8 @@ class StockReservationTest {
 
     @Test
     void a_rejected_reservation_can_be_neither_sold_nor_released() {
-        StockReservation rejected = StockReservation.place(order, List.of(new ReservationLine(mug, 2)),
-                Map.of(mug, StockLevel.initial(mug, 1)));
+        StockReservation rejected = StockReservation.place(
+                order, List.of(new ReservationLine(mug, 2)), Map.of(mug, StockLevel.initial(mug, 1)));
 
         assertThatThrownBy(rejected::sell).isInstanceOf(IllegalStateException.class);
         assertThatThrownBy(rejected::release).isInstanceOf(IllegalStateException.class);

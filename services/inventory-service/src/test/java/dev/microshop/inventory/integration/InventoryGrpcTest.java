@@ -39,7 +39,9 @@ class InventoryGrpcTest {
 
     @BeforeEach
     void connect() {
-        channel = ManagedChannelBuilder.forAddress("127.0.0.1", grpcServer.getPort()).usePlaintext().build();
+        channel = ManagedChannelBuilder.forAddress("127.0.0.1", grpcServer.getPort())
+                .usePlaintext()
+                .build();
         inventory = InventoryServiceGrpc.newBlockingStub(channel);
     }
 
@@ -51,9 +53,11 @@ class InventoryGrpcTest {
     /** As the calling services do: a deadline, and the caller's access token. */
     private InventoryServiceGrpc.InventoryServiceBlockingStub withToken() {
         Metadata headers = new Metadata();
-        headers.put(Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER),
+        headers.put(
+                Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER),
                 "Bearer " + TestAccessTokens.customer());
-        return inventory.withDeadlineAfter(5, TimeUnit.SECONDS)
+        return inventory
+                .withDeadlineAfter(5, TimeUnit.SECONDS)
                 .withInterceptors(MetadataUtils.newAttachHeadersInterceptor(headers));
     }
 
@@ -101,14 +105,17 @@ class InventoryGrpcTest {
         String[] ids = Collections.nCopies(101, MUG).toArray(String[]::new);
 
         assertThatThrownBy(() -> withToken().getProducts(request(ids)))
-                .isInstanceOfSatisfying(StatusRuntimeException.class, failure ->
-                        assertThat(failure.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT));
+                .isInstanceOfSatisfying(
+                        StatusRuntimeException.class,
+                        failure -> assertThat(failure.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT));
     }
 
     @Test
     void a_call_without_an_access_token_is_unauthenticated() {
-        assertThatThrownBy(() -> inventory.withDeadlineAfter(5, TimeUnit.SECONDS).getProducts(request(MUG)))
-                .isInstanceOfSatisfying(StatusRuntimeException.class, failure ->
-                        assertThat(failure.getStatus().getCode()).isEqualTo(Status.Code.UNAUTHENTICATED));
+        assertThatThrownBy(
+                        () -> inventory.withDeadlineAfter(5, TimeUnit.SECONDS).getProducts(request(MUG)))
+                .isInstanceOfSatisfying(
+                        StatusRuntimeException.class,
+                        failure -> assertThat(failure.getStatus().getCode()).isEqualTo(Status.Code.UNAUTHENTICATED));
     }
 }

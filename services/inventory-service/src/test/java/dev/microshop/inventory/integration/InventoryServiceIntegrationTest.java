@@ -18,15 +18,15 @@ import org.springframework.test.context.TestPropertySource;
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @MicroshopIntegrationTest
-@TestPropertySource(properties = {
-        "spring.config.import=file:../../config/application.yml,file:../../config/inventory-service.yml",
-        // Switching all tracing export off would also switch off propagation (a no-op propagator), and the tests
-        // check the traceparent header of events: switch off only the exporters.
-        "management.tracing.export.enabled=true",
-        "management.tracing.export.zipkin.enabled=false",
-        "management.tracing.export.otlp.enabled=false"
-})
+@TestPropertySource(
+        properties = {
+            "spring.config.import=file:../../config/application.yml,file:../../config/inventory-service.yml",
+            // Switching all tracing export off would also switch off propagation (a no-op propagator), and the tests
+            // check the traceparent header of events: switch off only the exporters.
+            "management.tracing.export.enabled=true",
+            "management.tracing.export.zipkin.enabled=false",
+            "management.tracing.export.otlp.enabled=false"
+        })
 @AutoConfigureMockMvc
 @Import(TestAccessTokens.TrustedKey.class)
-@interface InventoryServiceIntegrationTest {
-}
+@interface InventoryServiceIntegrationTest {}

@@ -52,7 +52,10 @@ class OrderEventsTest {
         ProductId tea = TestProducts.add(addProduct, 5);
         String order = newOrderId();
 
-        TestEvents.send(Topics.ORDER_EVENTS, order, OrderCreated.TYPE,
+        TestEvents.send(
+                Topics.ORDER_EVENTS,
+                order,
+                OrderCreated.TYPE,
                 created(order, item(mug, 2), item(tea, 1), item(mug, 1)));
 
         ConsumerRecord<String, byte[]> reserved = TestEvents.await("inventory-events", order, "inventory.reserved");
@@ -61,8 +64,9 @@ class OrderEventsTest {
         assertThat(TestEvents.header(reserved, "traceparent")).matches("00-[0-9a-f]{32}-[0-9a-f]{16}-0[01]");
         JsonNode body = json.readTree(reserved.value());
         assertThat(body.get("orderId").asString()).isEqualTo(order);
-        assertThat(body.get("items").values()).extracting(item ->
-                        item.get("productId").asString() + " x" + item.get("quantity").asInt())
+        assertThat(body.get("items").values())
+                .extracting(item -> item.get("productId").asString() + " x"
+                        + item.get("quantity").asInt())
                 .containsExactlyInAnyOrder(mug + " x3", tea + " x1");
         assertThat(getStockLevel.get(mug)).isEqualTo(new StockLevel(mug, 5, 2, 3, 0));
         assertThat(getStockLevel.get(tea)).isEqualTo(new StockLevel(tea, 5, 4, 1, 0));
@@ -90,8 +94,8 @@ class OrderEventsTest {
         TestEvents.send(Topics.ORDER_EVENTS, order, OrderCreated.TYPE, created(order, item(mug, 2)));
         TestEvents.await("inventory-events", order, "inventory.reserved");
 
-        String confirmation = TestEvents.send(Topics.ORDER_EVENTS, order, OrderConfirmed.TYPE,
-                new OrderConfirmed(order, userId(), PRICE));
+        String confirmation = TestEvents.send(
+                Topics.ORDER_EVENTS, order, OrderConfirmed.TYPE, new OrderConfirmed(order, userId(), PRICE));
 
         awaitHandled(confirmation);
         assertThat(getStockLevel.get(mug)).isEqualTo(new StockLevel(mug, 5, 3, 0, 2));
@@ -104,7 +108,10 @@ class OrderEventsTest {
         TestEvents.send(Topics.ORDER_EVENTS, order, OrderCreated.TYPE, created(order, item(mug, 4)));
         TestEvents.await("inventory-events", order, "inventory.reserved");
 
-        TestEvents.send(Topics.ORDER_EVENTS, order, OrderCancelled.TYPE,
+        TestEvents.send(
+                Topics.ORDER_EVENTS,
+                order,
+                OrderCancelled.TYPE,
                 new OrderCancelled(order, userId(), "Payment declined"));
 
         ConsumerRecord<String, byte[]> released = TestEvents.await("inventory-events", order, "inventory.released");
@@ -123,8 +130,8 @@ class OrderEventsTest {
         OrderConfirmed confirmed = new OrderConfirmed(order, userId(), PRICE);
         String confirmation = TestEvents.send(Topics.ORDER_EVENTS, order, OrderConfirmed.TYPE, confirmed);
         TestEvents.send(Topics.ORDER_EVENTS, order, OrderConfirmed.TYPE, confirmed, confirmation);
-        String cancellation = TestEvents.send(Topics.ORDER_EVENTS, order, OrderCancelled.TYPE,
-                new OrderCancelled(order, userId(), "late"));
+        String cancellation = TestEvents.send(
+                Topics.ORDER_EVENTS, order, OrderCancelled.TYPE, new OrderCancelled(order, userId(), "late"));
 
         awaitHandled(cancellation);
         assertThat(getStockLevel.get(mug)).isEqualTo(new StockLevel(mug, 10, 8, 0, 2));
@@ -138,14 +145,17 @@ class OrderEventsTest {
         ProductId mug = TestProducts.add(addProduct, 5);
         String order = newOrderId();
 
-        TestEvents.send(Topics.ORDER_EVENTS, order, OrderCancelled.TYPE,
-                new OrderCancelled(order, userId(), "Took too long"));
+        TestEvents.send(
+                Topics.ORDER_EVENTS, order, OrderCancelled.TYPE, new OrderCancelled(order, userId(), "Took too long"));
         String creation = TestEvents.send(Topics.ORDER_EVENTS, order, OrderCreated.TYPE, created(order, item(mug, 1)));
 
         awaitHandled(creation);
         assertThat(getStockLevel.get(mug)).isEqualTo(StockLevel.initial(mug, 5));
         assertThat(jdbc.sql("SELECT status FROM stock_reservations WHERE order_id = :id")
-                .param("id", UUID.fromString(order)).query(String.class).single()).isEqualTo("CANCELLED");
+                        .param("id", UUID.fromString(order))
+                        .query(String.class)
+                        .single())
+                .isEqualTo("CANCELLED");
     }
 
     @Test
@@ -153,7 +163,10 @@ class OrderEventsTest {
         ProductId mug = TestProducts.add(addProduct, 5);
         String order = newOrderId();
 
-        TestEvents.send(Topics.ORDER_EVENTS, order, OrderPaymentRequested.TYPE,
+        TestEvents.send(
+                Topics.ORDER_EVENTS,
+                order,
+                OrderPaymentRequested.TYPE,
                 new OrderPaymentRequested(order, userId(), PRICE, "pm-ok", null));
         TestEvents.send(Topics.ORDER_EVENTS, order, OrderCreated.TYPE, created(order, item(mug, 1)));
 
@@ -169,7 +182,10 @@ class OrderEventsTest {
         String next = newOrderId();
 
         TestEvents.sendRaw("order-events", poisoned, "not a cloud event");
-        TestEvents.send(Topics.ORDER_EVENTS, unreadable, OrderCreated.TYPE,
+        TestEvents.send(
+                Topics.ORDER_EVENTS,
+                unreadable,
+                OrderCreated.TYPE,
                 Map.of("orderId", "not-a-uuid", "items", List.of()));
         TestEvents.send(Topics.ORDER_EVENTS, next, OrderCreated.TYPE, created(next, item(mug, 1)));
 
@@ -180,7 +196,8 @@ class OrderEventsTest {
         assertThat(TestEvents.recordsWithKey("order-events.dlt", poisoned)).hasSize(1);
         ConsumerRecord<String, byte[]> unreadableLetter =
                 TestEvents.await("order-events.dlt", unreadable, "order.created");
-        assertThat(TestEvents.header(unreadableLetter, "kafka_dlt-exception-message")).contains("not-a-uuid");
+        assertThat(TestEvents.header(unreadableLetter, "kafka_dlt-exception-message"))
+                .contains("not-a-uuid");
         assertThat(TestEvents.recordsWithKey("order-events.dlt", unreadable)).hasSize(1);
         assertThat(getStockLevel.get(mug)).isEqualTo(new StockLevel(mug, 5, 4, 1, 0));
     }
@@ -190,7 +207,11 @@ class OrderEventsTest {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
         while (Instant.now().isBefore(deadline)) {
             boolean handled = jdbc.sql("SELECT count(*) FROM processed_events WHERE consumer = 'inventory-service' "
-                    + "AND event_id = :id").param("id", eventId).query(Long.class).single() > 0;
+                                    + "AND event_id = :id")
+                            .param("id", eventId)
+                            .query(Long.class)
+                            .single()
+                    > 0;
             if (handled) {
                 return;
             }

@@ -31,10 +31,16 @@ class ProductApiTest {
         assertThat(firstPage).bodyJson().extractingPath("$.content.length()").isEqualTo(5);
         assertThat(firstPage).bodyJson().extractingPath("$.page.size").isEqualTo(5);
         assertThat(firstPage).bodyJson().extractingPath("$.page.number").isEqualTo(0);
-        assertThat(firstPage).bodyJson().extractingPath("$.page.totalElements").asNumber().satisfies(total ->
-                assertThat(total.longValue()).isGreaterThanOrEqualTo(24));
-        assertThat(firstPage).bodyJson().extractingPath("$.page.totalPages").asNumber().satisfies(pages ->
-                assertThat(pages.longValue()).isGreaterThanOrEqualTo(5));
+        assertThat(firstPage)
+                .bodyJson()
+                .extractingPath("$.page.totalElements")
+                .asNumber()
+                .satisfies(total -> assertThat(total.longValue()).isGreaterThanOrEqualTo(24));
+        assertThat(firstPage)
+                .bodyJson()
+                .extractingPath("$.page.totalPages")
+                .asNumber()
+                .satisfies(pages -> assertThat(pages.longValue()).isGreaterThanOrEqualTo(5));
     }
 
     @Test
@@ -42,7 +48,10 @@ class ProductApiTest {
         MvcTestResult all = http.get().uri("/api/products?size=100").exchange();
 
         assertThat(all).hasStatus(200);
-        assertThat(all).bodyJson().extractingPath("$.content[*].sku").asArray()
+        assertThat(all)
+                .bodyJson()
+                .extractingPath("$.content[*].sku")
+                .asArray()
                 .contains("COF-ESP-1KG", "MUG-CER-350", "GFT-CRD-25")
                 .doesNotHaveDuplicates();
     }
@@ -111,15 +120,16 @@ class ProductApiTest {
         assertThat(added).bodyJson().isEqualTo("""
                 {"id":"%s","sku":"%s","name":"Travel mug","description":"Keeps coffee hot",
                  "price":{"amount":"15.90","currency":"EUR"},"availableStock":7}""".formatted(id, sku.toUpperCase()));
-        assertThat(http.get().uri("/api/products/" + id).exchange()).bodyJson().extractingPath("$.availableStock")
+        assertThat(http.get().uri("/api/products/" + id).exchange())
+                .bodyJson()
+                .extractingPath("$.availableStock")
                 .isEqualTo(7);
     }
 
     @Test
     void a_price_may_be_sent_as_a_json_number() {
         MvcTestResult added = addProduct(TestAccessTokens.admin(), """
-                {"sku":"%s","name":"Spoon","price":{"amount":3,"currency":"EUR"},"initialStock":0}"""
-                .formatted(TestProducts.uniqueSku()));
+                {"sku":"%s","name":"Spoon","price":{"amount":3,"currency":"EUR"},"initialStock":0}""".formatted(TestProducts.uniqueSku()));
 
         assertThat(added).hasStatus(201);
         assertThat(added).bodyJson().extractingPath("$.price.amount").isEqualTo("3.00");
@@ -136,27 +146,30 @@ class ProductApiTest {
         MvcTestResult again = addProduct(TestAccessTokens.admin(), product.formatted(sku.toLowerCase()));
 
         assertThat(again).hasStatus(409);
-        assertThat(again).bodyJson().extractingPath("$.detail")
+        assertThat(again)
+                .bodyJson()
+                .extractingPath("$.detail")
                 .isEqualTo("A product with SKU " + sku + " exists already");
     }
 
     @Test
     void a_product_that_breaks_a_catalog_rule_is_refused_with_the_field_that_broke_it() {
         MvcTestResult dollars = addProduct(TestAccessTokens.admin(), """
-                {"sku":"%s","name":"Mug","price":{"amount":"1.00","currency":"USD"},"initialStock":1}"""
-                .formatted(TestProducts.uniqueSku()));
+                {"sku":"%s","name":"Mug","price":{"amount":"1.00","currency":"USD"},"initialStock":1}""".formatted(TestProducts.uniqueSku()));
         MvcTestResult badSku = addProduct(TestAccessTokens.admin(), """
                 {"sku":"a b","name":"Mug","price":{"amount":"1.00","currency":"EUR"},"initialStock":1}""");
         MvcTestResult fractionOfACent = addProduct(TestAccessTokens.admin(), """
-                {"sku":"%s","name":"Mug","price":{"amount":"1.001","currency":"EUR"},"initialStock":1}"""
-                .formatted(TestProducts.uniqueSku()));
+                {"sku":"%s","name":"Mug","price":{"amount":"1.001","currency":"EUR"},"initialStock":1}""".formatted(TestProducts.uniqueSku()));
 
         assertThat(dollars).hasStatus(400);
         assertThat(dollars).bodyJson().extractingPath("$.errors[0].field").isEqualTo("price.currency");
         assertThat(badSku).hasStatus(400);
         assertThat(badSku).bodyJson().extractingPath("$.errors[0].field").isEqualTo("sku");
         assertThat(fractionOfACent).hasStatus(400);
-        assertThat(fractionOfACent).bodyJson().extractingPath("$.errors[0].field").isEqualTo("price.amount");
+        assertThat(fractionOfACent)
+                .bodyJson()
+                .extractingPath("$.errors[0].field")
+                .isEqualTo("price.amount");
     }
 
     @Test
@@ -168,25 +181,31 @@ class ProductApiTest {
 
         assertThat(result).hasStatus(400);
         assertThat(result).hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
-        assertThat(http.get().uri("/api/products?size=100").exchange()).bodyJson()
-                .extractingPath("$.content[*].sku").asArray().doesNotContain(sku);
+        assertThat(http.get().uri("/api/products?size=100").exchange())
+                .bodyJson()
+                .extractingPath("$.content[*].sku")
+                .asArray()
+                .doesNotContain(sku);
     }
 
     @Test
     void only_administrators_add_products() {
         String product = """
-                {"sku":"%s","name":"Mug","price":{"amount":"1.00","currency":"EUR"},"initialStock":1}"""
-                .formatted(TestProducts.uniqueSku());
+                {"sku":"%s","name":"Mug","price":{"amount":"1.00","currency":"EUR"},"initialStock":1}""".formatted(TestProducts.uniqueSku());
 
         assertThat(addProduct(TestAccessTokens.customer(), product)).hasStatus(403);
-        MvcTestResult anonymous = http.post().uri("/api/products").contentType(MediaType.APPLICATION_JSON)
-                .content(product).exchange();
+        MvcTestResult anonymous = http.post()
+                .uri("/api/products")
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(product)
+                .exchange();
         assertThat(anonymous).hasStatus(401);
         assertThat(anonymous).hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
     }
 
     private MvcTestResult addProduct(String token, String json) {
-        return http.post().uri("/api/products")
+        return http.post()
+                .uri("/api/products")
                 .header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
                 .contentType(MediaType.APPLICATION_JSON)
                 .content(json)
@@ -195,7 +214,8 @@ class ProductApiTest {
 
     static String read(MvcTestResult result, String path) {
         try {
-            return JsonPath.read(result.getResponse().getContentAsString(), path).toString();
+            return JsonPath.read(result.getResponse().getContentAsString(), path)
+                    .toString();
         } catch (UnsupportedEncodingException impossible) {
             throw new IllegalStateException(impossible);
         }

@@ -49,30 +49,31 @@ class StockReservationRaceTest {
     void fifty_concurrent_orders_of_one_unit_for_ten_in_stock_reserve_exactly_ten() throws Exception {
         ProductId product = TestProducts.add(addProduct, 10);
 
-        Map<ReservationStatus, Long> outcomes = concurrently(50,
-                () -> reserve(new ReservationLine(product, 1)));
+        Map<ReservationStatus, Long> outcomes = concurrently(50, () -> reserve(new ReservationLine(product, 1)));
 
-        assertThat(outcomes).containsExactlyInAnyOrderEntriesOf(
-                Map.of(ReservationStatus.RESERVED, 10L, ReservationStatus.REJECTED, 40L));
+        assertThat(outcomes)
+                .containsExactlyInAnyOrderEntriesOf(
+                        Map.of(ReservationStatus.RESERVED, 10L, ReservationStatus.REJECTED, 40L));
         assertThat(getStockLevel.get(product)).isEqualTo(new StockLevel(product, 10, 0, 10, 0));
     }
 
     @Test
-    void concurrent_orders_naming_the_same_products_in_opposite_order_neither_deadlock_nor_oversell()
-            throws Exception {
+    void concurrent_orders_naming_the_same_products_in_opposite_order_neither_deadlock_nor_oversell() throws Exception {
         ProductId mug = TestProducts.add(addProduct, 10);
         ProductId tea = TestProducts.add(addProduct, 10);
         List<Callable<StockReservation>> orders = new ArrayList<>();
         for (int n = 0; n < 40; n++) {
-            orders.add(n % 2 == 0
-                    ? () -> reserve(new ReservationLine(mug, 1), new ReservationLine(tea, 1))
-                    : () -> reserve(new ReservationLine(tea, 1), new ReservationLine(mug, 1)));
+            orders.add(
+                    n % 2 == 0
+                            ? () -> reserve(new ReservationLine(mug, 1), new ReservationLine(tea, 1))
+                            : () -> reserve(new ReservationLine(tea, 1), new ReservationLine(mug, 1)));
         }
 
         Map<ReservationStatus, Long> outcomes = concurrently(orders);
 
-        assertThat(outcomes).containsExactlyInAnyOrderEntriesOf(
-                Map.of(ReservationStatus.RESERVED, 10L, ReservationStatus.REJECTED, 30L));
+        assertThat(outcomes)
+                .containsExactlyInAnyOrderEntriesOf(
+                        Map.of(ReservationStatus.RESERVED, 10L, ReservationStatus.REJECTED, 30L));
         assertThat(getStockLevel.get(mug)).isEqualTo(new StockLevel(mug, 10, 0, 10, 0));
         assertThat(getStockLevel.get(tea)).isEqualTo(new StockLevel(tea, 10, 0, 10, 0));
     }
@@ -87,7 +88,8 @@ class StockReservationRaceTest {
                 .isInstanceOf(DataIntegrityViolationException.class)
                 .hasMessageContaining("stock_levels_available_not_negative");
         assertThatThrownBy(() -> jdbc.sql("UPDATE stock_levels SET available = available + 1 WHERE product_id = :id")
-                .param("id", product.value()).update())
+                        .param("id", product.value())
+                        .update())
                 .isInstanceOf(DataIntegrityViolationException.class)
                 .hasMessageContaining("stock_levels_add_up");
     }
@@ -106,8 +108,7 @@ class StockReservationRaceTest {
     }
 
     /** Starts every order at the same moment, each on a thread of its own, and counts the outcomes. */
-    private static Map<ReservationStatus, Long> concurrently(List<Callable<StockReservation>> orders)
-            throws Exception {
+    private static Map<ReservationStatus, Long> concurrently(List<Callable<StockReservation>> orders) throws Exception {
         ExecutorService threads = Executors.newFixedThreadPool(orders.size());
         try {
             CountDownLatch go = new CountDownLatch(1);

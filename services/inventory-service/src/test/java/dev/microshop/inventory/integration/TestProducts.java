@@ -9,15 +9,17 @@ import java.util.UUID;
 /** Products of a test's own, so no test depends on what another did to the seeded catalog. */
 final class TestProducts {
 
-    private TestProducts() {
-    }
+    private TestProducts() {}
 
     static String uniqueSku() {
         return "T-" + UUID.randomUUID().toString().substring(0, 18).toUpperCase();
     }
 
     static ProductId add(AddProduct addProduct, int initialStock) {
-        return addProduct.add(new AddProductCommand(uniqueSku(), "Test product", "Made for one test",
-                new BigDecimal("9.99"), "EUR", initialStock)).product().id();
+        return addProduct
+                .add(new AddProductCommand(
+                        uniqueSku(), "Test product", "Made for one test", new BigDecimal("9.99"), "EUR", initialStock))
+                .product()
+                .id();
     }
 }

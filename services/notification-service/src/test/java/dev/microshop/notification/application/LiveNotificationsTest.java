@@ -88,7 +88,8 @@ class LiveNotificationsTest {
         live.subscribe(phone);
         live.subscribe(laptop);
 
-        assertThatThrownBy(() -> live.subscribe(new Client(ANNA))).isInstanceOf(TooManyStreamsException.class)
+        assertThatThrownBy(() -> live.subscribe(new Client(ANNA)))
+                .isInstanceOf(TooManyStreamsException.class)
                 .hasMessageContaining("2 notification streams");
         live.subscribe(new Client(BERT));
 
@@ -104,7 +105,8 @@ class LiveNotificationsTest {
         live.subscribe(new Client(new UserId(UUID.randomUUID())));
 
         assertThatThrownBy(() -> live.subscribe(new Client(new UserId(UUID.randomUUID()))))
-                .isInstanceOf(TooManyStreamsException.class).hasMessageContaining("retry later");
+                .isInstanceOf(TooManyStreamsException.class)
+                .hasMessageContaining("retry later");
 
         live.unsubscribe(anna);
         live.subscribe(new Client(new UserId(UUID.randomUUID())));
@@ -154,8 +156,11 @@ class LiveNotificationsTest {
         @Override
         public Batch readAfter(long position, Set<UserId> recipients) {
             reads++;
-            return new Batch(stored.subList((int) position, stored.size()).stream()
-                    .filter(notification -> recipients.contains(notification.recipient())).toList(), stored.size());
+            return new Batch(
+                    stored.subList((int) position, stored.size()).stream()
+                            .filter(notification -> recipients.contains(notification.recipient()))
+                            .toList(),
+                    stored.size());
         }
     }
 

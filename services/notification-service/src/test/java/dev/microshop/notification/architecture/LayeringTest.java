@@ -13,11 +13,14 @@ import dev.microshop.testsupport.MicroshopLayering;
 class LayeringTest {
 
     @ArchTest
-    static final ArchRule layers_depend_only_inwards = MicroshopLayering.of("dev.microshop.notification").rules();
+    static final ArchRule layers_depend_only_inwards =
+            MicroshopLayering.of("dev.microshop.notification").rules();
 
     @ArchTest
     static final ArchRule only_the_adapters_know_the_platform = classes()
-            .that().resideInAnyPackage("dev.microshop.notification.domain..", "dev.microshop.notification.application..")
-            .should().onlyDependOnClassesThat().resideOutsideOfPackages("dev.microshop.platform..",
-                    "dev.microshop.contracts..");
+            .that()
+            .resideInAnyPackage("dev.microshop.notification.domain..", "dev.microshop.notification.application..")
+            .should()
+            .onlyDependOnClassesThat()
+            .resideOutsideOfPackages("dev.microshop.platform..", "dev.microshop.contracts..");
 }

@@ -40,8 +40,8 @@ class NotificationTest {
 
     @Test
     void a_confirmed_order_names_the_order_and_what_was_paid() {
-        Notification confirmed = Notification.orderConfirmed(ANNA, "order-7", new Money(new BigDecimal("25.00"), "EUR"),
-                NOW);
+        Notification confirmed =
+                Notification.orderConfirmed(ANNA, "order-7", new Money(new BigDecimal("25.00"), "EUR"), NOW);
 
         assertThat(confirmed.kind()).isEqualTo(NotificationKind.ORDER_CONFIRMED);
         assertThat(confirmed.title()).isEqualTo("Order confirmed");
@@ -54,8 +54,9 @@ class NotificationTest {
         Notification cancelled = Notification.orderCancelled(ANNA, "order-8", "payment declined", NOW);
 
         assertThat(cancelled.kind()).isEqualTo(NotificationKind.ORDER_CANCELLED);
-        assertThat(cancelled.message()).isEqualTo("Your order order-8 was cancelled: payment declined."
-                + " Nothing is charged for it; anything already paid is refunded.");
+        assertThat(cancelled.message())
+                .isEqualTo("Your order order-8 was cancelled: payment declined."
+                        + " Nothing is charged for it; anything already paid is refunded.");
         assertThat(cancelled.reference()).isEqualTo("order-8");
     }
 
@@ -84,8 +85,7 @@ class NotificationTest {
 
     @Test
     void an_amount_needs_a_currency() {
-        assertThatThrownBy(() -> new Money(BigDecimal.TEN, ""))
-                .isInstanceOf(InvalidNotificationException.class);
+        assertThatThrownBy(() -> new Money(BigDecimal.TEN, "")).isInstanceOf(InvalidNotificationException.class);
     }
 
     @Test

@@ -23,13 +23,15 @@ final class Api {
     }
 
     MvcTestResult list(String userId, String query) {
-        return http.get().uri("/api/notifications" + query)
+        return http.get()
+                .uri("/api/notifications" + query)
                 .header(HttpHeaders.AUTHORIZATION, "Bearer " + TestAccessTokens.forUser(userId, "CUSTOMER"))
                 .exchange();
     }
 
     MvcTestResult markRead(String userId, String notificationId) {
-        return http.post().uri("/api/notifications/{id}/read", notificationId)
+        return http.post()
+                .uri("/api/notifications/{id}/read", notificationId)
                 .header(HttpHeaders.AUTHORIZATION, "Bearer " + TestAccessTokens.forUser(userId, "CUSTOMER"))
                 .exchange();
     }
@@ -41,7 +43,9 @@ final class Api {
 
     /** Waits until the user has {@code count} notifications and returns them, newest first. */
     List<Map<String, Object>> awaitNotifications(String userId, int count) {
-        return Eventually.await(count + " notification(s) for " + userId, () -> notificationsOf(userId),
+        return Eventually.await(
+                count + " notification(s) for " + userId,
+                () -> notificationsOf(userId),
                 found -> found.size() >= count);
     }
 

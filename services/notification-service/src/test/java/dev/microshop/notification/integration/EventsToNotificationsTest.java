@@ -39,12 +39,18 @@ class EventsToNotificationsTest {
     void a_sign_up_becomes_a_welcome() {
         String userId = newId();
 
-        TestEvents.send(Topics.USER_EVENTS, userId, UserRegistered.TYPE,
+        TestEvents.send(
+                Topics.USER_EVENTS,
+                userId,
+                UserRegistered.TYPE,
                 new UserRegistered(userId, "anna@example.com", "Anna", Instant.now()));
 
         Map<String, Object> welcome = api.awaitNotifications(userId, 1).getFirst();
-        assertThat(welcome).containsEntry("kind", "WELCOME").containsEntry("userId", userId)
-                .containsEntry("title", "Welcome to microshop").containsEntry("read", false);
+        assertThat(welcome)
+                .containsEntry("kind", "WELCOME")
+                .containsEntry("userId", userId)
+                .containsEntry("title", "Welcome to microshop")
+                .containsEntry("read", false);
         assertThat((String) welcome.get("message")).startsWith("Hello Anna, your account is ready.");
     }
 
@@ -54,17 +60,23 @@ class EventsToNotificationsTest {
         String paidOrder = newId();
         String declinedOrder = newId();
 
-        TestEvents.send(Topics.ORDER_EVENTS, paidOrder, OrderConfirmed.TYPE,
-                new OrderConfirmed(paidOrder, userId, TOTAL));
+        TestEvents.send(
+                Topics.ORDER_EVENTS, paidOrder, OrderConfirmed.TYPE, new OrderConfirmed(paidOrder, userId, TOTAL));
         api.awaitNotifications(userId, 1);
-        TestEvents.send(Topics.ORDER_EVENTS, declinedOrder, OrderCancelled.TYPE,
+        TestEvents.send(
+                Topics.ORDER_EVENTS,
+                declinedOrder,
+                OrderCancelled.TYPE,
                 new OrderCancelled(declinedOrder, userId, "payment declined"));
 
         List<Map<String, Object>> notifications = api.awaitNotifications(userId, 2);
-        assertThat(notifications.get(0)).containsEntry("kind", "ORDER_CANCELLED")
+        assertThat(notifications.get(0))
+                .containsEntry("kind", "ORDER_CANCELLED")
                 .containsEntry("reference", declinedOrder);
         assertThat((String) notifications.get(0).get("message")).contains("payment declined");
-        assertThat(notifications.get(1)).containsEntry("kind", "ORDER_CONFIRMED").containsEntry("reference", paidOrder)
+        assertThat(notifications.get(1))
+                .containsEntry("kind", "ORDER_CONFIRMED")
+                .containsEntry("reference", paidOrder)
                 .containsEntry("message", "Your order " + paidOrder + " is confirmed and paid: 25.00 EUR.");
     }
 
@@ -81,7 +93,8 @@ class EventsToNotificationsTest {
         TestEvents.send(Topics.ORDER_EVENTS, orderId, OrderCancelled.TYPE, new OrderCancelled(orderId, userId, "late"));
 
         api.awaitNotifications(userId, 2);
-        assertThat(api.notificationsOf(userId)).extracting(notification -> notification.get("kind"))
+        assertThat(api.notificationsOf(userId))
+                .extracting(notification -> notification.get("kind"))
                 .containsExactly("ORDER_CANCELLED", "ORDER_CONFIRMED");
     }
 
@@ -91,16 +104,21 @@ class EventsToNotificationsTest {
         String orderId = newId();
 
         TestEvents.send(Topics.USER_EVENTS, userId, UserLoggedIn.TYPE, new UserLoggedIn(userId, Instant.now()));
-        TestEvents.send(Topics.ORDER_EVENTS, orderId, OrderCreated.TYPE, new OrderCreated(orderId, userId,
-                List.of(new OrderedItem(newId(), 1, TOTAL)), TOTAL, Instant.now()));
-        TestEvents.send(Topics.ORDER_EVENTS, orderId, "order.gift-wrapped",
-                Map.of("orderId", orderId, "userId", userId));
+        TestEvents.send(
+                Topics.ORDER_EVENTS,
+                orderId,
+                OrderCreated.TYPE,
+                new OrderCreated(orderId, userId, List.of(new OrderedItem(newId(), 1, TOTAL)), TOTAL, Instant.now()));
+        TestEvents.send(
+                Topics.ORDER_EVENTS, orderId, "order.gift-wrapped", Map.of("orderId", orderId, "userId", userId));
         TestEvents.send(Topics.ORDER_EVENTS, orderId, OrderConfirmed.TYPE, new OrderConfirmed(orderId, userId, TOTAL));
 
         api.awaitNotifications(userId, 1);
-        assertThat(api.notificationsOf(userId)).extracting(notification -> notification.get("kind"))
+        assertThat(api.notificationsOf(userId))
+                .extracting(notification -> notification.get("kind"))
                 .containsExactly("ORDER_CONFIRMED");
-        assertThat(TestEvents.recordsWithKey(Topics.deadLetter(Topics.ORDER_EVENTS), orderId)).isEmpty();
+        assertThat(TestEvents.recordsWithKey(Topics.deadLetter(Topics.ORDER_EVENTS), orderId))
+                .isEmpty();
     }
 
     @Test
@@ -115,7 +133,8 @@ class EventsToNotificationsTest {
         List<ConsumerRecord<String, byte[]>> parked =
                 TestEvents.recordsWithKey(Topics.deadLetter(Topics.ORDER_EVENTS), orderId);
         assertThat(parked).hasSize(1);
-        assertThat(new String(parked.getFirst().value(), StandardCharsets.UTF_8)).isEqualTo("{not a cloud event");
+        assertThat(new String(parked.getFirst().value(), StandardCharsets.UTF_8))
+                .isEqualTo("{not a cloud event");
     }
 
     @Test
@@ -123,8 +142,8 @@ class EventsToNotificationsTest {
         String userId = newId();
         String orderId = newId();
 
-        String withoutUser = TestEvents.send(Topics.ORDER_EVENTS, orderId, OrderCancelled.TYPE,
-                new OrderCancelled(orderId, null, "no stock"));
+        String withoutUser = TestEvents.send(
+                Topics.ORDER_EVENTS, orderId, OrderCancelled.TYPE, new OrderCancelled(orderId, null, "no stock"));
         TestEvents.send(Topics.ORDER_EVENTS, orderId, OrderConfirmed.TYPE, List.of(1, 2, 3));
         TestEvents.send(Topics.ORDER_EVENTS, orderId, OrderConfirmed.TYPE, new OrderConfirmed(orderId, userId, TOTAL));
 

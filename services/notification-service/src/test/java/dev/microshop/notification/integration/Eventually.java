@@ -10,8 +10,7 @@ final class Eventually {
 
     static final Duration PATIENCE = Duration.ofSeconds(30);
 
-    private Eventually() {
-    }
+    private Eventually() {}
 
     /** Asks {@code probe} until its answer satisfies {@code done}, and returns that answer. */
     static <T> T await(String what, Supplier<T> probe, Predicate<T> done) {

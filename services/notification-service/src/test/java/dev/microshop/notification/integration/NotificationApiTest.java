@@ -47,8 +47,8 @@ class NotificationApiTest {
         String anna = newId();
         String bert = newId();
         welcomeShopper.welcome(new ShopperSignedUp(anna, "Anna"));
-        Notification confirmed = announceOrderConfirmed.announce(
-                new OrderConfirmation(anna, newId(), new BigDecimal("9.90"), "EUR"));
+        Notification confirmed =
+                announceOrderConfirmed.announce(new OrderConfirmation(anna, newId(), new BigDecimal("9.90"), "EUR"));
         Notification cancelled = announceOrderCancelled.announce(new OrderCancellation(anna, newId(), "out of stock"));
         welcomeShopper.welcome(new ShopperSignedUp(bert, "Bert"));
 
@@ -58,7 +58,9 @@ class NotificationApiTest {
         assertThat(Api.<List<String>>read(firstPage, "$.content[*].id"))
                 .containsExactly(cancelled.id().toString(), confirmed.id().toString());
         assertThat(Api.<Map<String, Object>>read(firstPage, "$.page"))
-                .containsEntry("size", 2).containsEntry("number", 0).containsEntry("totalElements", 3)
+                .containsEntry("size", 2)
+                .containsEntry("number", 0)
+                .containsEntry("totalElements", 3)
                 .containsEntry("totalPages", 2);
         assertThat(Api.<Map<String, Object>>read(firstPage, "$.content[0]"))
                 .containsOnlyKeys("id", "userId", "kind", "title", "message", "reference", "createdAt", "read")
@@ -66,7 +68,8 @@ class NotificationApiTest {
                 .containsEntry("createdAt", cancelled.createdAt().toString());
         MvcTestResult secondPage = api.list(anna, "?page=1&size=2");
         assertThat(Api.<List<String>>read(secondPage, "$.content[*].kind")).containsExactly("WELCOME");
-        assertThat(api.notificationsOf(bert)).extracting(notification -> notification.get("userId"))
+        assertThat(api.notificationsOf(bert))
+                .extracting(notification -> notification.get("userId"))
                 .containsExactly(bert);
     }
 
@@ -113,7 +116,8 @@ class NotificationApiTest {
 
     @Test
     void without_a_token_nothing_is_answered() {
-        assertThat(http.get().uri("/api/notifications")).hasStatus(401)
+        assertThat(http.get().uri("/api/notifications"))
+                .hasStatus(401)
                 .hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
         assertThat(http.get().uri("/api/notifications/stream")).hasStatus(401);
         assertThat(http.post().uri("/api/notifications/{id}/read", newId())).hasStatus(401);

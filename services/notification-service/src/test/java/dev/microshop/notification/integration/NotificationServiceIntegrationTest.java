@@ -19,12 +19,12 @@ import org.springframework.test.context.TestPropertySource;
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @MicroshopIntegrationTest(webEnvironment = WebEnvironment.RANDOM_PORT)
-@TestPropertySource(properties = {
-        "spring.config.import=file:../../config/application.yml,file:../../config/notification-service.yml",
-        // A quiet stream shows its keep-alive within a test's patience.
-        "microshop.notifications.stream.keep-alive-interval=1s"
-})
+@TestPropertySource(
+        properties = {
+            "spring.config.import=file:../../config/application.yml,file:../../config/notification-service.yml",
+            // A quiet stream shows its keep-alive within a test's patience.
+            "microshop.notifications.stream.keep-alive-interval=1s"
+        })
 @AutoConfigureMockMvc
 @Import(TestAccessTokens.TrustedKey.class)
-@interface NotificationServiceIntegrationTest {
-}
+@interface NotificationServiceIntegrationTest {}

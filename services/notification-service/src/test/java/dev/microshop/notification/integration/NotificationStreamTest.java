@@ -56,13 +56,17 @@ class NotificationStreamTest {
         String anna = newId();
         String bert = newId();
         String orderId = newId();
-        try (SseClient annasStream = open(anna); SseClient bertsStream = open(bert)) {
+        try (SseClient annasStream = open(anna);
+                SseClient bertsStream = open(bert)) {
             assertThat(annasStream.response().statusCode()).isEqualTo(200);
-            assertThat(annasStream.response().headers().firstValue("Content-Type")).hasValueSatisfying(
-                    type -> assertThat(type).startsWith("text/event-stream"));
+            assertThat(annasStream.response().headers().firstValue("Content-Type"))
+                    .hasValueSatisfying(type -> assertThat(type).startsWith("text/event-stream"));
             assertThat(annasStream.next(PATIENCE).comment()).isEqualTo("connected");
 
-            TestEvents.send(Topics.ORDER_EVENTS, orderId, OrderConfirmed.TYPE,
+            TestEvents.send(
+                    Topics.ORDER_EVENTS,
+                    orderId,
+                    OrderConfirmed.TYPE,
                     new OrderConfirmed(orderId, anna, new Money(new BigDecimal("12.50"), "EUR")));
 
             SseClient.Event pushed = annasStream.nextEvent(PATIENCE);
@@ -111,13 +115,19 @@ class NotificationStreamTest {
         String anna = newId();
         String token = TestAccessTokens.forUser(anna, Duration.ofSeconds(3), "CUSTOMER");
         // exp is whole seconds: the token expires up to a second before now + 3 s.
-        Instant expires = com.nimbusds.jwt.SignedJWT.parse(token).getJWTClaimsSet().getExpirationTime().toInstant();
+        Instant expires = com.nimbusds.jwt.SignedJWT.parse(token)
+                .getJWTClaimsSet()
+                .getExpirationTime()
+                .toInstant();
         try (SseClient stream = SseClient.open(streamUri(), token)) {
             assertThat(stream.response().statusCode()).isEqualTo(200);
             assertThat(stream.next(PATIENCE).comment()).isEqualTo("connected");
 
-            assertThat(stream.endsWithin(Duration.ofSeconds(10))).as("the stream ends with its token").isTrue();
-            assertThat(Instant.now()).as("the stream ended, not before its token expired")
+            assertThat(stream.endsWithin(Duration.ofSeconds(10)))
+                    .as("the stream ends with its token")
+                    .isTrue();
+            assertThat(Instant.now())
+                    .as("the stream ended, not before its token expired")
                     .isAfterOrEqualTo(expires.minusMillis(100));
         }
     }
@@ -142,7 +152,9 @@ class NotificationStreamTest {
             try (SseClient someoneElse = open(newId())) {
                 assertThat(someoneElse.response().statusCode()).isEqualTo(200);
             }
-            assertThat(streams.getFirst().next(PATIENCE).comment()).as("the open streams stay").isEqualTo("keep-alive");
+            assertThat(streams.getFirst().next(PATIENCE).comment())
+                    .as("the open streams stay")
+                    .isEqualTo("keep-alive");
 
             streams.removeFirst().close();
             Eventually.await("a closed stream to free its place", () -> open(anna), next -> {

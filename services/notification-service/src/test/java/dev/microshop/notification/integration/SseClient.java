@@ -22,8 +22,7 @@ import java.util.concurrent.TimeUnit;
 final class SseClient implements AutoCloseable {
 
     /** One event, or one comment line ({@code comment} set, the rest empty). */
-    record Event(String id, String name, String data, String comment) {
-    }
+    record Event(String id, String name, String data, String comment) {}
 
     private final HttpResponse<InputStream> response;
     private final BlockingQueue<Event> events = new LinkedBlockingQueue<>();
@@ -73,7 +72,8 @@ final class SseClient implements AutoCloseable {
     }
 
     private void readEvents() {
-        try (BufferedReader lines = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
+        try (BufferedReader lines =
+                new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
             String id = null;
             String name = null;
             List<String> data = new ArrayList<>();

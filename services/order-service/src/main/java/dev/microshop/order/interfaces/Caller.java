@@ -8,8 +8,7 @@ import org.springframework.security.oauth2.jwt.Jwt;
 /** Who sent a request, read from their access token: {@code sub} is the user id, {@code roles} may hold ADMIN. */
 public final class Caller {
 
-    private Caller() {
-    }
+    private Caller() {}
 
     public static Requester of(Jwt token) {
         List<String> roles = token.getClaimAsStringList("roles");

@@ -49,7 +49,8 @@ class OrderTest {
 
     @Test
     void the_total_is_the_sum_of_quantity_times_unit_price() {
-        Order order = placed(new OrderLine(MUG, 2, Money.of("12.50", "EUR")), new OrderLine(TEA, 3, Money.of("3.3", "EUR")));
+        Order order =
+                placed(new OrderLine(MUG, 2, Money.of("12.50", "EUR")), new OrderLine(TEA, 3, Money.of("3.3", "EUR")));
 
         assertThat(order.total()).isEqualTo(Money.of("34.90", "EUR"));
         assertThat(order.total().amount().toPlainString()).isEqualTo("34.90");
@@ -57,7 +58,8 @@ class OrderTest {
 
     @Test
     void two_lines_of_the_same_product_become_one() {
-        Order order = placed(new OrderLine(MUG, 2, Money.of("12.50", "EUR")), new OrderLine(MUG, 1, Money.of("12.50", "EUR")));
+        Order order = placed(
+                new OrderLine(MUG, 2, Money.of("12.50", "EUR")), new OrderLine(MUG, 1, Money.of("12.50", "EUR")));
 
         assertThat(order.lines()).containsExactly(new OrderLine(MUG, 3, Money.of("12.50", "EUR")));
         assertThat(order.total()).isEqualTo(Money.of("37.50", "EUR"));
@@ -77,13 +79,16 @@ class OrderTest {
 
     @Test
     void an_order_needs_items_with_positive_quantities_in_one_currency() {
-        assertThatThrownBy(() -> placed()).isInstanceOf(InvalidOrderException.class)
+        assertThatThrownBy(() -> placed())
+                .isInstanceOf(InvalidOrderException.class)
                 .hasMessage("An order needs at least one item");
         assertThatThrownBy(() -> placed(new OrderLine(MUG, 0, Money.of("1.00", "EUR"))))
-                .isInstanceOf(InvalidOrderException.class).hasMessageContaining("between 1 and 1000, not 0");
-        assertThatThrownBy(() -> placed(new OrderLine(MUG, 1, Money.of("1.00", "EUR")),
-                new OrderLine(TEA, 1, Money.of("1.00", "USD"))))
-                .isInstanceOf(InvalidOrderException.class).hasMessageContaining("one currency");
+                .isInstanceOf(InvalidOrderException.class)
+                .hasMessageContaining("between 1 and 1000, not 0");
+        assertThatThrownBy(() -> placed(
+                        new OrderLine(MUG, 1, Money.of("1.00", "EUR")), new OrderLine(TEA, 1, Money.of("1.00", "USD"))))
+                .isInstanceOf(InvalidOrderException.class)
+                .hasMessageContaining("one currency");
     }
 
     @Test
@@ -99,8 +104,14 @@ class OrderTest {
         order.markReserved(PLACED.plusSeconds(1), DEADLINE);
 
         assertThat(order.status()).isEqualTo(OrderStatus.RESERVED);
-        assertThat(order.pullEvents()).singleElement().isEqualTo(new OrderEvent.PaymentRequested(order.id(), SHOPPER,
-                Money.of("25.00", "EUR"), new PaymentMethod("pm-ok"), PLACED.plus(DEADLINE)));
+        assertThat(order.pullEvents())
+                .singleElement()
+                .isEqualTo(new OrderEvent.PaymentRequested(
+                        order.id(),
+                        SHOPPER,
+                        Money.of("25.00", "EUR"),
+                        new PaymentMethod("pm-ok"),
+                        PLACED.plus(DEADLINE)));
     }
 
     @Test
@@ -111,8 +122,9 @@ class OrderTest {
         order.confirm(PLACED.plusSeconds(3));
 
         assertThat(order.status()).isEqualTo(OrderStatus.CONFIRMED);
-        assertThat(order.pullEvents()).last().isEqualTo(new OrderEvent.OrderConfirmed(order.id(), SHOPPER,
-                Money.of("25.00", "EUR")));
+        assertThat(order.pullEvents())
+                .last()
+                .isEqualTo(new OrderEvent.OrderConfirmed(order.id(), SHOPPER, Money.of("25.00", "EUR")));
         assertThat(order.sagaDuration()).contains(Duration.ofSeconds(3));
     }
 
@@ -120,7 +132,8 @@ class OrderTest {
     void a_pending_order_cannot_be_confirmed() {
         Order order = placedMugs();
 
-        assertThatThrownBy(() -> order.confirm(PLACED)).isInstanceOf(OrderStateException.class)
+        assertThatThrownBy(() -> order.confirm(PLACED))
+                .isInstanceOf(OrderStateException.class)
                 .hasMessage("Order " + order.id() + " is PENDING and cannot be confirmed");
     }
 
@@ -134,8 +147,8 @@ class OrderTest {
 
         assertThat(order.status()).isEqualTo(OrderStatus.CANCELLED);
         assertThat(order.cancellationReason()).contains("Payment failed: declined");
-        assertThat(order.pullEvents()).containsExactly(new OrderEvent.OrderCancelled(order.id(), SHOPPER,
-                "Payment failed: declined"));
+        assertThat(order.pullEvents())
+                .containsExactly(new OrderEvent.OrderCancelled(order.id(), SHOPPER, "Payment failed: declined"));
     }
 
     @Test
@@ -156,7 +169,8 @@ class OrderTest {
         Order order = confirmed();
 
         assertThatThrownBy(() -> order.cancel("too late", PLACED.plusSeconds(5)))
-                .isInstanceOf(OrderStateException.class).hasMessageContaining("CONFIRMED and cannot be cancelled");
+                .isInstanceOf(OrderStateException.class)
+                .hasMessageContaining("CONFIRMED and cannot be cancelled");
         assertThat(order.status()).isEqualTo(OrderStatus.CONFIRMED);
     }
 
@@ -165,7 +179,8 @@ class OrderTest {
         Order order = placedMugs();
         order.cancel("deadline", PLACED.plusSeconds(30));
 
-        assertThatThrownBy(() -> order.markReserved(PLACED.plusSeconds(31), DEADLINE)).isInstanceOf(OrderStateException.class);
+        assertThatThrownBy(() -> order.markReserved(PLACED.plusSeconds(31), DEADLINE))
+                .isInstanceOf(OrderStateException.class);
         assertThatThrownBy(() -> order.confirm(PLACED.plusSeconds(31))).isInstanceOf(OrderStateException.class);
         assertThatThrownBy(() -> order.ship(PLACED.plusSeconds(31))).isInstanceOf(OrderStateException.class);
         assertThat(order.status()).isEqualTo(OrderStatus.CANCELLED);
@@ -173,7 +188,8 @@ class OrderTest {
 
     @Test
     void only_a_confirmed_order_can_be_shipped() {
-        assertThatThrownBy(() -> placedMugs().ship(PLACED)).isInstanceOf(OrderStateException.class)
+        assertThatThrownBy(() -> placedMugs().ship(PLACED))
+                .isInstanceOf(OrderStateException.class)
                 .hasMessageContaining("PENDING and cannot be shipped");
 
         Order order = confirmed();
@@ -189,8 +205,10 @@ class OrderTest {
         order.ship(PLACED.plusSeconds(60));
 
         assertThatThrownBy(() -> order.cancel("changed my mind", PLACED.plusSeconds(61)))
-                .isInstanceOf(OrderStateException.class).hasMessageContaining("SHIPPED and cannot be cancelled");
-        assertThatThrownBy(() -> order.markReserved(PLACED.plusSeconds(61), DEADLINE)).isInstanceOf(OrderStateException.class);
+                .isInstanceOf(OrderStateException.class)
+                .hasMessageContaining("SHIPPED and cannot be cancelled");
+        assertThatThrownBy(() -> order.markReserved(PLACED.plusSeconds(61), DEADLINE))
+                .isInstanceOf(OrderStateException.class);
         assertThatThrownBy(() -> order.confirm(PLACED.plusSeconds(61))).isInstanceOf(OrderStateException.class);
         assertThatThrownBy(() -> order.ship(PLACED.plusSeconds(61))).isInstanceOf(OrderStateException.class);
         assertThat(order.status()).isEqualTo(OrderStatus.SHIPPED);

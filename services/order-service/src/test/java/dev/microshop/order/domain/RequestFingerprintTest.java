@@ -33,13 +33,15 @@ class RequestFingerprintTest {
         RequestFingerprint asked = RequestFingerprint.of(Map.of(MUG, 2), CARD);
 
         assertThat(RequestFingerprint.of(Map.of(MUG, 3), CARD)).isNotEqualTo(asked);
-        assertThat(RequestFingerprint.of(Map.of(MUG, 2), new PaymentMethod("pm-declined"))).isNotEqualTo(asked);
+        assertThat(RequestFingerprint.of(Map.of(MUG, 2), new PaymentMethod("pm-declined")))
+                .isNotEqualTo(asked);
         assertThat(RequestFingerprint.of(Map.of(MUG, 2, TEA, 1), CARD)).isNotEqualTo(asked);
     }
 
     @Test
     void it_is_the_sha_256_of_the_documented_canonical_form() {
         // printf 'pm-ok|00000000-0000-0000-0000-00000000000a=2,00000000-0000-0000-0000-00000000000b=1' | sha256sum
-        assertThat(RequestFingerprint.of(Map.of(TEA, 1, MUG, 2), CARD).value()).isEqualTo("d599a71e6b0ce3534f5ed6e2f867188d015307aa486593882c7f6b17a526ba3f");
+        assertThat(RequestFingerprint.of(Map.of(TEA, 1, MUG, 2), CARD).value())
+                .isEqualTo("d599a71e6b0ce3534f5ed6e2f867188d015307aa486593882c7f6b17a526ba3f");
     }
 }

@@ -14,8 +14,7 @@ import org.springframework.test.web.servlet.assertj.MvcTestResult;
 final class Api {
 
     /** A signed-in shopper that user-service knows. */
-    record Shopper(String userId, String token) {
-    }
+    record Shopper(String userId, String token) {}
 
     private final MockMvcTester http;
 
@@ -39,14 +38,22 @@ final class Api {
     }
 
     MvcTestResult place(Shopper shopper, String body) {
-        return http.post().uri("/api/orders").header(HttpHeaders.AUTHORIZATION, "Bearer " + shopper.token())
-                .contentType(MediaType.APPLICATION_JSON).content(body).exchange();
+        return http.post()
+                .uri("/api/orders")
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + shopper.token())
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(body)
+                .exchange();
     }
 
     MvcTestResult place(Shopper shopper, String body, String idempotencyKey) {
-        return http.post().uri("/api/orders").header(HttpHeaders.AUTHORIZATION, "Bearer " + shopper.token())
+        return http.post()
+                .uri("/api/orders")
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + shopper.token())
                 .header("Idempotency-Key", idempotencyKey)
-                .contentType(MediaType.APPLICATION_JSON).content(body).exchange();
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(body)
+                .exchange();
     }
 
     /** Places an order of one product and returns its id. */
@@ -57,11 +64,17 @@ final class Api {
     }
 
     MvcTestResult get(Shopper shopper, String uri) {
-        return http.get().uri(uri).header(HttpHeaders.AUTHORIZATION, "Bearer " + shopper.token()).exchange();
+        return http.get()
+                .uri(uri)
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + shopper.token())
+                .exchange();
     }
 
     MvcTestResult post(Shopper shopper, String uri) {
-        return http.post().uri(uri).header(HttpHeaders.AUTHORIZATION, "Bearer " + shopper.token()).exchange();
+        return http.post()
+                .uri(uri)
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + shopper.token())
+                .exchange();
     }
 
     String status(Shopper shopper, String orderId) {

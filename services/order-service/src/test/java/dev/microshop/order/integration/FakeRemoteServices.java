@@ -85,8 +85,8 @@ final class FakeRemoteServices {
         }
 
         @Override
-        public <Q, R> io.grpc.ServerCall.Listener<Q> interceptCall(io.grpc.ServerCall<Q, R> call, Metadata headers,
-                io.grpc.ServerCallHandler<Q, R> next) {
+        public <Q, R> io.grpc.ServerCall.Listener<Q> interceptCall(
+                io.grpc.ServerCall<Q, R> call, Metadata headers, io.grpc.ServerCallHandler<Q, R> next) {
             lastAuthorization = headers.get(AUTHORIZATION);
             return next.startCall(call, headers);
         }
@@ -123,12 +123,17 @@ final class FakeRemoteServices {
                 return;
             }
             if (!registered.containsKey(request.getUserId())) {
-                response.onError(Status.NOT_FOUND.withDescription("No user with id " + request.getUserId())
+                response.onError(Status.NOT_FOUND
+                        .withDescription("No user with id " + request.getUserId())
                         .asRuntimeException());
                 return;
             }
-            response.onNext(User.newBuilder().setId(request.getUserId()).setEmail(request.getUserId() + "@example.com")
-                    .setName("Shopper").addRoles("CUSTOMER").build());
+            response.onNext(User.newBuilder()
+                    .setId(request.getUserId())
+                    .setEmail(request.getUserId() + "@example.com")
+                    .setName("Shopper")
+                    .addRoles("CUSTOMER")
+                    .build());
             response.onCompleted();
         }
     }
@@ -140,8 +145,15 @@ final class FakeRemoteServices {
 
         String add(String price, String currency) {
             String id = UUID.randomUUID().toString();
-            products.put(id, Product.newBuilder().setId(id).setSku("SKU-" + id.substring(0, 8)).setName("Product " + id)
-                    .setPrice(Money.newBuilder().setAmount(price).setCurrency(currency)).setAvailableStock(10).build());
+            products.put(
+                    id,
+                    Product.newBuilder()
+                            .setId(id)
+                            .setSku("SKU-" + id.substring(0, 8))
+                            .setName("Product " + id)
+                            .setPrice(Money.newBuilder().setAmount(price).setCurrency(currency))
+                            .setAvailableStock(10)
+                            .build());
             return id;
         }
 
@@ -150,14 +162,20 @@ final class FakeRemoteServices {
             if (calls.behave(response)) {
                 return;
             }
-            List<String> unknown = request.getProductIdsList().stream().filter(id -> !products.containsKey(id)).toList();
+            List<String> unknown = request.getProductIdsList().stream()
+                    .filter(id -> !products.containsKey(id))
+                    .toList();
             if (!unknown.isEmpty()) {
-                response.onError(Status.NOT_FOUND.withDescription("No product with id " + String.join(", ", unknown))
+                response.onError(Status.NOT_FOUND
+                        .withDescription("No product with id " + String.join(", ", unknown))
                         .asRuntimeException());
                 return;
             }
             response.onNext(GetProductsResponse.newBuilder()
-                    .addAllProducts(request.getProductIdsList().stream().distinct().map(products::get).toList())
+                    .addAllProducts(request.getProductIdsList().stream()
+                            .distinct()
+                            .map(products::get)
+                            .toList())
                     .build());
             response.onCompleted();
         }
@@ -170,11 +188,19 @@ final class FakeRemoteServices {
         public void initialize(ConfigurableApplicationContext context) {
             String port = String.valueOf(INSTANCE.port());
             String instances = "spring.cloud.discovery.client.simple.instances.";
-            context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("fake-remote-services", Map.of(
-                    instances + "user-service[0].uri", "http://127.0.0.1:1",
-                    instances + "user-service[0].metadata[grpc.port]", port,
-                    instances + "inventory-service[0].uri", "http://127.0.0.1:1",
-                    instances + "inventory-service[0].metadata[grpc.port]", port)));
+            context.getEnvironment()
+                    .getPropertySources()
+                    .addFirst(new MapPropertySource(
+                            "fake-remote-services",
+                            Map.of(
+                                    instances + "user-service[0].uri",
+                                    "http://127.0.0.1:1",
+                                    instances + "user-service[0].metadata[grpc.port]",
+                                    port,
+                                    instances + "inventory-service[0].uri",
+                                    "http://127.0.0.1:1",
+                                    instances + "inventory-service[0].metadata[grpc.port]",
+                                    port)));
         }
     }
 }

@@ -38,7 +38,9 @@ class OrderGrpcTest {
 
     @BeforeEach
     void connect() {
-        channel = ManagedChannelBuilder.forAddress("127.0.0.1", grpcServer.getPort()).usePlaintext().build();
+        channel = ManagedChannelBuilder.forAddress("127.0.0.1", grpcServer.getPort())
+                .usePlaintext()
+                .build();
         orders = OrderServiceGrpc.newBlockingStub(channel);
     }
 
@@ -74,42 +76,58 @@ class OrderGrpcTest {
         assertThat(created.getTotal().getAmount()).isEqualTo("12.60");
         assertThat(created.getItems(0).getUnitPrice().getAmount()).isEqualTo("4.20");
         assertThat(fakes.inventory.calls.lastAuthorization).isEqualTo("Bearer " + shopper.token());
-        assertThat(as(shopper).getOrder(GetOrderRequest.newBuilder().setOrderId(created.getId()).build()))
+        assertThat(as(shopper)
+                        .getOrder(GetOrderRequest.newBuilder()
+                                .setOrderId(created.getId())
+                                .build()))
                 .isEqualTo(created);
     }
 
     @Test
     void create_order_honours_the_idempotency_key() {
         Shopper shopper = Api.newShopper();
-        CreateOrderRequest request = orderOf(fakes.inventory.add("1.00", "EUR"), 1).setIdempotencyKey("grpc-1").build();
+        CreateOrderRequest request = orderOf(fakes.inventory.add("1.00", "EUR"), 1)
+                .setIdempotencyKey("grpc-1")
+                .build();
 
-        assertThat(as(shopper).createOrder(request).getId()).isEqualTo(as(shopper).createOrder(request).getId());
+        assertThat(as(shopper).createOrder(request).getId())
+                .isEqualTo(as(shopper).createOrder(request).getId());
     }
 
     @Test
     void create_order_refuses_an_idempotency_key_used_for_a_different_order() {
         Shopper shopper = Api.newShopper();
         String product = fakes.inventory.add("1.00", "EUR");
-        Order first = as(shopper).createOrder(orderOf(product, 1).setIdempotencyKey("grpc-2").build());
+        Order first = as(shopper)
+                .createOrder(orderOf(product, 1).setIdempotencyKey("grpc-2").build());
 
-        assertThatThrownBy(() -> as(shopper).createOrder(orderOf(product, 2).setIdempotencyKey("grpc-2").build()))
+        assertThatThrownBy(() -> as(shopper)
+                        .createOrder(
+                                orderOf(product, 2).setIdempotencyKey("grpc-2").build()))
                 .isInstanceOfSatisfying(StatusRuntimeException.class, failure -> {
                     assertThat(failure.getStatus().getCode()).isEqualTo(Status.Code.FAILED_PRECONDITION);
                     assertThat(failure.getStatus().getDescription()).contains("grpc-2", "different order request");
                 });
-        assertThat(as(shopper).getOrder(GetOrderRequest.newBuilder().setOrderId(first.getId()).build())
-                .getItems(0).getQuantity()).isEqualTo(1);
+        assertThat(as(shopper)
+                        .getOrder(GetOrderRequest.newBuilder()
+                                .setOrderId(first.getId())
+                                .build())
+                        .getItems(0)
+                        .getQuantity())
+                .isEqualTo(1);
     }
 
     @Test
     void nobody_orders_for_someone_else_but_an_administrator() {
         Shopper someone = Api.newShopper();
         String product = fakes.inventory.add("1.00", "EUR");
-        CreateOrderRequest forSomeone = orderOf(product, 1).setUserId(someone.userId()).build();
+        CreateOrderRequest forSomeone =
+                orderOf(product, 1).setUserId(someone.userId()).build();
 
         assertThatThrownBy(() -> as(Api.newShopper()).createOrder(forSomeone))
-                .isInstanceOfSatisfying(StatusRuntimeException.class, failure ->
-                        assertThat(failure.getStatus().getCode()).isEqualTo(Status.Code.PERMISSION_DENIED));
+                .isInstanceOfSatisfying(
+                        StatusRuntimeException.class,
+                        failure -> assertThat(failure.getStatus().getCode()).isEqualTo(Status.Code.PERMISSION_DENIED));
         assertThat(as(Api.newAdmin()).createOrder(forSomeone).getUserId()).isEqualTo(someone.userId());
     }
 
@@ -123,26 +141,34 @@ class OrderGrpcTest {
                     assertThat(failure.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
                     assertThat(failure.getStatus().getDescription()).isEqualTo("No product with id " + unknown);
                 });
-        assertThatThrownBy(() -> as(shopper).getOrder(GetOrderRequest.newBuilder().setOrderId(unknown).build()))
-                .isInstanceOfSatisfying(StatusRuntimeException.class, failure ->
-                        assertThat(failure.getStatus().getCode()).isEqualTo(Status.Code.NOT_FOUND));
+        assertThatThrownBy(() -> as(shopper)
+                        .getOrder(
+                                GetOrderRequest.newBuilder().setOrderId(unknown).build()))
+                .isInstanceOfSatisfying(
+                        StatusRuntimeException.class,
+                        failure -> assertThat(failure.getStatus().getCode()).isEqualTo(Status.Code.NOT_FOUND));
         fakes.inventory.calls.failure = Status.UNAVAILABLE;
         assertThatThrownBy(() -> as(shopper).createOrder(orderOf(unknown, 1).build()))
-                .isInstanceOfSatisfying(StatusRuntimeException.class, failure ->
-                        assertThat(failure.getStatus().getCode()).isEqualTo(Status.Code.UNAVAILABLE));
+                .isInstanceOfSatisfying(
+                        StatusRuntimeException.class,
+                        failure -> assertThat(failure.getStatus().getCode()).isEqualTo(Status.Code.UNAVAILABLE));
     }
 
     @Test
     void someone_elses_order_is_not_found_and_a_call_without_a_token_is_unauthenticated() {
         Shopper owner = Api.newShopper();
-        Order created = as(owner).createOrder(orderOf(fakes.inventory.add("1.00", "EUR"), 1).build());
-        GetOrderRequest get = GetOrderRequest.newBuilder().setOrderId(created.getId()).build();
+        Order created = as(owner)
+                .createOrder(orderOf(fakes.inventory.add("1.00", "EUR"), 1).build());
+        GetOrderRequest get =
+                GetOrderRequest.newBuilder().setOrderId(created.getId()).build();
 
         assertThatThrownBy(() -> as(Api.newShopper()).getOrder(get))
-                .isInstanceOfSatisfying(StatusRuntimeException.class, failure ->
-                        assertThat(failure.getStatus().getCode()).isEqualTo(Status.Code.NOT_FOUND));
+                .isInstanceOfSatisfying(
+                        StatusRuntimeException.class,
+                        failure -> assertThat(failure.getStatus().getCode()).isEqualTo(Status.Code.NOT_FOUND));
         assertThatThrownBy(() -> orders.withDeadlineAfter(5, TimeUnit.SECONDS).getOrder(get))
-                .isInstanceOfSatisfying(StatusRuntimeException.class, failure ->
-                        assertThat(failure.getStatus().getCode()).isEqualTo(Status.Code.UNAUTHENTICATED));
+                .isInstanceOfSatisfying(
+                        StatusRuntimeException.class,
+                        failure -> assertThat(failure.getStatus().getCode()).isEqualTo(Status.Code.UNAUTHENTICATED));
     }
 }

@@ -20,20 +20,20 @@ import org.springframework.test.context.TestPropertySource;
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @MicroshopIntegrationTest
-@TestPropertySource(properties = {
-        "spring.config.import=file:../../config/application.yml,file:../../config/order-service.yml",
-        // Switching all tracing export off would also switch off propagation (a no-op propagator), and the tests
-        // check the traceparent header of events: switch off only the exporters.
-        "management.tracing.export.enabled=true",
-        "management.tracing.export.zipkin.enabled=false",
-        "management.tracing.export.otlp.enabled=false",
-        // Overdue orders are found quickly; the tests make an order overdue by moving its placement back.
-        "microshop.orders.saga.check-interval=500ms",
-        "microshop.orders.saga.first-check-after=500ms",
-        "microshop.messaging.outbox.poll-millis=100"
-})
+@TestPropertySource(
+        properties = {
+            "spring.config.import=file:../../config/application.yml,file:../../config/order-service.yml",
+            // Switching all tracing export off would also switch off propagation (a no-op propagator), and the tests
+            // check the traceparent header of events: switch off only the exporters.
+            "management.tracing.export.enabled=true",
+            "management.tracing.export.zipkin.enabled=false",
+            "management.tracing.export.otlp.enabled=false",
+            // Overdue orders are found quickly; the tests make an order overdue by moving its placement back.
+            "microshop.orders.saga.check-interval=500ms",
+            "microshop.orders.saga.first-check-after=500ms",
+            "microshop.messaging.outbox.poll-millis=100"
+        })
 @ContextConfiguration(initializers = FakeRemoteServices.Discovery.class)
 @AutoConfigureMockMvc
 @Import(TestAccessTokens.TrustedKey.class)
-@interface OrderServiceIntegrationTest {
-}
+@interface OrderServiceIntegrationTest {}

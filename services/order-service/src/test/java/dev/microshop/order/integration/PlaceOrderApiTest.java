@@ -56,8 +56,7 @@ class PlaceOrderApiTest {
         String tea = fakes.inventory.add("3.30", "EUR");
 
         MvcTestResult placed = api.place(shopper, """
-                {"items":[{"productId":"%s","quantity":2},{"productId":"%s","quantity":3}],"paymentMethod":"pm-ok"}"""
-                .formatted(mug, tea));
+                {"items":[{"productId":"%s","quantity":2},{"productId":"%s","quantity":3}],"paymentMethod":"pm-ok"}""".formatted(mug, tea));
 
         assertThat(placed).hasStatus(201);
         String id = Api.read(placed, "$.id");
@@ -68,7 +67,8 @@ class PlaceOrderApiTest {
         assertThat(Api.read(placed, "$.items[0].productId")).isEqualTo(mug);
         assertThat(Api.read(placed, "$.items[0].unitPrice.amount")).isEqualTo("12.50");
         assertThat(Api.read(placed, "$.cancellationReason")).isNull();
-        assertThat(fakes.users.calls.lastAuthorization).as("the caller's token goes along")
+        assertThat(fakes.users.calls.lastAuthorization)
+                .as("the caller's token goes along")
                 .isEqualTo("Bearer " + shopper.token());
         assertThat(fakes.inventory.calls.lastAuthorization).isEqualTo("Bearer " + shopper.token());
 
@@ -83,7 +83,8 @@ class PlaceOrderApiTest {
         assertThat(body.get("total").get("amount").decimalValue()).isEqualByComparingTo("34.90");
         assertThat(body.get("items").get(1).get("productId").asString()).isEqualTo(tea);
         assertThat(body.get("items").get(1).get("quantity").asInt()).isEqualTo(3);
-        assertThat(body.get("items").get(1).get("unitPrice").get("amount").decimalValue()).isEqualByComparingTo("3.30");
+        assertThat(body.get("items").get(1).get("unitPrice").get("amount").decimalValue())
+                .isEqualByComparingTo("3.30");
     }
 
     @Test
@@ -114,14 +115,17 @@ class PlaceOrderApiTest {
             replies = clients.invokeAll(List.of(request, request, request, request, request, request));
         }
 
-        List<String> ids = replies.stream().map(reply -> {
-            try {
-                assertThat(reply.get()).hasStatus(201);
-                return Api.read(reply.get(), "$.id");
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        }).distinct().toList();
+        List<String> ids = replies.stream()
+                .map(reply -> {
+                    try {
+                        assertThat(reply.get()).hasStatus(201);
+                        return Api.read(reply.get(), "$.id");
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                })
+                .distinct()
+                .toList();
         assertThat(ids).hasSize(1);
         assertThat(ordersWithKey(shopper, key)).isEqualTo(1);
     }
@@ -158,7 +162,8 @@ class PlaceOrderApiTest {
 
         assertThat(otherCard).hasStatus(422);
         assertThat(Api.read(otherCard, "$.title")).isEqualTo("Idempotency-Key reused");
-        assertThat(Api.read(api.get(shopper, "/api/orders"), "$.page.totalElements")).isEqualTo("1");
+        assertThat(Api.read(api.get(shopper, "/api/orders"), "$.page.totalElements"))
+                .isEqualTo("1");
     }
 
     @Test
@@ -169,8 +174,7 @@ class PlaceOrderApiTest {
         String key = "checkout-" + UUID.randomUUID();
 
         MvcTestResult first = api.place(shopper, """
-                {"items":[{"productId":"%s","quantity":2},{"productId":"%s","quantity":1}],"paymentMethod":"pm-ok"}"""
-                .formatted(mug, tea), key);
+                {"items":[{"productId":"%s","quantity":2},{"productId":"%s","quantity":1}],"paymentMethod":"pm-ok"}""".formatted(mug, tea), key);
         MvcTestResult replay = api.place(shopper, """
                 {"items":[{"productId":"%s","quantity":1},{"productId":"%s","quantity":1},{"productId":"%s","quantity":1}],
                  "paymentMethod":"pm-ok"}""".formatted(tea.toUpperCase(), mug, mug), key);
@@ -190,7 +194,8 @@ class PlaceOrderApiTest {
         List<Future<MvcTestResult>> replies;
         try (ExecutorService clients = Executors.newFixedThreadPool(4)) {
             replies = clients.invokeAll(List.of(1, 2, 3, 4).stream()
-                    .<Callable<MvcTestResult>>map(quantity -> () -> api.place(shopper, Api.orderBody(mug, quantity), key))
+                    .<Callable<MvcTestResult>>map(
+                            quantity -> () -> api.place(shopper, Api.orderBody(mug, quantity), key))
                     .toList());
         }
 
@@ -265,7 +270,8 @@ class PlaceOrderApiTest {
         assertThat(placed).headers().hasSingleValue("Retry-After", "2");
         assertThat(Api.read(placed, "$.detail")).startsWith("inventory-service is not available");
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofMillis(2400));
-        assertThat(Api.read(api.get(shopper, "/api/orders"), "$.page.totalElements")).isEqualTo("0");
+        assertThat(Api.read(api.get(shopper, "/api/orders"), "$.page.totalElements"))
+                .isEqualTo("0");
     }
 
     @Test
@@ -321,6 +327,8 @@ class PlaceOrderApiTest {
 
     private long ordersWithKey(Shopper shopper, String key) {
         return jdbc.sql("SELECT count(*) FROM orders WHERE user_id = ?::uuid AND idempotency_key = ?")
-                .params(shopper.userId(), key).query(Long.class).single();
+                .params(shopper.userId(), key)
+                .query(Long.class)
+                .single();
     }
 }

@@ -68,26 +68,36 @@ class PlaceOrderSagaTest {
         awaitStatus(order, "RESERVED");
         JsonNode paymentRequested = json.readTree(orderEvents(order, "order.payment-requested").stream()
                 .filter(record -> "order.payment-requested".equals(TestEvents.header(record, "ce_type")))
-                .findFirst().orElseThrow().value());
+                .findFirst()
+                .orElseThrow()
+                .value());
         assertThat(paymentRequested.get("userId").asString()).isEqualTo(shopper.userId());
         assertThat(paymentRequested.get("amount").get("amount").decimalValue()).isEqualByComparingTo("25.00");
         assertThat(paymentRequested.get("paymentMethod").asString()).isEqualTo("pm-ok");
 
-        TestEvents.send(Topics.PAYMENT_EVENTS, order, PaymentEvents.PaymentCompleted.TYPE,
+        TestEvents.send(
+                Topics.PAYMENT_EVENTS,
+                order,
+                PaymentEvents.PaymentCompleted.TYPE,
                 new PaymentEvents.PaymentCompleted(order, UUID.randomUUID().toString(), eur("25.00")));
         awaitStatus(order, "CONFIRMED");
 
         assertThat(TestEvents.types(orderEvents(order, "order.confirmed")))
                 .containsExactly("order.created", "order.payment-requested", "order.confirmed");
         assertThat(meters.counter("microshop.orders.confirmed").count()).isEqualTo(confirmedBefore + 1);
-        assertThat(meters.timer("microshop.order.saga.duration", "outcome", "confirmed").count()).isPositive();
+        assertThat(meters.timer("microshop.order.saga.duration", "outcome", "confirmed")
+                        .count())
+                .isPositive();
     }
 
     @Test
     void rejected_stock_cancels_with_the_reason_and_announces_it() {
         String order = api.placeOrder(shopper, product, 50);
 
-        TestEvents.send(Topics.INVENTORY_EVENTS, order, InventoryEvents.InventoryRejected.TYPE,
+        TestEvents.send(
+                Topics.INVENTORY_EVENTS,
+                order,
+                InventoryEvents.InventoryRejected.TYPE,
                 new InventoryEvents.InventoryRejected(order, "Only 10 of product " + product + " in stock"));
 
         awaitStatus(order, "CANCELLED");
@@ -103,14 +113,19 @@ class PlaceOrderSagaTest {
         reserve(order);
         awaitStatus(order, "RESERVED");
 
-        TestEvents.send(Topics.PAYMENT_EVENTS, order, PaymentEvents.PaymentFailed.TYPE,
+        TestEvents.send(
+                Topics.PAYMENT_EVENTS,
+                order,
+                PaymentEvents.PaymentFailed.TYPE,
                 new PaymentEvents.PaymentFailed(order, "card declined"));
 
         awaitStatus(order, "CANCELLED");
         assertThat(Api.read(api.get(shopper, "/api/orders/" + order), "$.cancellationReason"))
                 .isEqualTo("Payment failed: card declined");
-        ConsumerRecord<String, byte[]> cancelled = orderEvents(order, "order.cancelled").getLast();
-        assertThat(json.readTree(cancelled.value()).get("reason").asString()).isEqualTo("Payment failed: card declined");
+        ConsumerRecord<String, byte[]> cancelled =
+                orderEvents(order, "order.cancelled").getLast();
+        assertThat(json.readTree(cancelled.value()).get("reason").asString())
+                .isEqualTo("Payment failed: card declined");
     }
 
     @Test
@@ -119,11 +134,17 @@ class PlaceOrderSagaTest {
         String reservedId = reserve(order);
         awaitStatus(order, "RESERVED");
 
-        TestEvents.send(Topics.INVENTORY_EVENTS, order, InventoryEvents.InventoryReserved.TYPE,
+        TestEvents.send(
+                Topics.INVENTORY_EVENTS,
+                order,
+                InventoryEvents.InventoryReserved.TYPE,
                 new InventoryEvents.InventoryReserved(order, List.of(new InventoryEvents.ReservedItem(product, 1))),
                 reservedId);
         // A marker behind the duplicate on the same partition: once it is handled, so is the duplicate.
-        awaitHandled(TestEvents.send(Topics.INVENTORY_EVENTS, order, InventoryEvents.InventoryRejected.TYPE,
+        awaitHandled(TestEvents.send(
+                Topics.INVENTORY_EVENTS,
+                order,
+                InventoryEvents.InventoryRejected.TYPE,
                 new InventoryEvents.InventoryRejected(order, "marker")));
 
         assertThat(TestEvents.types(orderEvents(order, "order.payment-requested")))
@@ -136,13 +157,22 @@ class PlaceOrderSagaTest {
         String order = api.placeOrder(shopper, product, 1);
         reserve(order);
         awaitStatus(order, "RESERVED");
-        TestEvents.send(Topics.PAYMENT_EVENTS, order, PaymentEvents.PaymentCompleted.TYPE,
+        TestEvents.send(
+                Topics.PAYMENT_EVENTS,
+                order,
+                PaymentEvents.PaymentCompleted.TYPE,
                 new PaymentEvents.PaymentCompleted(order, UUID.randomUUID().toString(), eur("12.50")));
         awaitStatus(order, "CONFIRMED");
 
-        awaitHandled(TestEvents.send(Topics.PAYMENT_EVENTS, order, PaymentEvents.PaymentFailed.TYPE,
+        awaitHandled(TestEvents.send(
+                Topics.PAYMENT_EVENTS,
+                order,
+                PaymentEvents.PaymentFailed.TYPE,
                 new PaymentEvents.PaymentFailed(order, "too late")));
-        awaitHandled(TestEvents.send(Topics.INVENTORY_EVENTS, order, InventoryEvents.InventoryRejected.TYPE,
+        awaitHandled(TestEvents.send(
+                Topics.INVENTORY_EVENTS,
+                order,
+                InventoryEvents.InventoryRejected.TYPE,
                 new InventoryEvents.InventoryRejected(order, "too late")));
 
         assertThat(api.status(shopper, order)).isEqualTo("CONFIRMED");
@@ -163,7 +193,8 @@ class PlaceOrderSagaTest {
         List<ConsumerRecord<String, byte[]>> parked =
                 TestEvents.recordsWithKey(Topics.deadLetter(Topics.INVENTORY_EVENTS), order);
         assertThat(parked).hasSize(2);
-        assertThat(new String(parked.getFirst().value(), StandardCharsets.UTF_8)).isEqualTo("not a cloud event");
+        assertThat(new String(parked.getFirst().value(), StandardCharsets.UTF_8))
+                .isEqualTo("not a cloud event");
     }
 
     @Test
@@ -175,7 +206,8 @@ class PlaceOrderSagaTest {
         awaitStatus(reserved, "RESERVED");
 
         jdbc.sql("UPDATE orders SET placed_at = placed_at - interval '31 seconds' WHERE id IN (?::uuid, ?::uuid)")
-                .params(pending, reserved).update();
+                .params(pending, reserved)
+                .update();
 
         awaitStatus(pending, "CANCELLED");
         awaitStatus(reserved, "CANCELLED");
@@ -185,9 +217,13 @@ class PlaceOrderSagaTest {
                 .containsExactly("order.created", "order.payment-requested", "order.cancelled");
         assertThat(meters.counter("microshop.orders.cancelled").count()).isGreaterThanOrEqualTo(cancelledBefore + 2);
 
-        awaitHandled(TestEvents.send(Topics.PAYMENT_EVENTS, reserved, PaymentEvents.PaymentCompleted.TYPE,
+        awaitHandled(TestEvents.send(
+                Topics.PAYMENT_EVENTS,
+                reserved,
+                PaymentEvents.PaymentCompleted.TYPE,
                 new PaymentEvents.PaymentCompleted(reserved, UUID.randomUUID().toString(), eur("12.50"))));
-        assertThat(api.status(shopper, reserved)).as("a payment after the deadline is refunded, not confirmed")
+        assertThat(api.status(shopper, reserved))
+                .as("a payment after the deadline is refunded, not confirmed")
                 .isEqualTo("CANCELLED");
     }
 
@@ -202,12 +238,14 @@ class PlaceOrderSagaTest {
         assertThat(Api.read(cancelled, "$.cancellationReason")).isEqualTo("Cancelled by the customer");
         assertThat(TestEvents.types(orderEvents(order, "order.cancelled")))
                 .containsExactly("order.created", "order.cancelled");
-        assertThat(api.post(Api.newShopper(), "/api/orders/" + order + "/cancel")).hasStatus(404);
+        assertThat(api.post(Api.newShopper(), "/api/orders/" + order + "/cancel"))
+                .hasStatus(404);
 
         String confirmed = confirmedOrder();
         MvcTestResult tooLate = api.post(shopper, "/api/orders/" + confirmed + "/cancel");
         assertThat(tooLate).hasStatus(409);
-        assertThat(Api.read(tooLate, "$.detail")).isEqualTo("Order " + confirmed + " is CONFIRMED and cannot be cancelled");
+        assertThat(Api.read(tooLate, "$.detail"))
+                .isEqualTo("Order " + confirmed + " is CONFIRMED and cannot be cancelled");
     }
 
     @Test
@@ -222,7 +260,8 @@ class PlaceOrderSagaTest {
         assertThat(Api.read(shipped, "$.status")).isEqualTo("SHIPPED");
         assertThat(api.post(admin, "/api/orders/" + order + "/ship")).hasStatus(409);
         assertThat(api.post(admin, "/api/orders/" + order + "/cancel")).hasStatus(409);
-        assertThat(api.post(admin, "/api/orders/" + api.placeOrder(shopper, product, 1) + "/ship")).hasStatus(409);
+        assertThat(api.post(admin, "/api/orders/" + api.placeOrder(shopper, product, 1) + "/ship"))
+                .hasStatus(409);
         assertThat(api.status(shopper, order)).isEqualTo("SHIPPED");
     }
 
@@ -230,14 +269,20 @@ class PlaceOrderSagaTest {
         String order = api.placeOrder(shopper, product, 1);
         reserve(order);
         awaitStatus(order, "RESERVED");
-        TestEvents.send(Topics.PAYMENT_EVENTS, order, PaymentEvents.PaymentCompleted.TYPE,
+        TestEvents.send(
+                Topics.PAYMENT_EVENTS,
+                order,
+                PaymentEvents.PaymentCompleted.TYPE,
                 new PaymentEvents.PaymentCompleted(order, UUID.randomUUID().toString(), eur("12.50")));
         awaitStatus(order, "CONFIRMED");
         return order;
     }
 
     private String reserve(String order) {
-        return TestEvents.send(Topics.INVENTORY_EVENTS, order, InventoryEvents.InventoryReserved.TYPE,
+        return TestEvents.send(
+                Topics.INVENTORY_EVENTS,
+                order,
+                InventoryEvents.InventoryReserved.TYPE,
                 new InventoryEvents.InventoryReserved(order, List.of(new InventoryEvents.ReservedItem(product, 1))));
     }
 
@@ -248,15 +293,20 @@ class PlaceOrderSagaTest {
     }
 
     private void awaitStatus(String order, String status) {
-        await().atMost(SETTLE).pollInterval(Duration.ofMillis(100))
+        await().atMost(SETTLE)
+                .pollInterval(Duration.ofMillis(100))
                 .untilAsserted(() -> assertThat(api.status(shopper, order)).isEqualTo(status));
     }
 
     /** Waits until the saga has handled the event: its id is recorded in the same transaction as its effect. */
     private void awaitHandled(String eventId) {
-        await().atMost(SETTLE).pollInterval(Duration.ofMillis(100)).until(() -> jdbc
-                .sql("SELECT count(*) FROM processed_events WHERE event_id = ?").param(eventId)
-                .query(Long.class).single() == 1);
+        await().atMost(SETTLE)
+                .pollInterval(Duration.ofMillis(100))
+                .until(() -> jdbc.sql("SELECT count(*) FROM processed_events WHERE event_id = ?")
+                                .param(eventId)
+                                .query(Long.class)
+                                .single()
+                        == 1);
     }
 
     private static Money eur(String amount) {

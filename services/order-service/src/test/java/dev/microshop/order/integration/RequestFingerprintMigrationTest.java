@@ -40,13 +40,21 @@ class RequestFingerprintMigrationTest {
             migrate(schema, "latest");
 
             String fingerprint = jdbc.sql("SELECT request_fingerprint FROM " + schema + ".orders WHERE id = ?")
-                    .param(keyed).query(String.class).single();
-            assertThat(fingerprint).isEqualTo(
-                    RequestFingerprint.of(Map.of(mug, 2, tea, 1), new PaymentMethod("pm-ok")).value());
-            assertThat(fingerprint).isNotEqualTo(
-                    RequestFingerprint.of(Map.of(mug, 3, tea, 1), new PaymentMethod("pm-ok")).value());
-            assertThat(jdbc.sql("SELECT count(*) FROM " + schema + ".orders WHERE id = ? AND request_fingerprint IS NULL")
-                    .param(keyless).query(Long.class).single()).as("an order without a key has no fingerprint")
+                    .param(keyed)
+                    .query(String.class)
+                    .single();
+            assertThat(fingerprint)
+                    .isEqualTo(RequestFingerprint.of(Map.of(mug, 2, tea, 1), new PaymentMethod("pm-ok"))
+                            .value());
+            assertThat(fingerprint)
+                    .isNotEqualTo(RequestFingerprint.of(Map.of(mug, 3, tea, 1), new PaymentMethod("pm-ok"))
+                            .value());
+            assertThat(jdbc.sql("SELECT count(*) FROM " + schema
+                                    + ".orders WHERE id = ? AND request_fingerprint IS NULL")
+                            .param(keyless)
+                            .query(Long.class)
+                            .single())
+                    .as("an order without a key has no fingerprint")
                     .isEqualTo(1);
         } finally {
             jdbc.sql("DROP SCHEMA IF EXISTS " + schema + " CASCADE").update();
@@ -54,19 +62,29 @@ class RequestFingerprintMigrationTest {
     }
 
     private void migrate(String schema, String target) {
-        Flyway.configure().dataSource(dataSource).schemas(schema).target(target).load().migrate();
+        Flyway.configure()
+                .dataSource(dataSource)
+                .schemas(schema)
+                .target(target)
+                .load()
+                .migrate();
     }
 
-    private static void storeAsBefore(JdbcClient jdbc, String schema, UUID id, String key,
-            Map<ProductId, Integer> quantities) {
-        jdbc.sql("INSERT INTO " + schema + ".orders (id, user_id, status, total_amount, currency, payment_method,"
-                        + " idempotency_key, placed_at, updated_at) VALUES (?, ?, 'PENDING', 1.00, 'EUR', 'pm-ok', ?, now(), now())")
-                .params(id, UUID.randomUUID(), key).update();
+    private static void storeAsBefore(
+            JdbcClient jdbc, String schema, UUID id, String key, Map<ProductId, Integer> quantities) {
+        jdbc.sql(
+                        "INSERT INTO " + schema
+                                + ".orders (id, user_id, status, total_amount, currency, payment_method,"
+                                + " idempotency_key, placed_at, updated_at) VALUES (?, ?, 'PENDING', 1.00, 'EUR', 'pm-ok', ?, now(), now())")
+                .params(id, UUID.randomUUID(), key)
+                .update();
         int lineNo = 0;
         for (var item : quantities.entrySet()) {
-            jdbc.sql("INSERT INTO " + schema + ".order_items (order_id, line_no, product_id, quantity, unit_price, currency)"
+            jdbc.sql("INSERT INTO " + schema
+                            + ".order_items (order_id, line_no, product_id, quantity, unit_price, currency)"
                             + " VALUES (?, ?, ?, ?, 1.00, 'EUR')")
-                    .params(id, lineNo++, item.getKey().value(), item.getValue()).update();
+                    .params(id, lineNo++, item.getKey().value(), item.getValue())
+                    .update();
         }
     }
 }

@@ -20,9 +20,14 @@ class LayeringTest {
 
     @ArchTest
     static final ArchRule the_providers_model_stays_inside_the_anti_corruption_layer = classes()
-            .that().resideInAPackage("dev.microshop.payment.infrastructure.provider..")
-            .and().doNotHaveSimpleName("ProviderUnavailableException")
-            .and().doNotHaveSimpleName("ProviderRejectedException")
-            .and().doNotHaveSimpleName("ProviderProperties")
-            .should().notBePublic();
+            .that()
+            .resideInAPackage("dev.microshop.payment.infrastructure.provider..")
+            .and()
+            .doNotHaveSimpleName("ProviderUnavailableException")
+            .and()
+            .doNotHaveSimpleName("ProviderRejectedException")
+            .and()
+            .doNotHaveSimpleName("ProviderProperties")
+            .should()
+            .notBePublic();
 }

@@ -25,7 +25,8 @@ class PaymentTest {
 
         assertThat(intent.status()).isEqualTo(PaymentStatus.CHARGING);
         assertThat(intent.chargeAttemptedAt()).isEqualTo(NOW);
-        assertThat(intent.completed("ch_1", NOW.plusSeconds(1)).providerChargeId()).isEqualTo("ch_1");
+        assertThat(intent.completed("ch_1", NOW.plusSeconds(1)).providerChargeId())
+                .isEqualTo("ch_1");
         assertThat(intent.declined("declined", NOW).status()).isEqualTo(PaymentStatus.DECLINED);
         assertThat(intent.failed("no answer", NOW).status()).isEqualTo(PaymentStatus.FAILED);
         assertThatThrownBy(() -> intent.completed("ch_1", NOW).completed("ch_2", NOW))
@@ -47,7 +48,8 @@ class PaymentTest {
 
     @Test
     void an_unanswered_charge_may_still_appear_so_finding_none_settles_it_only_after_the_settle_window() {
-        Payment due = charging("o-2").failed("payment provider unavailable", NOW).orderCancelled(NOW);
+        Payment due =
+                charging("o-2").failed("payment provider unavailable", NOW).orderCancelled(NOW);
         Duration window = Duration.ofSeconds(30);
 
         assertThat(due.refundDue()).isTrue();
@@ -82,7 +84,8 @@ class PaymentTest {
 
     @Test
     void a_second_cancellation_changes_nothing_but_a_charge_found_standing_reopens_the_refund() {
-        Payment refunded = charging("o-4").completed("ch_1", NOW).orderCancelled(NOW).refunded("re_1", NOW);
+        Payment refunded =
+                charging("o-4").completed("ch_1", NOW).orderCancelled(NOW).refunded("re_1", NOW);
 
         assertThat(refunded.orderCancelled(NOW.plusSeconds(5))).isSameAs(refunded);
         assertThat(refunded.chargeFoundStanding(NOW.plusSeconds(5)).status()).isEqualTo(PaymentStatus.REFUND_PENDING);

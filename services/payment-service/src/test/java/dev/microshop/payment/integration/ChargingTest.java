@@ -23,7 +23,8 @@ class ChargingTest extends PaymentIntegrationTest {
         assertThat(completed.get("amount").get("currency").asString()).isEqualTo("EUR");
         JsonNode ledger = ProviderAdmin.ledger(orderId);
         assertThat(ledger.get("entries")).hasSize(1);
-        assertThat(ledger.get("entries").get(0).get("idempotency_key").asString()).isEqualTo(orderId);
+        assertThat(ledger.get("entries").get(0).get("idempotency_key").asString())
+                .isEqualTo(orderId);
         assertThat(ledger.get("entries").get(0).get("amount_minor").asLong()).isEqualTo(1250);
         assertThat(ProviderAdmin.netMinor(orderId)).isEqualTo(1250);
     }
@@ -57,7 +58,9 @@ class ChargingTest extends PaymentIntegrationTest {
 
         Events.paymentRequested(orderId, "user-1", "pm-monopoly-money");
 
-        assertThat(Events.awaitPaymentEvent(orderId, PaymentEvents.PaymentFailed.TYPE).get("reason").asString())
+        assertThat(Events.awaitPaymentEvent(orderId, PaymentEvents.PaymentFailed.TYPE)
+                        .get("reason")
+                        .asString())
                 .isEqualTo("payment method not accepted");
     }
 
@@ -68,7 +71,9 @@ class ChargingTest extends PaymentIntegrationTest {
 
         Events.paymentRequested(orderId, "user-1", "pm-ok");
 
-        assertThat(Events.awaitPaymentEvent(orderId, PaymentEvents.PaymentFailed.TYPE).get("reason").asString())
+        assertThat(Events.awaitPaymentEvent(orderId, PaymentEvents.PaymentFailed.TYPE)
+                        .get("reason")
+                        .asString())
                 .isEqualTo("payment provider unavailable");
     }
 }

@@ -26,17 +26,23 @@ class CircuitBreakerTest extends PaymentIntegrationTest {
         for (int n = 0; n < 2; n++) {
             String orderId = Events.newOrderId();
             Events.paymentRequested(orderId, "user-1", "pm-ok");
-            assertThat(Events.awaitPaymentEvent(orderId, PaymentEvents.PaymentFailed.TYPE).get("reason").asString())
+            assertThat(Events.awaitPaymentEvent(orderId, PaymentEvents.PaymentFailed.TYPE)
+                            .get("reason")
+                            .asString())
                     .isEqualTo("payment provider unavailable");
         }
         assertThat(breaker.getState()).isEqualTo(CircuitBreaker.State.OPEN);
-        assertThat(http.get().uri("/actuator/prometheus")).bodyText()
-                .contains("resilience4j_circuitbreaker_state{application=\"payment-service\",group=\"none\",name=\"payment-provider\",state=\"open\"} 1.0");
+        assertThat(http.get().uri("/actuator/prometheus"))
+                .bodyText()
+                .contains(
+                        "resilience4j_circuitbreaker_state{application=\"payment-service\",group=\"none\",name=\"payment-provider\",state=\"open\"} 1.0");
 
         ProviderAdmin.resetFaults();
         String whileOpen = Events.newOrderId();
         Events.paymentRequested(whileOpen, "user-1", "pm-ok");
-        String reason = Events.awaitPaymentEvent(whileOpen, PaymentEvents.PaymentFailed.TYPE).get("reason").asString();
+        String reason = Events.awaitPaymentEvent(whileOpen, PaymentEvents.PaymentFailed.TYPE)
+                .get("reason")
+                .asString();
         assertThat(reason).isEqualTo("payment provider unavailable");
         assertThat(ProviderAdmin.ledger(whileOpen).get("entries")).isEmpty();
         assertThat(breaker.getMetrics().getNumberOfNotPermittedCalls()).isPositive();

@@ -58,9 +58,19 @@ class DeliveryTest extends PaymentIntegrationTest {
     void a_payment_request_with_an_impossible_amount_goes_to_the_dead_letter_topic_uncharged() {
         String orderId = Events.newOrderId();
 
-        TestEvents.send(Topics.ORDER_EVENTS, orderId, OrderEvents.OrderPaymentRequested.TYPE, Map.of(
-                "orderId", orderId, "userId", "user-1", "paymentMethod", "pm-ok",
-                "amount", Map.of("amount", "-5.00", "currency", "EUR")));
+        TestEvents.send(
+                Topics.ORDER_EVENTS,
+                orderId,
+                OrderEvents.OrderPaymentRequested.TYPE,
+                Map.of(
+                        "orderId",
+                        orderId,
+                        "userId",
+                        "user-1",
+                        "paymentMethod",
+                        "pm-ok",
+                        "amount",
+                        Map.of("amount", "-5.00", "currency", "EUR")));
 
         ConsumerRecord<String, byte[]> deadLetter =
                 TestEvents.await(Topics.deadLetter(Topics.ORDER_EVENTS), orderId, null);

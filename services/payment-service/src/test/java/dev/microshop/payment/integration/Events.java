@@ -17,8 +17,7 @@ final class Events {
 
     private static final JsonMapper JSON = new JsonMapper();
 
-    private Events() {
-    }
+    private Events() {}
 
     static String newOrderId() {
         return UUID.randomUUID().toString();
@@ -31,24 +30,35 @@ final class Events {
 
     /** ... to be paid before {@code payBefore}, when order-service cancels the order. */
     static String paymentRequested(String orderId, String userId, String paymentMethod, Instant payBefore) {
-        return TestEvents.send(Topics.ORDER_EVENTS, orderId, OrderEvents.OrderPaymentRequested.TYPE,
+        return TestEvents.send(
+                Topics.ORDER_EVENTS,
+                orderId,
+                OrderEvents.OrderPaymentRequested.TYPE,
                 paymentRequest(orderId, userId, paymentMethod, payBefore));
     }
 
     /** Sends the payment request with this event id once more, as Kafka's at-least-once delivery may. */
     static void paymentRequestedAgain(String eventId, String orderId, String userId, String paymentMethod) {
-        TestEvents.send(Topics.ORDER_EVENTS, orderId, OrderEvents.OrderPaymentRequested.TYPE,
-                paymentRequest(orderId, userId, paymentMethod, null), eventId);
+        TestEvents.send(
+                Topics.ORDER_EVENTS,
+                orderId,
+                OrderEvents.OrderPaymentRequested.TYPE,
+                paymentRequest(orderId, userId, paymentMethod, null),
+                eventId);
     }
 
     static void orderCancelled(String orderId, String userId) {
-        TestEvents.send(Topics.ORDER_EVENTS, orderId, OrderEvents.OrderCancelled.TYPE,
+        TestEvents.send(
+                Topics.ORDER_EVENTS,
+                orderId,
+                OrderEvents.OrderCancelled.TYPE,
                 new OrderEvents.OrderCancelled(orderId, userId, "cancelled by the shopper"));
     }
 
     /** The first payment event of {@code type} for the order, waiting for it. */
     static JsonNode awaitPaymentEvent(String orderId, String type) {
-        return JSON.readTree(TestEvents.await(Topics.PAYMENT_EVENTS, orderId, type).value());
+        return JSON.readTree(
+                TestEvents.await(Topics.PAYMENT_EVENTS, orderId, type).value());
     }
 
     /** Every payment event for the order that is there once {@code window} has passed. */
@@ -56,9 +66,9 @@ final class Events {
         return TestEvents.types(TestEvents.recordsWithKeyAfter(Topics.PAYMENT_EVENTS, orderId, window));
     }
 
-    private static OrderEvents.OrderPaymentRequested paymentRequest(String orderId, String userId,
-            String paymentMethod, Instant payBefore) {
-        return new OrderEvents.OrderPaymentRequested(orderId, userId, new Money(new BigDecimal("12.50"), "EUR"),
-                paymentMethod, payBefore);
+    private static OrderEvents.OrderPaymentRequested paymentRequest(
+            String orderId, String userId, String paymentMethod, Instant payBefore) {
+        return new OrderEvents.OrderPaymentRequested(
+                orderId, userId, new Money(new BigDecimal("12.50"), "EUR"), paymentMethod, payBefore);
     }
 }

@@ -42,14 +42,16 @@ class MoneyPathTest extends PaymentIntegrationTest {
     MeterRegistry meters;
 
     @Test
-    void a_charge_whose_commit_the_database_refuses_for_20_s_is_completed_once_it_is_back_not_dead_lettered() throws Exception {
+    void a_charge_whose_commit_the_database_refuses_for_20_s_is_completed_once_it_is_back_not_dead_lettered()
+            throws Exception {
         String orderId = Events.newOrderId();
         ProviderAdmin.setFaults("{\"extra_latency_ms\":2000}");
 
         Events.paymentRequested(orderId, "user-1", "pm-ok", Instant.now().plusSeconds(120));
         holdPaymentsTableWhileItIsCharging(orderId, Duration.ofSeconds(20));
 
-        String paymentId = Events.awaitPaymentEvent(orderId, PaymentEvents.PaymentCompleted.TYPE).get("paymentId")
+        String paymentId = Events.awaitPaymentEvent(orderId, PaymentEvents.PaymentCompleted.TYPE)
+                .get("paymentId")
                 .asString();
         assertThat(paymentId).isNotBlank();
         assertThat(status(orderId)).isEqualTo("COMPLETED");
@@ -72,7 +74,9 @@ class MoneyPathTest extends PaymentIntegrationTest {
 
         Events.awaitPaymentEvent(orderId, PaymentEvents.PaymentRefunded.TYPE);
         assertThat(status(orderId)).isEqualTo("REFUNDED");
-        assertThat(ProviderAdmin.succeededCharges(orderId)).as("asked only to look, never to charge again").isEqualTo(1);
+        assertThat(ProviderAdmin.succeededCharges(orderId))
+                .as("asked only to look, never to charge again")
+                .isEqualTo(1);
         assertThat(ProviderAdmin.netMinor(orderId)).isZero();
         assertNotDeadLettered(orderId);
     }
@@ -104,9 +108,12 @@ class MoneyPathTest extends PaymentIntegrationTest {
         Events.orderCancelled(cancelledFirst, "user-1");
         Events.paymentRequested(cancelledFirst, "user-1", "pm-ok", Instant.now().plusSeconds(60));
 
-        assertThat(Events.awaitPaymentEvent(late, PaymentEvents.PaymentFailed.TYPE).get("reason").asString())
+        assertThat(Events.awaitPaymentEvent(late, PaymentEvents.PaymentFailed.TYPE)
+                        .get("reason")
+                        .asString())
                 .contains("deadline");
-        assertThat(Events.awaitPaymentEvent(cancelledFirst, PaymentEvents.PaymentFailed.TYPE)).isNotNull();
+        assertThat(Events.awaitPaymentEvent(cancelledFirst, PaymentEvents.PaymentFailed.TYPE))
+                .isNotNull();
         assertThat(ProviderAdmin.ledger(late).get("entries")).isEmpty();
         assertThat(ProviderAdmin.ledger(cancelledFirst).get("entries")).isEmpty();
     }
@@ -154,18 +161,31 @@ class MoneyPathTest extends PaymentIntegrationTest {
     }
 
     private void awaitCancellationRecorded(String orderId) {
-        await(() -> jdbc.sql("SELECT count(*) FROM cancelled_orders WHERE order_id = ?").param(orderId)
-                .query(Long.class).single() == 1, Duration.ofSeconds(20));
+        await(
+                () -> jdbc.sql("SELECT count(*) FROM cancelled_orders WHERE order_id = ?")
+                                .param(orderId)
+                                .query(Long.class)
+                                .single()
+                        == 1,
+                Duration.ofSeconds(20));
     }
 
     private double differences(String kind) {
-        var counter = meters.find("microshop.payments.reconciliation.differences").tag("kind", kind).counter();
+        var counter = meters.find("microshop.payments.reconciliation.differences")
+                .tag("kind", kind)
+                .counter();
         return counter == null ? 0 : counter.count();
     }
 
     private String status(String orderId) {
-        return jdbc.sql("SELECT status FROM payments WHERE order_id = ?").param(orderId).query(String.class).list()
-                .stream().findFirst().orElse(null);
+        return jdbc
+                .sql("SELECT status FROM payments WHERE order_id = ?")
+                .param(orderId)
+                .query(String.class)
+                .list()
+                .stream()
+                .findFirst()
+                .orElse(null);
     }
 
     private static void await(java.util.function.BooleanSupplier condition, Duration timeout) {

@@ -29,7 +29,8 @@ class PaymentApiTest extends PaymentIntegrationTest {
         assertThat(owner).bodyJson().extractingPath("$.orderId").isEqualTo(orderId);
         assertThat(owner).bodyJson().extractingPath("$.amount.amount").isEqualTo("12.50");
         assertThat(owner).bodyJson().extractingPath("$.amount.currency").isEqualTo("EUR");
-        assertThat(get(orderId, TestAccessTokens.forUser("admin-1", "CUSTOMER", "ADMIN"))).hasStatus(200);
+        assertThat(get(orderId, TestAccessTokens.forUser("admin-1", "CUSTOMER", "ADMIN")))
+                .hasStatus(200);
         MvcTestResult stranger = get(orderId, TestAccessTokens.forUser("someone-else", "CUSTOMER"));
         assertThat(stranger).hasStatus(404);
         assertThat(stranger).bodyJson().extractingPath("$.traceId").isNotNull();
@@ -37,7 +38,9 @@ class PaymentApiTest extends PaymentIntegrationTest {
     }
 
     private MvcTestResult get(String orderId, String token) {
-        return http.get().uri("/api/payments/" + orderId).header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
+        return http.get()
+                .uri("/api/payments/" + orderId)
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
                 .exchange();
     }
 }

@@ -17,17 +17,18 @@ import org.springframework.test.context.TestPropertySource;
  * they share one context; the breaker waits only 2 s when open and retries quickly, to keep tests short.
  */
 @MicroshopIntegrationTest
-@TestPropertySource(properties = {
-        "spring.config.import=file:../../config/application.yml,file:../../config/payment-service.yml",
-        "management.tracing.export.enabled=true",
-        "management.tracing.export.zipkin.enabled=false",
-        "management.tracing.export.otlp.enabled=false",
-        "resilience4j.circuitbreaker.instances.payment-provider.wait-duration-in-open-state=2s",
-        "resilience4j.retry.instances.payment-provider.wait-duration=50ms",
-        "microshop.payments.refund-retry-interval=1s",
-        // The tests run the reconciler themselves.
-        "microshop.payments.reconciliation-interval=1h"
-})
+@TestPropertySource(
+        properties = {
+            "spring.config.import=file:../../config/application.yml,file:../../config/payment-service.yml",
+            "management.tracing.export.enabled=true",
+            "management.tracing.export.zipkin.enabled=false",
+            "management.tracing.export.otlp.enabled=false",
+            "resilience4j.circuitbreaker.instances.payment-provider.wait-duration-in-open-state=2s",
+            "resilience4j.retry.instances.payment-provider.wait-duration=50ms",
+            "microshop.payments.refund-retry-interval=1s",
+            // The tests run the reconciler themselves.
+            "microshop.payments.reconciliation-interval=1h"
+        })
 @AutoConfigureMockMvc
 @Import(TestAccessTokens.TrustedKey.class)
 abstract class PaymentIntegrationTest {

@@ -23,8 +23,7 @@ final class PaymentProviderProcess {
     private static final Path JAR = Path.of("../../external/payment-provider/target/payment-provider.jar");
     private static final CompletableFuture<String> URL = CompletableFuture.supplyAsync(PaymentProviderProcess::start);
 
-    private PaymentProviderProcess() {
-    }
+    private PaymentProviderProcess() {}
 
     /** The provider's base URL, once it is ready. */
     static String url() {
@@ -40,17 +39,24 @@ final class PaymentProviderProcess {
             int port = freePort();
             Path target = Path.of("target").toAbsolutePath();
             String java = ProcessHandle.current().info().command().orElse("java");
-            ProcessBuilder builder = new ProcessBuilder(List.of(java, "-Xmx128m", "-XX:+UseSerialGC",
-                    "-XX:TieredStopAtLevel=1", "-Djava.io.tmpdir=" + target, "-jar", JAR.toString(),
-                    "--server.port=" + port,
-                    // A random port + 10000 may not exist: the actuator stays on the main port, as in module tests.
-                    "--management.server.port=" + port,
-                    "--spring.config.import=file:../../config/payment-provider.yml",
-                    "--spring.cloud.config.enabled=false",
-                    "--spring.cloud.config.import-check.enabled=false",
-                    "--management.tracing.export.zipkin.enabled=false",
-                    "--logging.file.name=",
-                    "--payment-provider.ledger-file="))
+            ProcessBuilder builder = new ProcessBuilder(List.of(
+                            java,
+                            "-Xmx128m",
+                            "-XX:+UseSerialGC",
+                            "-XX:TieredStopAtLevel=1",
+                            "-Djava.io.tmpdir=" + target,
+                            "-jar",
+                            JAR.toString(),
+                            "--server.port=" + port,
+                            // A random port + 10000 may not exist: the actuator stays on the main port, as in module
+                            // tests.
+                            "--management.server.port=" + port,
+                            "--spring.config.import=file:../../config/payment-provider.yml",
+                            "--spring.cloud.config.enabled=false",
+                            "--spring.cloud.config.import-check.enabled=false",
+                            "--management.tracing.export.zipkin.enabled=false",
+                            "--logging.file.name=",
+                            "--payment-provider.ledger-file="))
                     .redirectErrorStream(true)
                     .redirectOutput(target.resolve("payment-provider-test.log").toFile());
             builder.environment().put("MICROSHOP_HOME", target.toString());
@@ -66,15 +72,18 @@ final class PaymentProviderProcess {
     }
 
     private static void awaitReady(String url, Process provider) {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+        HttpClient http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
         long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
         while (System.nanoTime() < deadline) {
             if (!provider.isAlive()) {
                 throw new IllegalStateException("The payment provider exited; see target/payment-provider-test.log");
             }
             try {
-                HttpResponse<Void> ready = http.send(HttpRequest.newBuilder(URI.create(url + "/actuator/health/readiness"))
-                        .build(), HttpResponse.BodyHandlers.discarding());
+                HttpResponse<Void> ready = http.send(
+                        HttpRequest.newBuilder(URI.create(url + "/actuator/health/readiness"))
+                                .build(),
+                        HttpResponse.BodyHandlers.discarding());
                 if (ready.statusCode() == 200) {
                     return;
                 }
@@ -97,10 +106,16 @@ final class PaymentProviderProcess {
 
     /** A killed test JVM runs no shutdown hook: a detached shell stops the provider then. */
     private static void stopWhenThisJvmDies(long providerPid) throws IOException {
-        new ProcessBuilder("setsid", "sh", "-c", """
+        new ProcessBuilder(
+                        "setsid",
+                        "sh",
+                        "-c",
+                        """
                 while kill -0 "$1" 2>/dev/null; do sleep 1; done
-                kill "$2" 2>/dev/null""", "payment-provider-watchdog",
-                String.valueOf(ProcessHandle.current().pid()), String.valueOf(providerPid))
+                kill "$2" 2>/dev/null""",
+                        "payment-provider-watchdog",
+                        String.valueOf(ProcessHandle.current().pid()),
+                        String.valueOf(providerPid))
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD)
                 .redirectError(ProcessBuilder.Redirect.DISCARD)
                 .start();

@@ -16,12 +16,12 @@ final class ProviderAdmin {
     private static final JsonMapper JSON = new JsonMapper();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
-    private ProviderAdmin() {
-    }
+    private ProviderAdmin() {}
 
     static void setFaults(String settings) {
         HttpResponse<String> answer = send(HttpRequest.newBuilder(uri("/admin/faults"))
-                .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(settings)));
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(settings)));
         assertThat(answer.statusCode()).isEqualTo(200);
     }
 
@@ -31,7 +31,9 @@ final class ProviderAdmin {
 
     /** The ledger's entries and totals for one order. */
     static JsonNode ledger(String orderId) {
-        return JSON.readTree(send(HttpRequest.newBuilder(uri("/ledger?reference=" + orderId)).GET()).body());
+        return JSON.readTree(
+                send(HttpRequest.newBuilder(uri("/ledger?reference=" + orderId)).GET())
+                        .body());
     }
 
     /** What stands charged for the order, in cents. */
@@ -48,10 +50,10 @@ final class ProviderAdmin {
     /** A charge of 12.50 EUR made at the provider directly, as a request whose answer was lost would have made it. */
     static String charge(String reference) {
         HttpResponse<String> answer = send(HttpRequest.newBuilder(uri("/v1/charges"))
-                .header("Content-Type", "application/json").header("Idempotency-Key", reference)
+                .header("Content-Type", "application/json")
+                .header("Idempotency-Key", reference)
                 .POST(HttpRequest.BodyPublishers.ofString("""
-                        {"amount_minor":1250,"currency":"eur","payment_method":"pm-ok","reference":"%s"}"""
-                        .formatted(reference))));
+                        {"amount_minor":1250,"currency":"eur","payment_method":"pm-ok","reference":"%s"}""".formatted(reference))));
         assertThat(answer.statusCode()).as(answer.body()).isEqualTo(201);
         return JSON.readTree(answer.body()).get("id").asString();
     }

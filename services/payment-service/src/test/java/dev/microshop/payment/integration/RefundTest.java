@@ -19,7 +19,8 @@ class RefundTest extends PaymentIntegrationTest {
     void a_charged_order_that_is_cancelled_is_refunded_in_full() {
         String orderId = Events.newOrderId();
         Events.paymentRequested(orderId, "user-1", "pm-ok");
-        String paymentId = Events.awaitPaymentEvent(orderId, PaymentEvents.PaymentCompleted.TYPE).get("paymentId")
+        String paymentId = Events.awaitPaymentEvent(orderId, PaymentEvents.PaymentCompleted.TYPE)
+                .get("paymentId")
                 .asString();
 
         Events.orderCancelled(orderId, "user-1");
@@ -27,7 +28,8 @@ class RefundTest extends PaymentIntegrationTest {
         JsonNode refunded = Events.awaitPaymentEvent(orderId, PaymentEvents.PaymentRefunded.TYPE);
         assertThat(refunded.get("paymentId").asString()).isEqualTo(paymentId);
         assertThat(refunded.get("amount").get("amount").decimalValue()).isEqualByComparingTo("12.50");
-        assertThat(ProviderAdmin.ledger(orderId).get("entries")).extracting(entry -> entry.get("type").asString())
+        assertThat(ProviderAdmin.ledger(orderId).get("entries"))
+                .extracting(entry -> entry.get("type").asString())
                 .containsExactly("charge", "refund");
         assertThat(ProviderAdmin.netMinor(orderId)).isZero();
         assertThat(status(orderId)).isEqualTo("REFUNDED");
@@ -72,8 +74,14 @@ class RefundTest extends PaymentIntegrationTest {
     }
 
     private String status(String orderId) {
-        return jdbc.sql("SELECT status FROM payments WHERE order_id = ?").param(orderId).query(String.class).list()
-                .stream().findFirst().orElse(null);
+        return jdbc
+                .sql("SELECT status FROM payments WHERE order_id = ?")
+                .param(orderId)
+                .query(String.class)
+                .list()
+                .stream()
+                .findFirst()
+                .orElse(null);
     }
 
     private void awaitStatus(String orderId, String expected) {

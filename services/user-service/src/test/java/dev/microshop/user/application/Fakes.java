@@ -23,8 +23,7 @@ import java.util.List;
 /** Simple stand-ins for the ports whose real adapters are exercised by the integration tests. */
 final class Fakes {
 
-    private Fakes() {
-    }
+    private Fakes() {}
 
     /** Reversible on purpose: the tests check that the stored value is not the password. */
     static final class ReversingHasher implements PasswordHasher {
@@ -55,8 +54,7 @@ final class Fakes {
         }
     }
 
-    record Lockout(EmailAddress email, String clientAddress, int failures, Instant lockedUntil) {
-    }
+    record Lockout(EmailAddress email, String clientAddress, int failures, Instant lockedUntil) {}
 
     static final class RecordedLockouts implements LockoutAlerts {
         final List<Lockout> raised = new ArrayList<>();

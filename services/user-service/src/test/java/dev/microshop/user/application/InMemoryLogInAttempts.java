@@ -10,15 +10,13 @@ import java.util.Map;
 /** Failed log-ins in maps; the tests that use it run one request at a time, so locking has nothing to do. */
 class InMemoryLogInAttempts implements LogInAttemptRepository {
 
-    record Pair(EmailAddress email, String clientAddress) {
-    }
+    record Pair(EmailAddress email, String clientAddress) {}
 
     final Map<Pair, LogInAttempts> byPair = new HashMap<>();
     final Map<EmailAddress, AccountThrottle> throttles = new HashMap<>();
 
     @Override
-    public void lockForChange(EmailAddress email) {
-    }
+    public void lockForChange(EmailAddress email) {}
 
     @Override
     public LogInAttempts find(EmailAddress email, String clientAddress) {

@@ -2,10 +2,10 @@ package dev.microshop.user.application;
 
 import dev.microshop.user.domain.user.EmailAddress;
 import dev.microshop.user.domain.user.EmailAlreadyRegisteredException;
+import dev.microshop.user.domain.user.Role;
 import dev.microshop.user.domain.user.User;
 import dev.microshop.user.domain.user.UserId;
 import dev.microshop.user.domain.user.UserRepository;
-import dev.microshop.user.domain.user.Role;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,6 +47,8 @@ class InMemoryUsers implements UserRepository {
 
     @Override
     public List<User> findByRole(Role role) {
-        return byId.values().stream().filter(user -> user.roles().contains(role)).toList();
+        return byId.values().stream()
+                .filter(user -> user.roles().contains(role))
+                .toList();
     }
 }

@@ -31,11 +31,20 @@ class LogInAndRefreshTest {
     private final Fakes.RecordedEvents events = new Fakes.RecordedEvents();
     private final Fakes.ReversingHasher hasher = new Fakes.ReversingHasher();
     private final Clock clock = Clock.fixed(Instant.parse("2026-03-01T12:00:00Z"), ZoneOffset.UTC);
-    private final LogIn logIn = new LogIn(users, refreshTokens, new InMemoryLogInAttempts(), hasher,
-            new Fakes.UnsignedTokens(), settings, settings, events, new Fakes.RecordedLockouts(),
-            LowerCaseSpelling.INSTANCE, clock);
-    private final RefreshTokens refresh = new RefreshTokens(refreshTokens, users, new Fakes.UnsignedTokens(),
-            settings, clock);
+    private final LogIn logIn = new LogIn(
+            users,
+            refreshTokens,
+            new InMemoryLogInAttempts(),
+            hasher,
+            new Fakes.UnsignedTokens(),
+            settings,
+            settings,
+            events,
+            new Fakes.RecordedLockouts(),
+            LowerCaseSpelling.INSTANCE,
+            clock);
+    private final RefreshTokens refresh =
+            new RefreshTokens(refreshTokens, users, new Fakes.UnsignedTokens(), settings, clock);
     private final User ada = new SignUp(users, hasher, settings, events, LowerCaseSpelling.INSTANCE, clock)
             .signUp(new SignUpCommand("ada@example.com", "Ada", "analytical1"));
 
@@ -52,9 +61,11 @@ class LogInAndRefreshTest {
     @Test
     void a_wrong_password_and_an_unknown_email_fail_alike() {
         assertThatThrownBy(() -> logIn.logIn(new LogInCommand("ada@example.com", "wrong-password1", "203.0.113.7")))
-                .isInstanceOf(InvalidCredentialsException.class).hasMessage("Email or password is wrong");
+                .isInstanceOf(InvalidCredentialsException.class)
+                .hasMessage("Email or password is wrong");
         assertThatThrownBy(() -> logIn.logIn(new LogInCommand("bob@example.com", "analytical1", "203.0.113.7")))
-                .isInstanceOf(InvalidCredentialsException.class).hasMessage("Email or password is wrong");
+                .isInstanceOf(InvalidCredentialsException.class)
+                .hasMessage("Email or password is wrong");
         assertThat(refreshTokens.families).isEmpty();
     }
 
@@ -66,7 +77,11 @@ class LogInAndRefreshTest {
 
         assertThat(second.refreshToken()).isNotEqualTo(first.refreshToken());
         assertThat(second.accessToken()).contains(ada.id().toString());
-        assertThat(refreshTokens.tokens.get(new RefreshTokenSecret(first.refreshToken()).hash()).isUsed()).isTrue();
+        assertThat(refreshTokens
+                        .tokens
+                        .get(new RefreshTokenSecret(first.refreshToken()).hash())
+                        .isUsed())
+                .isTrue();
     }
 
     @Test
@@ -75,10 +90,12 @@ class LogInAndRefreshTest {
         TokenPair second = refresh.refresh(new RefreshTokensCommand(first.refreshToken()));
 
         assertThatThrownBy(() -> refresh.refresh(new RefreshTokensCommand(first.refreshToken())))
-                .isInstanceOfSatisfying(RefreshTokenRejectedException.class,
+                .isInstanceOfSatisfying(
+                        RefreshTokenRejectedException.class,
                         rejected -> assertThat(rejected.reason()).isEqualTo(Redemption.Reason.REUSED));
         assertThatThrownBy(() -> refresh.refresh(new RefreshTokensCommand(second.refreshToken())))
-                .isInstanceOfSatisfying(RefreshTokenRejectedException.class,
+                .isInstanceOfSatisfying(
+                        RefreshTokenRejectedException.class,
                         rejected -> assertThat(rejected.reason()).isEqualTo(Redemption.Reason.REVOKED));
     }
 
@@ -90,13 +107,16 @@ class LogInAndRefreshTest {
         assertThatThrownBy(() -> refresh.refresh(new RefreshTokensCommand(stolen.refreshToken())))
                 .isInstanceOf(RefreshTokenRejectedException.class);
 
-        assertThat(refresh.refresh(new RefreshTokensCommand(otherDevice.refreshToken())).refreshToken()).isNotBlank();
+        assertThat(refresh.refresh(new RefreshTokensCommand(otherDevice.refreshToken()))
+                        .refreshToken())
+                .isNotBlank();
     }
 
     @Test
     void an_unknown_refresh_token_is_rejected() {
         assertThatThrownBy(() -> refresh.refresh(new RefreshTokensCommand("made-up")))
-                .isInstanceOfSatisfying(RefreshTokenRejectedException.class,
+                .isInstanceOfSatisfying(
+                        RefreshTokenRejectedException.class,
                         rejected -> assertThat(rejected.reason()).isEqualTo(Redemption.Reason.UNKNOWN));
     }
 }

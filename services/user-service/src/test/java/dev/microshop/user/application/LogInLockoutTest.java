@@ -34,8 +34,14 @@ class LogInLockoutTest {
     private final Fakes.ReversingHasher hasher = new Fakes.ReversingHasher();
 
     LogInLockoutTest() {
-        new SignUp(users, hasher, settings, new Fakes.RecordedEvents(), LowerCaseSpelling.INSTANCE,
-                Clock.fixed(START, ZoneOffset.UTC)).signUp(new SignUpCommand("ada@example.com", "Ada", RIGHT));
+        new SignUp(
+                        users,
+                        hasher,
+                        settings,
+                        new Fakes.RecordedEvents(),
+                        LowerCaseSpelling.INSTANCE,
+                        Clock.fixed(START, ZoneOffset.UTC))
+                .signUp(new SignUpCommand("ada@example.com", "Ada", RIGHT));
     }
 
     @Test
@@ -43,10 +49,11 @@ class LogInLockoutTest {
         failFiveTimes("ada@example.com", ATTACKER, START);
 
         assertThatThrownBy(() -> logInAt(START.plus(Duration.ofMinutes(5)), "ada@example.com", RIGHT, ATTACKER))
-                .isInstanceOfSatisfying(AccountLockedException.class,
+                .isInstanceOfSatisfying(
+                        AccountLockedException.class,
                         locked -> assertThat(locked.retryAfter()).isEqualTo(Duration.ofMinutes(10)));
-        assertThat(lockouts.raised).containsExactly(new Fakes.Lockout(ADA, ATTACKER, 5,
-                START.plus(Duration.ofMinutes(15))));
+        assertThat(lockouts.raised)
+                .containsExactly(new Fakes.Lockout(ADA, ATTACKER, 5, START.plus(Duration.ofMinutes(15))));
     }
 
     @Test
@@ -55,7 +62,8 @@ class LogInLockoutTest {
             failOrMeetLockAt(START, "ada@example.com", ATTACKER);
         }
 
-        assertThat(logInAt(START, "ada@example.com", RIGHT, OWNER).accessToken()).isNotBlank();
+        assertThat(logInAt(START, "ada@example.com", RIGHT, OWNER).accessToken())
+                .isNotBlank();
     }
 
     @Test
@@ -66,11 +74,14 @@ class LogInLockoutTest {
         failAt(START, "ada@example.com", "198.51.100.10");
 
         assertThatThrownBy(() -> logInAt(START, "ada@example.com", RIGHT, OWNER))
-                .isInstanceOfSatisfying(AccountThrottledException.class,
+                .isInstanceOfSatisfying(
+                        AccountThrottledException.class,
                         throttled -> assertThat(throttled.retryAfter()).isEqualTo(Duration.ofSeconds(1)));
         assertThat(lockouts.slowedDown).containsExactly(ADA);
         assertThat(lockouts.raised).isEmpty();
-        assertThat(logInAt(START.plusSeconds(1), "ada@example.com", RIGHT, OWNER).accessToken()).isNotBlank();
+        assertThat(logInAt(START.plusSeconds(1), "ada@example.com", RIGHT, OWNER)
+                        .accessToken())
+                .isNotBlank();
     }
 
     @Test
@@ -78,7 +89,8 @@ class LogInLockoutTest {
         failFiveTimes("nobody@example.com", ATTACKER, START);
 
         assertThatThrownBy(() -> logInAt(START.plus(Duration.ofMinutes(5)), "nobody@example.com", RIGHT, ATTACKER))
-                .isInstanceOfSatisfying(AccountLockedException.class,
+                .isInstanceOfSatisfying(
+                        AccountLockedException.class,
                         locked -> assertThat(locked.retryAfter()).isEqualTo(Duration.ofMinutes(10)));
         assertThat(lockouts.raised).hasSize(1);
     }
@@ -87,7 +99,8 @@ class LogInLockoutTest {
     void the_right_password_works_again_once_the_lock_is_over() {
         failFiveTimes("ADA@example.com ", OWNER, START);
 
-        assertThat(logInAt(START.plus(Duration.ofMinutes(15)), "ada@example.com", RIGHT, OWNER).accessToken())
+        assertThat(logInAt(START.plus(Duration.ofMinutes(15)), "ada@example.com", RIGHT, OWNER)
+                        .accessToken())
                 .isNotBlank();
         assertThat(attempts.byPair).isEmpty();
     }
@@ -104,7 +117,8 @@ class LogInLockoutTest {
         }
 
         assertThat(attempts.find(ADA, OWNER).failures()).isEqualTo(4);
-        assertThat(logInAt(START, "ada@example.com", RIGHT, OWNER).accessToken()).isNotBlank();
+        assertThat(logInAt(START, "ada@example.com", RIGHT, OWNER).accessToken())
+                .isNotBlank();
         assertThat(lockouts.raised).isEmpty();
     }
 
@@ -125,8 +139,17 @@ class LogInLockoutTest {
     }
 
     private TokenPair logInAt(Instant when, String email, String password, String clientAddress) {
-        LogIn logIn = new LogIn(users, new InMemoryRefreshTokens(), attempts, hasher, new Fakes.UnsignedTokens(),
-                settings, settings, new Fakes.RecordedEvents(), lockouts, LowerCaseSpelling.INSTANCE,
+        LogIn logIn = new LogIn(
+                users,
+                new InMemoryRefreshTokens(),
+                attempts,
+                hasher,
+                new Fakes.UnsignedTokens(),
+                settings,
+                settings,
+                new Fakes.RecordedEvents(),
+                lockouts,
+                LowerCaseSpelling.INSTANCE,
                 Clock.fixed(when, ZoneOffset.UTC));
         return logIn.logIn(new LogInCommand(email, password, clientAddress));
     }

@@ -23,8 +23,8 @@ class SignUpTest {
     private final Fakes.Settings settings = new Fakes.Settings();
     private final Fakes.RecordedEvents events = new Fakes.RecordedEvents();
     private final Clock clock = Clock.fixed(Instant.parse("2026-03-01T12:00:00Z"), ZoneOffset.UTC);
-    private final SignUp signUp = new SignUp(users, new Fakes.ReversingHasher(), settings, events,
-            LowerCaseSpelling.INSTANCE, clock);
+    private final SignUp signUp =
+            new SignUp(users, new Fakes.ReversingHasher(), settings, events, LowerCaseSpelling.INSTANCE, clock);
 
     @Test
     void a_new_user_is_stored_with_a_hashed_password_and_announced() {

@@ -44,15 +44,16 @@ class AccountThrottleTest {
         assertThat(tenth.startsSlowingDown(TEN_FREE_THEN_1S_DOUBLING_TO_1M)).isFalse();
         assertThat(eleventh.startsSlowingDown(TEN_FREE_THEN_1S_DOUBLING_TO_1M)).isTrue();
         assertThat(eleventh.afterFailureAt(START.plusSeconds(1), TEN_FREE_THEN_1S_DOUBLING_TO_1M)
-                .startsSlowingDown(TEN_FREE_THEN_1S_DOUBLING_TO_1M)).isFalse();
+                        .startsSlowingDown(TEN_FREE_THEN_1S_DOUBLING_TO_1M))
+                .isFalse();
     }
 
     @Test
     void a_quiet_period_without_failures_forgets_the_count() {
         AccountThrottle slowed = failures(15, START);
 
-        AccountThrottle afresh = slowed.afterFailureAt(START.plus(Duration.ofMinutes(15)),
-                TEN_FREE_THEN_1S_DOUBLING_TO_1M);
+        AccountThrottle afresh =
+                slowed.afterFailureAt(START.plus(Duration.ofMinutes(15)), TEN_FREE_THEN_1S_DOUBLING_TO_1M);
 
         assertThat(afresh.failures()).isEqualTo(1);
         assertThat(afresh.nextAttemptAt()).isNull();

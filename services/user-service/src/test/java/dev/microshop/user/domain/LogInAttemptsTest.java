@@ -37,7 +37,8 @@ class LogInAttemptsTest {
 
         assertThat(locked.failures()).isEqualTo(5);
         assertThat(locked.lockedUntil()).isEqualTo(fifth.plus(Duration.ofMinutes(15)));
-        assertThat(locked.isLockedAt(fifth.plus(Duration.ofMinutes(15)).minusMillis(1))).isTrue();
+        assertThat(locked.isLockedAt(fifth.plus(Duration.ofMinutes(15)).minusMillis(1)))
+                .isTrue();
         assertThat(locked.isLockedAt(fifth.plus(Duration.ofMinutes(15)))).isFalse();
         assertThat(locked.lockRemainingAt(fifth.plus(Duration.ofMinutes(10)))).isEqualTo(Duration.ofMinutes(5));
     }
@@ -82,7 +83,8 @@ class LogInAttemptsTest {
     void a_stricter_policy_applies_to_the_next_failure() {
         LogInAttempts attempts = failures(3, START, Duration.ofMinutes(1));
 
-        LogInAttempts locked = attempts.afterFailureAt(START.plus(Duration.ofMinutes(3)),
+        LogInAttempts locked = attempts.afterFailureAt(
+                START.plus(Duration.ofMinutes(3)),
                 new LockoutPolicy(3, Duration.ofMinutes(15), Duration.ofMinutes(15)));
 
         assertThat(locked.failures()).isEqualTo(4);

@@ -11,8 +11,7 @@ public final class LowerCaseSpelling implements EmailSpelling {
 
     public static final EmailSpelling INSTANCE = new LowerCaseSpelling();
 
-    private LowerCaseSpelling() {
-    }
+    private LowerCaseSpelling() {}
 
     @Override
     public String canonical(String raw) {

@@ -27,9 +27,13 @@ class PasswordPolicyTest {
     @Test
     void every_broken_rule_is_listed() {
         assertThatThrownBy(() -> strict.check("!!!"))
-                .isInstanceOfSatisfying(PasswordRejectedException.class, rejected -> assertThat(rejected.brokenRules())
-                        .containsExactly("must be at least 10 characters long", "must contain a digit",
-                                "must contain a letter"));
+                .isInstanceOfSatisfying(
+                        PasswordRejectedException.class,
+                        rejected -> assertThat(rejected.brokenRules())
+                                .containsExactly(
+                                        "must be at least 10 characters long",
+                                        "must contain a digit",
+                                        "must contain a letter"));
     }
 
     @Test
@@ -49,8 +53,7 @@ class PasswordPolicyTest {
 
     @Test
     void a_password_longer_than_bcrypt_reads_is_rejected_rather_than_truncated() {
-        assertThatThrownBy(() -> strict.check("a1".repeat(37)))
-                .hasMessage("Password must be at most 72 bytes long");
+        assertThatThrownBy(() -> strict.check("a1".repeat(37))).hasMessage("Password must be at most 72 bytes long");
     }
 
     @Test

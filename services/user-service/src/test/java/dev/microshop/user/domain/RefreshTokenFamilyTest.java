@@ -23,7 +23,9 @@ class RefreshTokenFamilyTest {
     void a_token_is_stored_as_the_sha256_of_its_secret_and_secrets_are_random() {
         IssuedRefreshToken issued = family.issue(loginTime, LIFETIME);
         assertThat(issued.token().hash()).isEqualTo(issued.secret().hash());
-        assertThat(issued.token().hash().value()).hasSize(64).doesNotContain(issued.secret().value());
+        assertThat(issued.token().hash().value())
+                .hasSize(64)
+                .doesNotContain(issued.secret().value());
         assertThat(issued.secret().value()).hasSize(43);
         assertThat(RefreshTokenSecret.generate()).isNotEqualTo(RefreshTokenSecret.generate());
         assertThat(issued.token().expiresAt()).isEqualTo(loginTime.plus(LIFETIME));
@@ -79,7 +81,9 @@ class RefreshTokenFamilyTest {
 
     @Test
     void a_token_cannot_be_redeemed_in_a_family_it_does_not_belong_to() {
-        RefreshToken stranger = RefreshTokenFamily.start(UserId.newId(), loginTime).issue(loginTime, LIFETIME).token();
+        RefreshToken stranger = RefreshTokenFamily.start(UserId.newId(), loginTime)
+                .issue(loginTime, LIFETIME)
+                .token();
         assertThatThrownBy(() -> family.redeem(stranger, loginTime, LIFETIME))
                 .isInstanceOf(IllegalArgumentException.class);
     }

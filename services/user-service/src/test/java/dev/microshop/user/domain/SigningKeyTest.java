@@ -25,8 +25,10 @@ class SigningKeyTest {
 
     @Test
     void a_key_is_due_for_rotation_once_the_rotation_period_has_passed() {
-        assertThat(KEY.isDueForRotation(CREATED.plus(ROTATION_PERIOD).minusSeconds(1), ROTATION_PERIOD)).isFalse();
-        assertThat(KEY.isDueForRotation(CREATED.plus(ROTATION_PERIOD), ROTATION_PERIOD)).isTrue();
+        assertThat(KEY.isDueForRotation(CREATED.plus(ROTATION_PERIOD).minusSeconds(1), ROTATION_PERIOD))
+                .isFalse();
+        assertThat(KEY.isDueForRotation(CREATED.plus(ROTATION_PERIOD), ROTATION_PERIOD))
+                .isTrue();
     }
 
     @Test
@@ -35,7 +37,8 @@ class SigningKeyTest {
         assertThat(retired.isActive()).isFalse();
         assertThat(retired.privateKey()).isNull();
         assertThat(retired.kid()).isEqualTo(KEY.kid());
-        assertThat(retired.isDueForRotation(CREATED.plus(ROTATION_PERIOD), ROTATION_PERIOD)).isFalse();
+        assertThat(retired.isDueForRotation(CREATED.plus(ROTATION_PERIOD), ROTATION_PERIOD))
+                .isFalse();
         assertThatThrownBy(() -> retired.retire(CREATED.plusSeconds(120))).isInstanceOf(IllegalStateException.class);
     }
 
@@ -43,8 +46,11 @@ class SigningKeyTest {
     void a_retired_key_verifies_tokens_until_the_last_one_it_signed_has_expired() {
         Instant retiredAt = CREATED.plus(Duration.ofDays(10));
         SigningKey retired = KEY.retire(retiredAt);
-        assertThat(retired.mayVerifyTokensAt(retiredAt.plus(TOKEN_LIFETIME).minusSeconds(1), TOKEN_LIFETIME)).isTrue();
-        assertThat(retired.mayVerifyTokensAt(retiredAt.plus(TOKEN_LIFETIME), TOKEN_LIFETIME)).isFalse();
-        assertThat(KEY.mayVerifyTokensAt(CREATED.plus(Duration.ofDays(365)), TOKEN_LIFETIME)).isTrue();
+        assertThat(retired.mayVerifyTokensAt(retiredAt.plus(TOKEN_LIFETIME).minusSeconds(1), TOKEN_LIFETIME))
+                .isTrue();
+        assertThat(retired.mayVerifyTokensAt(retiredAt.plus(TOKEN_LIFETIME), TOKEN_LIFETIME))
+                .isFalse();
+        assertThat(KEY.mayVerifyTokensAt(CREATED.plus(Duration.ofDays(365)), TOKEN_LIFETIME))
+                .isTrue();
     }
 }

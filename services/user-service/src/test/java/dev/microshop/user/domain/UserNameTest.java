@@ -16,7 +16,8 @@ class UserNameTest {
 
     @Test
     void a_blank_name_is_rejected() {
-        assertThatThrownBy(() -> UserName.of("   ")).isInstanceOf(InvalidUserDetailsException.class)
+        assertThatThrownBy(() -> UserName.of("   "))
+                .isInstanceOf(InvalidUserDetailsException.class)
                 .hasMessage("name must not be blank");
     }
 
@@ -28,7 +29,8 @@ class UserNameTest {
 
     @Test
     void control_characters_are_rejected() {
-        assertThatThrownBy(() -> UserName.of("Ada\nLovelace")).isInstanceOf(InvalidUserDetailsException.class)
+        assertThatThrownBy(() -> UserName.of("Ada\nLovelace"))
+                .isInstanceOf(InvalidUserDetailsException.class)
                 .hasMessage("name must not contain control characters");
     }
 }

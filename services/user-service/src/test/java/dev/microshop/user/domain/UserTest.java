@@ -16,8 +16,12 @@ import org.junit.jupiter.api.Test;
 class UserTest {
 
     private static User register() {
-        return User.register(UserId.newId(), new EmailAddress("ada@example.com"), UserName.of("Ada"),
-                new PasswordHash("$2a$10$hash"), Instant.parse("2026-01-01T00:00:00Z"));
+        return User.register(
+                UserId.newId(),
+                new EmailAddress("ada@example.com"),
+                UserName.of("Ada"),
+                new PasswordHash("$2a$10$hash"),
+                Instant.parse("2026-01-01T00:00:00Z"));
     }
 
     @Test
@@ -43,7 +47,8 @@ class UserTest {
     void a_user_id_from_outside_must_be_a_uuid() {
         UserId id = UserId.newId();
         assertThat(UserId.parse(id.toString())).isEqualTo(id);
-        assertThatThrownBy(() -> UserId.parse("42")).isInstanceOf(InvalidUserIdException.class)
+        assertThatThrownBy(() -> UserId.parse("42"))
+                .isInstanceOf(InvalidUserIdException.class)
                 .hasMessage("User id '42' is not a UUID");
     }
 }

@@ -44,7 +44,8 @@ class AccessTokenRejectionTest {
     @Test
     void a_hand_made_token_signed_with_the_active_key_is_accepted() {
         SigningKey active = signingKeys.findActive().orElseThrow();
-        String token = TestTokens.signedWith(active, TestTokens.claims(userId(), Instant.now()).build());
+        String token = TestTokens.signedWith(
+                active, TestTokens.claims(userId(), Instant.now()).build());
 
         assertThat(api.me(token)).hasStatus(200);
     }
@@ -59,7 +60,8 @@ class AccessTokenRejectionTest {
         SigningKey active = signingKeys.findActive().orElseThrow();
         Instant issuedAt = Instant.now().minusSeconds(900 + 61);
 
-        assertUnauthorizedProblem(api.me(TestTokens.signedWith(active, TestTokens.claims(userId(), issuedAt).build())));
+        assertUnauthorizedProblem(api.me(TestTokens.signedWith(
+                active, TestTokens.claims(userId(), issuedAt).build())));
     }
 
     @Test
@@ -79,15 +81,18 @@ class AccessTokenRejectionTest {
 
     @Test
     void an_unsigned_alg_none_token_is_401() {
-        assertUnauthorizedProblem(api.me(TestTokens.unsigned(TestTokens.claims(userId(), Instant.now()).build())));
+        assertUnauthorizedProblem(api.me(
+                TestTokens.unsigned(TestTokens.claims(userId(), Instant.now()).build())));
     }
 
     @Test
     void a_token_for_another_audience_or_issuer_is_401() {
         SigningKey active = signingKeys.findActive().orElseThrow();
         String user = userId();
-        JWTClaimsSet otherAudience = TestTokens.claims(user, Instant.now()).audience("elsewhere").build();
-        JWTClaimsSet otherIssuer = TestTokens.claims(user, Instant.now()).issuer("elsewhere").build();
+        JWTClaimsSet otherAudience =
+                TestTokens.claims(user, Instant.now()).audience("elsewhere").build();
+        JWTClaimsSet otherIssuer =
+                TestTokens.claims(user, Instant.now()).issuer("elsewhere").build();
 
         assertUnauthorizedProblem(api.me(TestTokens.signedWith(active, otherAudience)));
         assertUnauthorizedProblem(api.me(TestTokens.signedWith(active, otherIssuer)));
@@ -102,8 +107,12 @@ class AccessTokenRejectionTest {
 
     @Test
     void a_customer_may_not_rotate_signing_keys() {
-        MvcTestResult result = http.post().uri("/api/admin/signing-keys/rotate")
-                .header(HttpHeaders.AUTHORIZATION, "Bearer " + api.newSession("customer").accessToken()).exchange();
+        MvcTestResult result = http.post()
+                .uri("/api/admin/signing-keys/rotate")
+                .header(
+                        HttpHeaders.AUTHORIZATION,
+                        "Bearer " + api.newSession("customer").accessToken())
+                .exchange();
 
         assertThat(result).hasStatus(403).hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
     }

@@ -36,6 +36,7 @@ class AccountLockoutTest {
 
     /** Where MockMvc requests come from. */
     private static final String MOCK_CLIENT = "127.0.0.1";
+
     private static final String LOCKED_DETAIL =
             "Too many failed log-ins: this account is locked for a while; try again in \\d+ seconds";
 
@@ -80,10 +81,13 @@ class AccountLockoutTest {
             assertThat(locked).bodyJson().extractingPath("$.title").isEqualTo("Account locked");
             assertThat(locked).bodyJson().extractingPath("$.detail").asString().matches(LOCKED_DETAIL);
             assertThat(locked).bodyJson().extractingPath("$.traceId").asString().isNotBlank();
-            assertThat(Integer.parseInt(locked.getResponse().getHeader("Retry-After"))).isBetween(890, 900);
+            assertThat(Integer.parseInt(locked.getResponse().getHeader("Retry-After")))
+                    .isBetween(890, 900);
         }
         assertThat(lockouts()).isEqualTo(lockoutsBefore + 1);
-        assertThat(output).contains("Log-in locked for t***@example.com from 127.0.0.1 until").doesNotContain(email)
+        assertThat(output)
+                .contains("Log-in locked for t***@example.com from 127.0.0.1 until")
+                .doesNotContain(email)
                 .doesNotContain("wrong-password1");
     }
 
@@ -98,7 +102,8 @@ class AccountLockoutTest {
             MvcTestResult locked = api.logIn(email, Api.PASSWORD);
             assertThat(locked).hasStatus(423);
             assertThat(locked).bodyJson().extractingPath("$.detail").asString().matches(LOCKED_DETAIL);
-            assertThat(attempts.find(new EmailAddress(email), MOCK_CLIENT).failures()).isEqualTo(5);
+            assertThat(attempts.find(new EmailAddress(email), MOCK_CLIENT).failures())
+                    .isEqualTo(5);
         }
     }
 
@@ -108,7 +113,8 @@ class AccountLockoutTest {
         assertThat(api.signUp(email, "Patient", Api.PASSWORD)).hasStatus(201);
 
         try (var twoFailures = LiveConfiguration.change(context, "microshop.users.login-lockout.max-failures", "2");
-             var oneSecond = LiveConfiguration.change(context, "microshop.users.login-lockout.lock-duration", "1s")) {
+                var oneSecond =
+                        LiveConfiguration.change(context, "microshop.users.login-lockout.lock-duration", "1s")) {
             assertThat(api.logIn(email, "wrong-password1")).hasStatus(401);
             assertThat(api.logIn(email, "wrong-password2")).hasStatus(401);
             MvcTestResult locked = api.logIn(email, Api.PASSWORD);
@@ -118,7 +124,8 @@ class AccountLockoutTest {
 
             assertThat(api.logIn(email, Api.PASSWORD)).hasStatus(200);
         }
-        assertThat(attempts.find(new EmailAddress(email), MOCK_CLIENT).failures()).isZero();
+        assertThat(attempts.find(new EmailAddress(email), MOCK_CLIENT).failures())
+                .isZero();
     }
 
     @Test
@@ -131,7 +138,8 @@ class AccountLockoutTest {
 
         assertThat(api.logIn(email, Api.PASSWORD)).hasStatus(200);
 
-        assertThat(attempts.find(new EmailAddress(email), MOCK_CLIENT).failures()).isZero();
+        assertThat(attempts.find(new EmailAddress(email), MOCK_CLIENT).failures())
+                .isZero();
         for (int i = 0; i < 4; i++) {
             assertThat(api.logIn(email, "wrong-password1")).hasStatus(401);
         }
@@ -151,10 +159,13 @@ class AccountLockoutTest {
         // Failures take turns per address: the first five are counted (the fifth locks), the rest meet the lock.
         assertThat(statuses).filteredOn(status -> status == 401).hasSize(5);
         assertThat(statuses).filteredOn(status -> status == 423).hasSize(15);
-        assertThat(attempts.find(new EmailAddress(target), MOCK_CLIENT).failures()).isEqualTo(5);
-        assertThat(attempts.find(new EmailAddress(target), MOCK_CLIENT).isLockedAt(Instant.now())).isTrue();
+        assertThat(attempts.find(new EmailAddress(target), MOCK_CLIENT).failures())
+                .isEqualTo(5);
+        assertThat(attempts.find(new EmailAddress(target), MOCK_CLIENT).isLockedAt(Instant.now()))
+                .isTrue();
         assertThat(api.logIn(target, Api.PASSWORD)).hasStatus(423);
-        assertThat(attempts.find(new EmailAddress(bystander), MOCK_CLIENT).failures()).isEqualTo(1);
+        assertThat(attempts.find(new EmailAddress(bystander), MOCK_CLIENT).failures())
+                .isEqualTo(1);
         assertThat(api.logIn(bystander, Api.PASSWORD)).hasStatus(200);
     }
 
@@ -164,12 +175,14 @@ class AccountLockoutTest {
 
         List<Integer> statuses;
         try (var ignored = LiveConfiguration.change(context, "microshop.users.login-lockout.max-failures", "50");
-             var unthrottled = LiveConfiguration.change(context, "microshop.users.login-throttle.free-failures", "50")) {
+                var unthrottled =
+                        LiveConfiguration.change(context, "microshop.users.login-throttle.free-failures", "50")) {
             statuses = logInInParallel(20, email, "wrong-password1");
         }
 
         assertThat(statuses).containsOnly(401).hasSize(20);
-        assertThat(attempts.find(new EmailAddress(email), MOCK_CLIENT).failures()).isEqualTo(20);
+        assertThat(attempts.find(new EmailAddress(email), MOCK_CLIENT).failures())
+                .isEqualTo(20);
     }
 
     @Test
@@ -179,14 +192,17 @@ class AccountLockoutTest {
 
         List<Integer> attacker = new ArrayList<>();
         for (int i = 0; i < 8; i++) {
-            attacker.add(http.logInForwardedFor("198.51.100.66", email, "wrong-password" + i).statusCode());
+            attacker.add(http.logInForwardedFor("198.51.100.66", email, "wrong-password" + i)
+                    .statusCode());
         }
         HttpResponse<String> owner = http.logInForwardedFor("203.0.113.7", email, Api.PASSWORD);
 
         assertThat(attacker).containsExactly(401, 401, 401, 401, 401, 423, 423, 423);
         assertThat(owner.statusCode()).as(owner.body()).isEqualTo(200);
-        assertThat(attempts.find(new EmailAddress(email), "198.51.100.66").failures()).isEqualTo(5);
-        assertThat(http.logInForwardedFor("198.51.100.66", email, Api.PASSWORD).statusCode()).isEqualTo(423);
+        assertThat(attempts.find(new EmailAddress(email), "198.51.100.66").failures())
+                .isEqualTo(5);
+        assertThat(http.logInForwardedFor("198.51.100.66", email, Api.PASSWORD).statusCode())
+                .isEqualTo(423);
     }
 
     @Test
@@ -195,19 +211,21 @@ class AccountLockoutTest {
         String email = Api.uniqueEmail("sprayed");
         assertThat(api.signUp(email, "Sprayed", Api.PASSWORD)).hasStatus(201);
         for (int i = 0; i < 11; i++) {
-            assertThat(http.logInForwardedFor("198.51.100." + i, email, "wrong-password1").statusCode())
+            assertThat(http.logInForwardedFor("198.51.100." + i, email, "wrong-password1")
+                            .statusCode())
                     .isEqualTo(401);
         }
 
         HttpResponse<String> slowed = http.logInForwardedFor("203.0.113.7", email, Api.PASSWORD);
 
         assertThat(slowed.statusCode()).isEqualTo(429);
-        assertThat(slowed.headers().firstValue("Content-Type")).hasValueSatisfying(type ->
-                assertThat(type).startsWith("application/problem+json"));
+        assertThat(slowed.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
         assertThat(slowed.headers().firstValue("Retry-After")).hasValue("1");
         assertThat(slowed.body()).contains("Too many failed log-ins for this account");
         Thread.sleep(1_000);
-        assertThat(http.logInForwardedFor("203.0.113.7", email, Api.PASSWORD).statusCode()).isEqualTo(200);
+        assertThat(http.logInForwardedFor("203.0.113.7", email, Api.PASSWORD).statusCode())
+                .isEqualTo(200);
     }
 
     @Test
@@ -216,8 +234,12 @@ class AccountLockoutTest {
         String email = "rosa-%s@example.com".formatted(unique);
         assertThat(api.signUp(email, "Rosa", Api.PASSWORD)).hasStatus(201);
 
-        for (String spelling : List.of(email, email.toUpperCase(), "ro\u017fa-%s@example.com".formatted(unique),
-                " " + email, "ROSA-%s@EXAMPLE.COM".formatted(unique))) {
+        for (String spelling : List.of(
+                email,
+                email.toUpperCase(),
+                "ro\u017fa-%s@example.com".formatted(unique),
+                " " + email,
+                "ROSA-%s@EXAMPLE.COM".formatted(unique))) {
             assertThat(api.logIn(spelling, "wrong-password1")).hasStatus(401);
         }
 

@@ -44,11 +44,15 @@ class AdministratorsEndpointTest {
         Api.Session customer = api.newSession("outsider");
         String wrongPassword = "Basic " + Base64.getEncoder().encodeToString("operator:guess".getBytes());
 
-        assertThat(http.anonymous("GET", "/actuator/administrators").statusCode()).isEqualTo(401);
-        assertThat(http.withAuthorization(wrongPassword, "GET", "/actuator/administrators").statusCode())
+        assertThat(http.anonymous("GET", "/actuator/administrators").statusCode())
                 .isEqualTo(401);
-        assertThat(http.withAuthorization("Bearer " + customer.accessToken(), "DELETE",
-                Http.administrator(customer.email())).statusCode()).isEqualTo(401);
+        assertThat(http.withAuthorization(wrongPassword, "GET", "/actuator/administrators")
+                        .statusCode())
+                .isEqualTo(401);
+        assertThat(http.withAuthorization(
+                                "Bearer " + customer.accessToken(), "DELETE", Http.administrator(customer.email()))
+                        .statusCode())
+                .isEqualTo(401);
     }
 
     @Test
@@ -65,7 +69,8 @@ class AdministratorsEndpointTest {
         assertThat(roles(Api.read(api.logIn(future.email(), Api.PASSWORD), "$.accessToken")))
                 .containsExactly("ADMIN", "CUSTOMER");
         assertThat(auditEvents.find("operator", before, "ADMIN_GRANTED"))
-                .extracting(event -> event.getData().get("target")).contains(future.email());
+                .extracting(event -> event.getData().get("target"))
+                .contains(future.email());
     }
 
     @Test
@@ -83,8 +88,12 @@ class AdministratorsEndpointTest {
         assertThat(roles(Api.read(afterRevoke, "$.accessToken"))).containsExactly("CUSTOMER");
         assertThat(listedEmails()).doesNotContain(session.email());
         List<AuditEvent> revocations = auditEvents.find("operator", before, "ADMIN_REVOKED");
-        assertThat(revocations).extracting(event -> event.getData().get("target")).contains(session.email());
-        assertThat(revocations).extracting(event -> event.getData().get("userId")).contains(session.userId());
+        assertThat(revocations)
+                .extracting(event -> event.getData().get("target"))
+                .contains(session.email());
+        assertThat(revocations)
+                .extracting(event -> event.getData().get("userId"))
+                .contains(session.userId());
     }
 
     @Test
@@ -100,11 +109,11 @@ class AdministratorsEndpointTest {
     void granting_or_revoking_an_unknown_address_is_a_404_problem_naming_it() {
         String unknown = Api.uniqueEmail("nobody");
 
-        for (HttpResponse<String> answer : List.of(grant(unknown),
-                http.asOperator("DELETE", Http.administrator(unknown), null))) {
+        for (HttpResponse<String> answer :
+                List.of(grant(unknown), http.asOperator("DELETE", Http.administrator(unknown), null))) {
             assertThat(answer.statusCode()).isEqualTo(404);
-            assertThat(answer.headers().firstValue("Content-Type")).hasValueSatisfying(type ->
-                    assertThat(type).startsWith("application/problem+json"));
+            assertThat(answer.headers().firstValue("Content-Type"))
+                    .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
             assertThat((String) JsonPath.read(answer.body(), "$.detail")).isEqualTo("No account with email " + unknown);
             assertThat((Integer) JsonPath.read(answer.body(), "$.status")).isEqualTo(404);
         }
@@ -113,13 +122,16 @@ class AdministratorsEndpointTest {
     @Test
     void a_malformed_or_missing_address_is_a_400() {
         assertThat(grant("not-an-address").statusCode()).isEqualTo(400);
-        assertThat(http.asOperator("POST", "/actuator/administrators", "{}").statusCode()).isEqualTo(400);
+        assertThat(http.asOperator("POST", "/actuator/administrators", "{}").statusCode())
+                .isEqualTo(400);
     }
 
     @Test
     void the_last_administrator_can_be_revoked_and_the_operator_can_grant_again() {
         for (String email : listedEmails()) {
-            assertThat(http.asOperator("DELETE", Http.administrator(email), null).statusCode()).isEqualTo(200);
+            assertThat(http.asOperator("DELETE", Http.administrator(email), null)
+                            .statusCode())
+                    .isEqualTo(200);
         }
         assertThat(listedEmails()).isEmpty();
 

@@ -16,8 +16,7 @@ final class Api {
     static final String PASSWORD = "analytical1";
 
     /** What a client keeps after signing up and logging in. */
-    record Session(String userId, String email, String accessToken, String refreshToken) {
-    }
+    record Session(String userId, String email, String accessToken, String refreshToken) {}
 
     private final MockMvcTester http;
 
@@ -45,11 +44,18 @@ final class Api {
     }
 
     MvcTestResult me(String accessToken) {
-        return http.get().uri("/api/users/me").header(HttpHeaders.AUTHORIZATION, "Bearer " + accessToken).exchange();
+        return http.get()
+                .uri("/api/users/me")
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + accessToken)
+                .exchange();
     }
 
     MvcTestResult postJson(String uri, String json) {
-        return http.post().uri(uri).contentType(MediaType.APPLICATION_JSON).content(json).exchange();
+        return http.post()
+                .uri(uri)
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(json)
+                .exchange();
     }
 
     /** Signs up a new user with a unique email and logs in. */
@@ -63,11 +69,13 @@ final class Api {
         MvcTestResult signedUp = signUp(email, "Admin", PASSWORD);
         assertThat(signedUp).hasStatus(201);
         assertThat(http.asOperator("POST", "/actuator/administrators", """
-                {"email":"%s"}""".formatted(email)).statusCode()).isEqualTo(200);
+                {"email":"%s"}""".formatted(email))
+                        .statusCode())
+                .isEqualTo(200);
         MvcTestResult loggedIn = logIn(email, PASSWORD);
         assertThat(loggedIn).hasStatus(200);
-        return new Session(read(signedUp, "$.id"), email, read(loggedIn, "$.accessToken"),
-                read(loggedIn, "$.refreshToken"));
+        return new Session(
+                read(signedUp, "$.id"), email, read(loggedIn, "$.accessToken"), read(loggedIn, "$.refreshToken"));
     }
 
     Session newSession(String email, String name) {
@@ -75,13 +83,17 @@ final class Api {
         assertThat(signedUp).hasStatus(201);
         MvcTestResult loggedIn = logIn(email, PASSWORD);
         assertThat(loggedIn).hasStatus(200);
-        return new Session(read(signedUp, "$.id"), read(signedUp, "$.email"), read(loggedIn, "$.accessToken"),
+        return new Session(
+                read(signedUp, "$.id"),
+                read(signedUp, "$.email"),
+                read(loggedIn, "$.accessToken"),
                 read(loggedIn, "$.refreshToken"));
     }
 
     static String read(MvcTestResult result, String path) {
         try {
-            return JsonPath.read(result.getResponse().getContentAsString(), path).toString();
+            return JsonPath.read(result.getResponse().getContentAsString(), path)
+                    .toString();
         } catch (UnsupportedEncodingException impossible) {
             throw new IllegalStateException(impossible);
         }

@@ -38,7 +38,8 @@ class EmailSpellingBackfillTest {
         String lookAlike = "ro\u017fa-%s@example.com".formatted(unique);
         String oldSpelling = "admin-%s@micro\u017fhop.local".formatted(unique);
         JavaMigration backfill = javaMigrations.stream()
-                .filter(migration -> migration.getVersion().equals(MigrationVersion.fromVersion("6"))).findFirst()
+                .filter(migration -> migration.getVersion().equals(MigrationVersion.fromVersion("6")))
+                .findFirst()
                 .orElseThrow();
 
         try (Connection connection = dataSource.getConnection()) {
@@ -75,8 +76,8 @@ class EmailSpellingBackfillTest {
 
     /** The stored email and whether it has a look-alike key. */
     private static List<String> stored(Connection connection, UUID id) throws Exception {
-        try (PreparedStatement select = connection.prepareStatement(
-                "SELECT email, email_skeleton FROM users WHERE id = ?")) {
+        try (PreparedStatement select =
+                connection.prepareStatement("SELECT email, email_skeleton FROM users WHERE id = ?")) {
             select.setObject(1, id);
             try (ResultSet row = select.executeQuery()) {
                 row.next();

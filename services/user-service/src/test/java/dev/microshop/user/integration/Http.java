@@ -15,7 +15,8 @@ import org.springframework.core.env.Environment;
 /** Real HTTP calls to the service under test on its port, as the operator or a client behind the gateway. */
 final class Http {
 
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient client =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String base;
 
     Http(Environment environment) {
@@ -46,7 +47,8 @@ final class Http {
     }
 
     private HttpRequest.Builder request(String method, String path, String json) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(10));
+        HttpRequest.Builder request =
+                HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(10));
         if (json == null) {
             return request.method(method, HttpRequest.BodyPublishers.noBody());
         }

@@ -12,8 +12,7 @@ import org.springframework.core.env.MapPropertySource;
  */
 final class LiveConfiguration {
 
-    private LiveConfiguration() {
-    }
+    private LiveConfiguration() {}
 
     /** Until closed, {@code key} has {@code value}; closing restores the previous value the same way. */
     static AutoCloseable change(ConfigurableApplicationContext context, String key, String value) {

@@ -25,14 +25,19 @@ class PasswordPolicyRefreshTest {
 
     @Test
     void a_stricter_minimum_length_applies_to_the_next_sign_up_and_relaxing_it_applies_again() throws Exception {
-        assertThat(api.signUp(Api.uniqueEmail("before"), "Before", TWELVE_CHARACTERS)).hasStatus(201);
+        assertThat(api.signUp(Api.uniqueEmail("before"), "Before", TWELVE_CHARACTERS))
+                .hasStatus(201);
 
         try (var ignored = LiveConfiguration.change(context, "microshop.users.password-policy.min-length", "16")) {
-            assertThat(api.signUp(Api.uniqueEmail("during"), "During", TWELVE_CHARACTERS)).hasStatus(400)
-                    .bodyJson().extractingPath("$.errors[0].message").isEqualTo("must be at least 16 characters long");
+            assertThat(api.signUp(Api.uniqueEmail("during"), "During", TWELVE_CHARACTERS))
+                    .hasStatus(400)
+                    .bodyJson()
+                    .extractingPath("$.errors[0].message")
+                    .isEqualTo("must be at least 16 characters long");
         }
 
-        assertThat(api.signUp(Api.uniqueEmail("after"), "After", TWELVE_CHARACTERS)).hasStatus(201);
+        assertThat(api.signUp(Api.uniqueEmail("after"), "After", TWELVE_CHARACTERS))
+                .hasStatus(201);
     }
 
     @Test
@@ -40,8 +45,10 @@ class PasswordPolicyRefreshTest {
         String noDigits = "no-digits-at-all";
         assertThat(api.signUp(Api.uniqueEmail("digits"), "Digits", noDigits)).hasStatus(400);
 
-        try (var ignored = LiveConfiguration.change(context, "microshop.users.password-policy.require-digit", "false")) {
-            assertThat(api.signUp(Api.uniqueEmail("digits"), "Digits", noDigits)).hasStatus(201);
+        try (var ignored =
+                LiveConfiguration.change(context, "microshop.users.password-policy.require-digit", "false")) {
+            assertThat(api.signUp(Api.uniqueEmail("digits"), "Digits", noDigits))
+                    .hasStatus(201);
         }
     }
 }

@@ -33,8 +33,11 @@ class RefreshTokenTest {
         assertThat(refreshed).hasStatus(200).headers().hasValue("Cache-Control", "no-store");
         String newRefreshToken = Api.read(refreshed, "$.refreshToken");
         assertThat(newRefreshToken).isNotEqualTo(session.refreshToken());
-        assertThat(api.me(Api.read(refreshed, "$.accessToken"))).hasStatus(200)
-                .bodyJson().extractingPath("$.id").isEqualTo(session.userId());
+        assertThat(api.me(Api.read(refreshed, "$.accessToken")))
+                .hasStatus(200)
+                .bodyJson()
+                .extractingPath("$.id")
+                .isEqualTo(session.userId());
         assertThat(api.refresh(newRefreshToken)).hasStatus(200);
     }
 
@@ -67,7 +70,8 @@ class RefreshTokenTest {
 
     @Test
     void a_missing_refresh_token_is_a_400_problem() {
-        assertThat(api.postJson("/api/auth/refresh", "{}")).hasStatus(400)
+        assertThat(api.postJson("/api/auth/refresh", "{}"))
+                .hasStatus(400)
                 .hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
     }
 
@@ -75,11 +79,14 @@ class RefreshTokenTest {
     void the_database_holds_only_the_sha256_of_a_refresh_token() {
         Api.Session session = api.newSession("dennis");
 
-        List<String> stored = sql.sql("""
+        List<String> stored =
+                sql.sql("""
                 SELECT t.token_hash FROM refresh_tokens t JOIN refresh_token_families f ON f.id = t.family_id
                 WHERE f.user_id = ?::uuid""").param(session.userId()).query(String.class).list();
 
-        assertThat(stored).containsExactly(new RefreshTokenSecret(session.refreshToken()).hash().value())
+        assertThat(stored)
+                .containsExactly(
+                        new RefreshTokenSecret(session.refreshToken()).hash().value())
                 .doesNotContain(session.refreshToken());
     }
 }

@@ -48,12 +48,15 @@ class SignUpAndLogInTest {
         assertThat(result).bodyJson().extractingPath("$.name").isEqualTo("Ada Lovelace");
         assertThat(result).bodyJson().extractingPath("$.roles").asArray().containsExactly("CUSTOMER");
         assertThat(UUID.fromString(Api.read(result, "$.id"))).isNotNull();
-        assertThat(result.getResponse().getContentAsString()).doesNotContain(Api.PASSWORD).doesNotContain("$2a$");
+        assertThat(result.getResponse().getContentAsString())
+                .doesNotContain(Api.PASSWORD)
+                .doesNotContain("$2a$");
     }
 
     /** The three sign-ups that returned ADMIN when {@code microshop.users.admin-emails} listed the plain address. */
     @ParameterizedTest
-    @ValueSource(strings = {"adm\u0131n-%s@microshop.local", "admin-%s@micro\u017fhop.local", "admin-%s@microshop.local"})
+    @ValueSource(
+            strings = {"adm\u0131n-%s@microshop.local", "admin-%s@micro\u017fhop.local", "admin-%s@microshop.local"})
     void no_sign_up_yields_the_admin_role_whatever_the_address_looks_like(String spelling) throws Exception {
         String unique = UUID.randomUUID().toString();
         String administrator = "admin-%s@microshop.local".formatted(unique);
@@ -66,15 +69,18 @@ class SignUpAndLogInTest {
         assertThat(result).hasStatus(201);
         assertThat(result).bodyJson().extractingPath("$.roles").asArray().containsExactly("CUSTOMER");
         String token = Api.read(api.logIn(spelling.formatted(unique), Api.PASSWORD), "$.accessToken");
-        assertThat(SignedJWT.parse(token).getJWTClaimsSet().getStringListClaim("roles")).containsExactly("CUSTOMER");
+        assertThat(SignedJWT.parse(token).getJWTClaimsSet().getStringListClaim("roles"))
+                .containsExactly("CUSTOMER");
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"ADA-%s@EXAMPLE.COM", "ad\u0430-%s@example.com",
-            "\uff41da-%s@example.com", "ada-%s@exarnple.com"})
+    @ValueSource(
+            strings = {"ADA-%s@EXAMPLE.COM", "ad\u0430-%s@example.com", "\uff41da-%s@example.com", "ada-%s@exarnple.com"
+            })
     void a_look_alike_of_a_registered_address_is_refused_like_the_address_itself(String lookAlike) {
         String unique = UUID.randomUUID().toString();
-        assertThat(api.signUp("ada-%s@example.com".formatted(unique), "Ada", Api.PASSWORD)).hasStatus(201);
+        assertThat(api.signUp("ada-%s@example.com".formatted(unique), "Ada", Api.PASSWORD))
+                .hasStatus(201);
 
         MvcTestResult again = api.signUp(lookAlike.formatted(unique), "Not Ada", Api.PASSWORD);
 
@@ -91,8 +97,10 @@ class SignUpAndLogInTest {
 
         assertThat(signedUp).hasStatus(201);
         assertThat(signedUp).bodyJson().extractingPath("$.email").isEqualTo("rosa-%s@example.com".formatted(unique));
-        assertThat(api.logIn("ROSA-%s@example.com".formatted(unique), Api.PASSWORD)).hasStatus(200);
-        assertThat(api.logIn("ro\u017fa-%s@example.com".formatted(unique), Api.PASSWORD)).hasStatus(200);
+        assertThat(api.logIn("ROSA-%s@example.com".formatted(unique), Api.PASSWORD))
+                .hasStatus(200);
+        assertThat(api.logIn("ro\u017fa-%s@example.com".formatted(unique), Api.PASSWORD))
+                .hasStatus(200);
     }
 
     @Test
@@ -113,22 +121,30 @@ class SignUpAndLogInTest {
         MvcTestResult result = api.signUp(Api.uniqueEmail("weak"), "Weak", "short");
 
         assertThat(result).hasStatus(400).hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
-        assertThat(result).bodyJson().extractingPath("$.errors[*].field").asArray().containsOnly("password");
-        assertThat(result).bodyJson().extractingPath("$.errors[*].message").asArray()
+        assertThat(result)
+                .bodyJson()
+                .extractingPath("$.errors[*].field")
+                .asArray()
+                .containsOnly("password");
+        assertThat(result)
+                .bodyJson()
+                .extractingPath("$.errors[*].message")
+                .asArray()
                 .containsExactly("must be at least 10 characters long", "must contain a digit");
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-            "{",
-            "[]",
-            "",
-            "{\"email\":\"x@example.com\"}",
-            "{\"email\":{\"nested\":true},\"name\":\"Ada\",\"password\":\"analytical1\"}",
-            "{\"email\":\"not-an-address\",\"name\":\"Ada\",\"password\":\"analytical1\"}",
-            "{\"email\":\"x@example.com\",\"name\":\"   \",\"password\":\"analytical1\"}",
-            "{\"email\":\"x@example.com\",\"name\":\"Ada\\u0000\",\"password\":\"analytical1\"}"
-    })
+    @ValueSource(
+            strings = {
+                "{",
+                "[]",
+                "",
+                "{\"email\":\"x@example.com\"}",
+                "{\"email\":{\"nested\":true},\"name\":\"Ada\",\"password\":\"analytical1\"}",
+                "{\"email\":\"not-an-address\",\"name\":\"Ada\",\"password\":\"analytical1\"}",
+                "{\"email\":\"x@example.com\",\"name\":\"   \",\"password\":\"analytical1\"}",
+                "{\"email\":\"x@example.com\",\"name\":\"Ada\\u0000\",\"password\":\"analytical1\"}"
+            })
     void malformed_sign_ups_are_400_problems_never_500(String body) {
         MvcTestResult result = api.postJson("/api/users", body);
 
@@ -137,8 +153,7 @@ class SignUpAndLogInTest {
     }
 
     @Test
-    void logging_in_returns_an_uncacheable_token_pair_whose_access_token_carries_the_agreed_claims()
-            throws Exception {
+    void logging_in_returns_an_uncacheable_token_pair_whose_access_token_carries_the_agreed_claims() throws Exception {
         String email = Api.uniqueEmail("linus");
         String userId = Api.read(api.signUp(email, "Linus", Api.PASSWORD), "$.id");
         Instant before = Instant.now().minusSeconds(1);
@@ -150,7 +165,8 @@ class SignUpAndLogInTest {
         assertThat(Api.read(result, "$.refreshToken")).hasSizeGreaterThanOrEqualTo(43);
         SignedJWT jwt = SignedJWT.parse(Api.read(result, "$.accessToken"));
         assertThat(jwt.getHeader().getAlgorithm()).isEqualTo(JWSAlgorithm.RS256);
-        assertThat(jwt.getHeader().getKeyID()).isEqualTo(signingKeys.findActive().orElseThrow().kid());
+        assertThat(jwt.getHeader().getKeyID())
+                .isEqualTo(signingKeys.findActive().orElseThrow().kid());
         JWTClaimsSet claims = jwt.getJWTClaimsSet();
         assertThat(claims.getIssuer()).isEqualTo("microshop");
         assertThat(claims.getAudience()).containsExactly("microshop");
@@ -159,7 +175,9 @@ class SignUpAndLogInTest {
         assertThat(claims.getJWTID()).isNotBlank();
         assertThat(claims.getIssueTime().toInstant()).isAfter(before);
         assertThat(claims.getNotBeforeTime()).isEqualTo(claims.getIssueTime());
-        assertThat(Duration.between(claims.getIssueTime().toInstant(), claims.getExpirationTime().toInstant()))
+        assertThat(Duration.between(
+                        claims.getIssueTime().toInstant(),
+                        claims.getExpirationTime().toInstant()))
                 .isEqualTo(Duration.ofMinutes(15));
     }
 

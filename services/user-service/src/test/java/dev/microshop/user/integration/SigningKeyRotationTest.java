@@ -96,11 +96,13 @@ class SigningKeyRotationTest {
 
         assertThat(first).hasStatus(200);
         assertThat(second).hasStatus(429).hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
-        assertThat(Integer.parseInt(second.getResponse().getHeader("Retry-After"))).isBetween(590, 600);
+        assertThat(Integer.parseInt(second.getResponse().getHeader("Retry-After")))
+                .isBetween(590, 600);
         assertThat(second).bodyJson().extractingPath("$.detail").asString().contains("rotate again later");
         assertThat(signingKeys.findActive().orElseThrow().kid()).isEqualTo(Api.read(first, "$.kid"));
         assertThat(auditEvents.find(admin.userId(), before, "SIGNING_KEY_ROTATED"))
-                .extracting(event -> event.getData().get("kid")).containsExactly(Api.read(first, "$.kid"));
+                .extracting(event -> event.getData().get("kid"))
+                .containsExactly(Api.read(first, "$.kid"));
     }
 
     @Test
@@ -108,16 +110,26 @@ class SigningKeyRotationTest {
             throws Exception {
         Instant now = Instant.now();
         SigningKey template = SigningKey.generate(now);
-        SigningKey expired = new SigningKey("expired-" + UUID.randomUUID(), template.publicKey(), null,
-                now.minus(Duration.ofDays(31)), now.minus(Duration.ofMinutes(21)));
-        SigningKey recent = new SigningKey("recent-" + UUID.randomUUID(), template.publicKey(), null,
-                now.minus(Duration.ofDays(30)), now.minus(Duration.ofMinutes(19)));
+        SigningKey expired = new SigningKey(
+                "expired-" + UUID.randomUUID(),
+                template.publicKey(),
+                null,
+                now.minus(Duration.ofDays(31)),
+                now.minus(Duration.ofMinutes(21)));
+        SigningKey recent = new SigningKey(
+                "recent-" + UUID.randomUUID(),
+                template.publicKey(),
+                null,
+                now.minus(Duration.ofDays(30)),
+                now.minus(Duration.ofMinutes(19)));
         signingKeys.add(expired);
         signingKeys.add(recent);
 
         assertThat(rotateSigningKeyWhenDue.rotateIfDue()).isEmpty();
 
-        assertThat(signingKeys.findAll()).extracting(SigningKey::kid).contains(recent.kid())
+        assertThat(signingKeys.findAll())
+                .extracting(SigningKey::kid)
+                .contains(recent.kid())
                 .doesNotContain(expired.kid());
         assertThat(publishedKids()).contains(recent.kid()).doesNotContain(expired.kid());
     }
@@ -126,9 +138,9 @@ class SigningKeyRotationTest {
     void however_often_keys_rotate_only_those_of_the_last_token_lifetime_are_kept() throws Exception {
         Api.Session admin = api.newAdminSession(new Http(context.getEnvironment()));
         try (var noInterval = LiveConfiguration.change(context, MINIMUM_INTERVAL, "0s");
-             var shortTokens = LiveConfiguration.change(context, "microshop.users.tokens.access-token-ttl", "1s");
-             var noMargin = LiveConfiguration.change(context, "microshop.users.signing-keys.publication-margin",
-                     "0s")) {
+                var shortTokens = LiveConfiguration.change(context, "microshop.users.tokens.access-token-ttl", "1s");
+                var noMargin =
+                        LiveConfiguration.change(context, "microshop.users.signing-keys.publication-margin", "0s")) {
             // Each time a fresh token: the key that signed the previous one may be gone.
             for (int i = 0; i < 5; i++) {
                 assertThat(rotate(freshToken(admin))).hasStatus(200);
@@ -146,11 +158,17 @@ class SigningKeyRotationTest {
         MvcTestResult jwks = http.get().uri("/.well-known/jwks.json").exchange();
 
         assertThat(jwks).hasStatus(200);
-        assertThat(jwks).bodyJson().extractingPath("$.keys[*].kty").asArray().isNotEmpty().containsOnly("RSA");
+        assertThat(jwks)
+                .bodyJson()
+                .extractingPath("$.keys[*].kty")
+                .asArray()
+                .isNotEmpty()
+                .containsOnly("RSA");
         assertThat(jwks).bodyJson().extractingPath("$.keys[*].use").asArray().containsOnly("sig");
         assertThat(jwks).bodyJson().extractingPath("$.keys[*].alg").asArray().containsOnly("RS256");
         assertThat(jwks).bodyJson().extractingPath("$.keys[*].d").asArray().isEmpty();
-        assertThat(publishedKids()).contains(signingKeys.findActive().orElseThrow().kid());
+        assertThat(publishedKids())
+                .contains(signingKeys.findActive().orElseThrow().kid());
     }
 
     @Test
@@ -164,7 +182,9 @@ class SigningKeyRotationTest {
 
         SigningKey after = signingKeys.findActive().orElseThrow();
         assertThat(after.kid()).isNotEqualTo(before.kid());
-        SigningKey retired = signingKeys.findAll().stream().filter(key -> key.kid().equals(before.kid())).findFirst()
+        SigningKey retired = signingKeys.findAll().stream()
+                .filter(key -> key.kid().equals(before.kid()))
+                .findFirst()
                 .orElseThrow();
         assertThat(retired.isActive()).isFalse();
         assertThat(retired.privateKey()).isNull();
@@ -177,9 +197,16 @@ class SigningKeyRotationTest {
         String activeKid = signingKeys.findActive().orElseThrow().kid();
 
         try (ConfigurableApplicationContext restarted = startAnotherInstance()) {
-            assertThat(restarted.getBean(SigningKeyRepository.class).findActive().orElseThrow().kid())
+            assertThat(restarted
+                            .getBean(SigningKeyRepository.class)
+                            .findActive()
+                            .orElseThrow()
+                            .kid())
                     .isEqualTo(activeKid);
-            assertThat(restarted.getBean(JwtDecoder.class).decode(session.accessToken()).getSubject())
+            assertThat(restarted
+                            .getBean(JwtDecoder.class)
+                            .decode(session.accessToken())
+                            .getSubject())
                     .isEqualTo(session.userId());
         }
     }
@@ -189,8 +216,10 @@ class SigningKeyRotationTest {
     }
 
     private MvcTestResult rotate(String accessToken) {
-        return http.post().uri("/api/admin/signing-keys/rotate")
-                .header(HttpHeaders.AUTHORIZATION, "Bearer " + accessToken).exchange();
+        return http.post()
+                .uri("/api/admin/signing-keys/rotate")
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + accessToken)
+                .exchange();
     }
 
     private String freshToken(Api.Session session) {
@@ -213,9 +242,10 @@ class SigningKeyRotationTest {
     /** The same service once more, configured as this test's context (same database and broker), on free ports. */
     private ConfigurableApplicationContext startAnotherInstance() {
         List<String> arguments = new ArrayList<>();
-        for (String source : List.of(TestPropertySourceUtils.INLINED_PROPERTIES_PROPERTY_SOURCE_NAME,
-                "microshopEmbeddedEngines")) {
-            var properties = (EnumerablePropertySource<?>) context.getEnvironment().getPropertySources().get(source);
+        for (String source :
+                List.of(TestPropertySourceUtils.INLINED_PROPERTIES_PROPERTY_SOURCE_NAME, "microshopEmbeddedEngines")) {
+            var properties = (EnumerablePropertySource<?>)
+                    context.getEnvironment().getPropertySources().get(source);
             for (String name : properties.getPropertyNames()) {
                 if (!name.equals("server.port")) {
                     arguments.add("--" + name + "=" + properties.getProperty(name));

@@ -18,8 +18,7 @@ import java.util.UUID;
 /** Access tokens made by hand, to show which ones the service refuses. */
 final class TestTokens {
 
-    private TestTokens() {
-    }
+    private TestTokens() {}
 
     /** The claims a genuine token of {@code userId} has, valid from {@code issuedAt} for 15 minutes. */
     static JWTClaimsSet.Builder claims(String userId, Instant issuedAt) {
@@ -35,13 +34,20 @@ final class TestTokens {
     }
 
     static String signedWith(SigningKey key, JWTClaimsSet claims) {
-        return signedWith(new RSAKey.Builder(key.publicKey()).privateKey(key.privateKey()).keyID(key.kid()).build(),
+        return signedWith(
+                new RSAKey.Builder(key.publicKey())
+                        .privateKey(key.privateKey())
+                        .keyID(key.kid())
+                        .build(),
                 claims);
     }
 
     static String signedWith(RSAKey key, JWTClaimsSet claims) {
         try {
-            SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(),
+            SignedJWT jwt = new SignedJWT(
+                    new JWSHeader.Builder(JWSAlgorithm.RS256)
+                            .keyID(key.getKeyID())
+                            .build(),
                     claims);
             jwt.sign(new RSASSASigner(key));
             return jwt.serialize();

@@ -36,14 +36,16 @@ class UserEventsTest {
         assertThat(TestEvents.header(event, "ce_id")).isNotBlank();
         assertThat(TestEvents.header(event, "ce_source")).isEqualTo("/microshop/user-service");
         assertThat(TestEvents.header(event, "ce_subject")).isEqualTo(userId);
-        assertThat(Instant.parse(TestEvents.header(event, "ce_time"))).isBefore(Instant.now().plusSeconds(1));
+        assertThat(Instant.parse(TestEvents.header(event, "ce_time")))
+                .isBefore(Instant.now().plusSeconds(1));
         assertThat(TestEvents.header(event, "content-type")).isEqualTo("application/json");
         assertThat(TestEvents.header(event, "traceparent")).matches("00-[0-9a-f]{32}-[0-9a-f]{16}-0[01]");
         JsonNode body = json.readTree(event.value());
         assertThat(body.get("userId").asString()).isEqualTo(userId);
         assertThat(body.get("email").asString()).isEqualTo(email);
         assertThat(body.get("name").asString()).isEqualTo("Franz");
-        assertThat(Instant.parse(body.get("registeredAt").asString())).isBefore(Instant.now().plusSeconds(1));
+        assertThat(Instant.parse(body.get("registeredAt").asString()))
+                .isBefore(Instant.now().plusSeconds(1));
     }
 
     @Test

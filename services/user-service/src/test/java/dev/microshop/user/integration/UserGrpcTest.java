@@ -45,7 +45,9 @@ class UserGrpcTest {
 
     @BeforeEach
     void connect() {
-        channel = ManagedChannelBuilder.forAddress("127.0.0.1", grpcServer.getPort()).usePlaintext().build();
+        channel = ManagedChannelBuilder.forAddress("127.0.0.1", grpcServer.getPort())
+                .usePlaintext()
+                .build();
         users = UserServiceGrpc.newBlockingStub(channel);
     }
 
@@ -61,8 +63,11 @@ class UserGrpcTest {
 
     /** A token signed by the service's own key for a caller with these roles. */
     private String tokenWithRoles(String subject, String... roles) {
-        return TestTokens.signedWith(signingKeys.findActive().orElseThrow(),
-                TestTokens.claims(subject, Instant.now()).claim("roles", List.of(roles)).build());
+        return TestTokens.signedWith(
+                signingKeys.findActive().orElseThrow(),
+                TestTokens.claims(subject, Instant.now())
+                        .claim("roles", List.of(roles))
+                        .build());
     }
 
     private UserServiceGrpc.UserServiceBlockingStub withToken(String accessToken) {
@@ -76,7 +81,8 @@ class UserGrpcTest {
     void get_user_returns_a_registered_user() {
         Api.Session session = api.newSession("grpc");
 
-        User user = as(session).getUser(GetUserRequest.newBuilder().setUserId(session.userId()).build());
+        User user = as(session)
+                .getUser(GetUserRequest.newBuilder().setUserId(session.userId()).build());
 
         assertThat(user.getId()).isEqualTo(session.userId());
         assertThat(user.getEmail()).isEqualTo(session.email());
@@ -90,7 +96,8 @@ class UserGrpcTest {
         Api.Session shopper = api.newSession("grpc-nosy");
 
         for (String id : List.of(victim.userId(), UUID.randomUUID().toString())) {
-            assertThatThrownBy(() -> as(shopper).getUser(GetUserRequest.newBuilder().setUserId(id).build()))
+            assertThatThrownBy(() -> as(shopper)
+                            .getUser(GetUserRequest.newBuilder().setUserId(id).build()))
                     .isInstanceOfSatisfying(StatusRuntimeException.class, failure -> {
                         assertThat(failure.getStatus().getCode()).isEqualTo(Status.Code.PERMISSION_DENIED);
                         assertThat(failure.getStatus().getDescription())
@@ -102,10 +109,12 @@ class UserGrpcTest {
     @Test
     void a_service_or_an_administrator_reads_any_users_record() {
         Api.Session someone = api.newSession("grpc-someone");
-        GetUserRequest request = GetUserRequest.newBuilder().setUserId(someone.userId()).build();
+        GetUserRequest request =
+                GetUserRequest.newBuilder().setUserId(someone.userId()).build();
 
         User forService = withToken(tokenWithRoles("order-service", "SERVICE")).getUser(request);
-        User forAdmin = withToken(tokenWithRoles(UUID.randomUUID().toString(), "ADMIN", "CUSTOMER")).getUser(request);
+        User forAdmin = withToken(tokenWithRoles(UUID.randomUUID().toString(), "ADMIN", "CUSTOMER"))
+                .getUser(request);
 
         assertThat(forService.getEmail()).isEqualTo(someone.email());
         assertThat(forAdmin.getEmail()).isEqualTo(someone.email());
@@ -116,7 +125,7 @@ class UserGrpcTest {
         String unknown = UUID.randomUUID().toString();
 
         assertThatThrownBy(() -> withToken(tokenWithRoles("order-service", "SERVICE"))
-                .getUser(GetUserRequest.newBuilder().setUserId(unknown).build()))
+                        .getUser(GetUserRequest.newBuilder().setUserId(unknown).build()))
                 .isInstanceOfSatisfying(StatusRuntimeException.class, failure -> {
                     assertThat(failure.getStatus().getCode()).isEqualTo(Status.Code.NOT_FOUND);
                     assertThat(failure.getStatus().getDescription()).isEqualTo("No user with id " + unknown);
@@ -127,7 +136,8 @@ class UserGrpcTest {
     void a_malformed_id_is_an_invalid_argument_with_a_message() {
         Api.Session caller = api.newSession("grpc-caller");
 
-        assertThatThrownBy(() -> as(caller).getUser(GetUserRequest.newBuilder().setUserId("42").build()))
+        assertThatThrownBy(() -> as(caller)
+                        .getUser(GetUserRequest.newBuilder().setUserId("42").build()))
                 .isInstanceOfSatisfying(StatusRuntimeException.class, failure -> {
                     assertThat(failure.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
                     assertThat(failure.getStatus().getDescription()).isEqualTo("User id '42' is not a UUID");
@@ -139,8 +149,9 @@ class UserGrpcTest {
         String someone = api.newSession("grpc-anonymous").userId();
 
         assertThatThrownBy(() -> users.withDeadlineAfter(5, TimeUnit.SECONDS)
-                .getUser(GetUserRequest.newBuilder().setUserId(someone).build()))
-                .isInstanceOfSatisfying(StatusRuntimeException.class, failure ->
-                        assertThat(failure.getStatus().getCode()).isEqualTo(Status.Code.UNAUTHENTICATED));
+                        .getUser(GetUserRequest.newBuilder().setUserId(someone).build()))
+                .isInstanceOfSatisfying(
+                        StatusRuntimeException.class,
+                        failure -> assertThat(failure.getStatus().getCode()).isEqualTo(Status.Code.UNAUTHENTICATED));
     }
 }

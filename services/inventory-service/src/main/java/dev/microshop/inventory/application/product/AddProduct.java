@@ -23,8 +23,13 @@ public class AddProduct {
 
     @Transactional
     public ProductListing add(AddProductCommand command) {
-        Product product = Product.create(ProductId.newId(), Sku.of(command.sku()), command.name(),
-                command.description(), command.priceAmount(), command.priceCurrency());
+        Product product = Product.create(
+                ProductId.newId(),
+                Sku.of(command.sku()),
+                command.name(),
+                command.description(),
+                command.priceAmount(),
+                command.priceCurrency());
         StockLevel level = StockLevel.initial(product.id(), command.initialStock());
         products.add(product);
         stock.add(level);

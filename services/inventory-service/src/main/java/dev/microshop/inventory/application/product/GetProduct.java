@@ -24,6 +24,7 @@ public class GetProduct {
     @Transactional(readOnly = true)
     public ProductListing get(ProductId id) {
         Product product = products.findById(id).orElseThrow(() -> new ProductNotFoundException(id));
-        return ProductListing.of(product, stock.find(id).map(level -> Map.of(id, level)).orElse(Map.of()));
+        return ProductListing.of(
+                product, stock.find(id).map(level -> Map.of(id, level)).orElse(Map.of()));
     }
 }

@@ -31,13 +31,16 @@ public class GetProducts {
     @Transactional(readOnly = true)
     public List<ProductListing> get(List<ProductId> ids) {
         Set<ProductId> wanted = new LinkedHashSet<>(ids);
-        Map<ProductId, Product> found = products.findAllById(wanted).stream()
-                .collect(Collectors.toMap(Product::id, Function.identity()));
-        List<ProductId> missing = wanted.stream().filter(id -> !found.containsKey(id)).toList();
+        Map<ProductId, Product> found =
+                products.findAllById(wanted).stream().collect(Collectors.toMap(Product::id, Function.identity()));
+        List<ProductId> missing =
+                wanted.stream().filter(id -> !found.containsKey(id)).toList();
         if (!missing.isEmpty()) {
             throw new ProductNotFoundException(missing);
         }
         Map<ProductId, StockLevel> levels = stock.findAll(wanted);
-        return wanted.stream().map(id -> ProductListing.of(found.get(id), levels)).toList();
+        return wanted.stream()
+                .map(id -> ProductListing.of(found.get(id), levels))
+                .toList();
     }
 }

@@ -26,7 +26,8 @@ public class ListProducts {
     @Transactional(readOnly = true)
     public Page<ProductListing> list(PageRequest request) {
         Page<Product> page = products.findPage(request);
-        Map<ProductId, StockLevel> levels = stock.findAll(page.content().stream().map(Product::id).toList());
+        Map<ProductId, StockLevel> levels =
+                stock.findAll(page.content().stream().map(Product::id).toList());
         return page.map(product -> ProductListing.of(product, levels));
     }
 }

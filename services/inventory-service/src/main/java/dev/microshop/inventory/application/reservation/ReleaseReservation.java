@@ -21,8 +21,8 @@ public class ReleaseReservation {
     private final StockReservationRepository reservations;
     private final InventoryEventPublisher events;
 
-    public ReleaseReservation(StockRepository stock, StockReservationRepository reservations,
-            InventoryEventPublisher events) {
+    public ReleaseReservation(
+            StockRepository stock, StockReservationRepository reservations, InventoryEventPublisher events) {
         this.stock = stock;
         this.reservations = reservations;
         this.events = events;

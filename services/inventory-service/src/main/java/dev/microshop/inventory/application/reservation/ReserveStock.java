@@ -27,8 +27,8 @@ public class ReserveStock {
     private final StockReservationRepository reservations;
     private final InventoryEventPublisher events;
 
-    public ReserveStock(StockRepository stock, StockReservationRepository reservations,
-            InventoryEventPublisher events) {
+    public ReserveStock(
+            StockRepository stock, StockReservationRepository reservations, InventoryEventPublisher events) {
         this.stock = stock;
         this.reservations = reservations;
         this.events = events;
@@ -40,7 +40,10 @@ public class ReserveStock {
         if (decidedBefore.isPresent()) {
             return decidedBefore.get();
         }
-        List<ProductId> productIds = command.lines().stream().map(ReservationLine::productId).distinct().toList();
+        List<ProductId> productIds = command.lines().stream()
+                .map(ReservationLine::productId)
+                .distinct()
+                .toList();
         Map<ProductId, StockLevel> levels = stock.lockAll(productIds);
         StockReservation reservation = StockReservation.place(command.orderId(), command.lines(), levels);
         if (reservation.holdsStock()) {

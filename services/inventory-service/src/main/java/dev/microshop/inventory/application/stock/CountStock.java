@@ -19,7 +19,8 @@ public class CountStock {
 
     @Transactional
     public StockLevel setAvailable(ProductId productId, int available) {
-        StockLevel counted = stock.lock(productId).orElseThrow(() -> new ProductNotFoundException(productId))
+        StockLevel counted = stock.lock(productId)
+                .orElseThrow(() -> new ProductNotFoundException(productId))
                 .withAvailable(available);
         stock.save(counted);
         return counted;

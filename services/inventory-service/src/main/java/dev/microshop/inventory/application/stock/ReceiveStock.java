@@ -19,7 +19,8 @@ public class ReceiveStock {
 
     @Transactional
     public StockLevel receive(ProductId productId, int quantity) {
-        StockLevel received = stock.lock(productId).orElseThrow(() -> new ProductNotFoundException(productId))
+        StockLevel received = stock.lock(productId)
+                .orElseThrow(() -> new ProductNotFoundException(productId))
                 .receive(quantity);
         stock.save(received);
         return received;

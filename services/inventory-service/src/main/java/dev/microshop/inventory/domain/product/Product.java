@@ -8,6 +8,7 @@ public record Product(ProductId id, Sku sku, String name, String description, Mo
 
     /** The catalog is priced in one currency, so an order's total never mixes currencies. */
     public static final String CURRENCY = "EUR";
+
     static final int MAX_NAME_LENGTH = 200;
     static final int MAX_DESCRIPTION_LENGTH = 2000;
 
@@ -20,15 +21,16 @@ public record Product(ProductId id, Sku sku, String name, String description, Mo
     }
 
     /** A new product as an administrator describes it; every rule of the catalog is checked here. */
-    public static Product create(ProductId id, Sku sku, String name, String description, BigDecimal amount,
-            String currency) {
+    public static Product create(
+            ProductId id, Sku sku, String name, String description, BigDecimal amount, String currency) {
         String cleanName = name == null ? "" : name.strip();
         if (cleanName.isEmpty() || cleanName.length() > MAX_NAME_LENGTH) {
             throw new InvalidProductException("name", "must be 1 to " + MAX_NAME_LENGTH + " characters");
         }
         String cleanDescription = description == null ? "" : description.strip();
         if (cleanDescription.length() > MAX_DESCRIPTION_LENGTH) {
-            throw new InvalidProductException("description", "must be at most " + MAX_DESCRIPTION_LENGTH + " characters");
+            throw new InvalidProductException(
+                    "description", "must be at most " + MAX_DESCRIPTION_LENGTH + " characters");
         }
         return new Product(id, sku, cleanName, cleanDescription, price(amount, currency));
     }

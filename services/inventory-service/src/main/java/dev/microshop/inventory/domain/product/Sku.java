@@ -17,8 +17,8 @@ public record Sku(String value) {
     public static Sku of(String text) {
         String normalized = text == null ? "" : text.strip().toUpperCase(Locale.ROOT);
         if (!FORMAT.matcher(normalized).matches()) {
-            throw new InvalidProductException("sku",
-                    "must be 3 to 40 letters, digits or dashes, starting with a letter or digit");
+            throw new InvalidProductException(
+                    "sku", "must be 3 to 40 letters, digits or dashes, starting with a letter or digit");
         }
         return new Sku(normalized);
     }

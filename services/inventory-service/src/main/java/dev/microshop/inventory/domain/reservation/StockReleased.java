@@ -1,5 +1,4 @@
 package dev.microshop.inventory.domain.reservation;
 
 /** The cancelled order's reserved units are available again. */
-public record StockReleased(OrderId orderId) implements ReservationEvent {
-}
+public record StockReleased(OrderId orderId) implements ReservationEvent {}

@@ -12,8 +12,8 @@ import java.util.TreeMap;
  * The stock set aside for one order: all of its items or none. There is one per order, whatever happens, so a
  * repeated request to reserve for the same order never reserves twice.
  */
-public record StockReservation(OrderId orderId, ReservationStatus status, List<ReservationLine> lines,
-                               String rejectionReason) {
+public record StockReservation(
+        OrderId orderId, ReservationStatus status, List<ReservationLine> lines, String rejectionReason) {
 
     public StockReservation {
         Objects.requireNonNull(orderId, "orderId");
@@ -29,8 +29,8 @@ public record StockReservation(OrderId orderId, ReservationStatus status, List<R
      * available for the order's total quantity of it, otherwise REJECTED with every reason at once.
      * The lines are merged per product and sorted by product id.
      */
-    public static StockReservation place(OrderId orderId, List<ReservationLine> requested,
-            Map<ProductId, StockLevel> stock) {
+    public static StockReservation place(
+            OrderId orderId, List<ReservationLine> requested, Map<ProductId, StockLevel> stock) {
         List<ReservationLine> lines = mergedByProduct(requested);
         if (lines.isEmpty()) {
             return rejected(orderId, lines, "The order has no items");
@@ -41,8 +41,8 @@ public record StockReservation(OrderId orderId, ReservationStatus status, List<R
             if (level == null) {
                 problems.add("Product " + line.productId() + " does not exist");
             } else if (!level.covers(line.quantity())) {
-                problems.add("Not enough stock of product " + line.productId() + ": " + line.quantity()
-                        + " requested, " + level.available() + " available");
+                problems.add("Not enough stock of product " + line.productId() + ": " + line.quantity() + " requested, "
+                        + level.available() + " available");
             }
         }
         return problems.isEmpty()
@@ -74,8 +74,8 @@ public record StockReservation(OrderId orderId, ReservationStatus status, List<R
 
     private void requireHeld(String action) {
         if (!holdsStock()) {
-            throw new IllegalStateException("Cannot " + action + " the reservation of order " + orderId + ": it is "
-                    + status);
+            throw new IllegalStateException(
+                    "Cannot " + action + " the reservation of order " + orderId + ": it is " + status);
         }
     }
 

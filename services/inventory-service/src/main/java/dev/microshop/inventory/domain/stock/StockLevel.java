@@ -36,8 +36,8 @@ public record StockLevel(ProductId productId, int received, int available, int r
         if (newAvailable < 0) {
             throw new InvalidStockChangeException("Available stock cannot be negative");
         }
-        return new StockLevel(productId, Math.addExact(received, newAvailable - available), newAvailable, reserved,
-                sold);
+        return new StockLevel(
+                productId, Math.addExact(received, newAvailable - available), newAvailable, reserved, sold);
     }
 
     /** A delivery of {@code quantity} new units, all available. */
@@ -45,8 +45,8 @@ public record StockLevel(ProductId productId, int received, int available, int r
         if (quantity < 1) {
             throw new InvalidStockChangeException("A delivery adds at least one unit");
         }
-        return new StockLevel(productId, Math.addExact(received, quantity), Math.addExact(available, quantity),
-                reserved, sold);
+        return new StockLevel(
+                productId, Math.addExact(received, quantity), Math.addExact(available, quantity), reserved, sold);
     }
 
     /** Whether {@code quantity} units can be reserved now. */

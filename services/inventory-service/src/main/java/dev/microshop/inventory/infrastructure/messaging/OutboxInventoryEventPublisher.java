@@ -28,14 +28,32 @@ class OutboxInventoryEventPublisher implements InventoryEventPublisher {
     public void publish(ReservationEvent event) {
         String orderId = event.orderId().toString();
         switch (event) {
-            case StockReserved reserved -> outbox.append(new OutgoingEvent(Topics.INVENTORY_EVENTS, orderId,
-                    InventoryReserved.TYPE, orderId, new InventoryReserved(orderId, reserved.lines().stream()
-                            .map(line -> new ReservedItem(line.productId().toString(), line.quantity()))
-                            .toList())));
-            case StockRejected rejected -> outbox.append(new OutgoingEvent(Topics.INVENTORY_EVENTS, orderId,
-                    InventoryRejected.TYPE, orderId, new InventoryRejected(orderId, rejected.reason())));
-            case StockReleased released -> outbox.append(new OutgoingEvent(Topics.INVENTORY_EVENTS, orderId,
-                    InventoryReleased.TYPE, orderId, new InventoryReleased(orderId)));
+            case StockReserved reserved ->
+                outbox.append(new OutgoingEvent(
+                        Topics.INVENTORY_EVENTS,
+                        orderId,
+                        InventoryReserved.TYPE,
+                        orderId,
+                        new InventoryReserved(
+                                orderId,
+                                reserved.lines().stream()
+                                        .map(line -> new ReservedItem(
+                                                line.productId().toString(), line.quantity()))
+                                        .toList())));
+            case StockRejected rejected ->
+                outbox.append(new OutgoingEvent(
+                        Topics.INVENTORY_EVENTS,
+                        orderId,
+                        InventoryRejected.TYPE,
+                        orderId,
+                        new InventoryRejected(orderId, rejected.reason())));
+            case StockReleased released ->
+                outbox.append(new OutgoingEvent(
+                        Topics.INVENTORY_EVENTS,
+                        orderId,
+                        InventoryReleased.TYPE,
+                        orderId,
+                        new InventoryReleased(orderId)));
         }
     }
 }

@@ -69,7 +69,8 @@ class JdbcProductRepository implements ProductRepository {
 
     @Override
     public Page<Product> findPage(PageRequest request) {
-        List<Product> content = jdbc.sql("SELECT " + COLUMNS + " FROM products ORDER BY name, id LIMIT :limit OFFSET :offset")
+        List<Product> content = jdbc.sql(
+                        "SELECT " + COLUMNS + " FROM products ORDER BY name, id LIMIT :limit OFFSET :offset")
                 .param("limit", request.size())
                 .param("offset", request.offset())
                 .query(JdbcProductRepository::toProduct)
@@ -79,8 +80,11 @@ class JdbcProductRepository implements ProductRepository {
     }
 
     private static Product toProduct(ResultSet row, int rowNumber) throws SQLException {
-        return new Product(new ProductId(row.getObject("id", UUID.class)), new Sku(row.getString("sku")),
-                row.getString("name"), row.getString("description"),
+        return new Product(
+                new ProductId(row.getObject("id", UUID.class)),
+                new Sku(row.getString("sku")),
+                row.getString("name"),
+                row.getString("description"),
                 new Money(row.getBigDecimal("price_amount"), row.getString("price_currency")));
     }
 }

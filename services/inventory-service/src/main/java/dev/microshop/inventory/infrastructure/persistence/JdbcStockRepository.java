@@ -69,14 +69,16 @@ class JdbcStockRepository implements StockRepository {
                 .param("offset", request.offset())
                 .query(JdbcStockRepository::toLevel)
                 .list();
-        long total = jdbc.sql("SELECT count(*) FROM stock_levels").query(Long.class).single();
+        long total =
+                jdbc.sql("SELECT count(*) FROM stock_levels").query(Long.class).single();
         return new Page<>(content, request, total);
     }
 
     @Override
     public Map<ProductId, StockLevel> lockAll(Collection<ProductId> productIds) {
         // ORDER BY before FOR UPDATE: rows are locked in id order by every transaction, so none waits in a circle.
-        return byProduct(productIds,
+        return byProduct(
+                productIds,
                 "SELECT " + COLUMNS + " FROM stock_levels WHERE product_id IN (:ids) ORDER BY product_id FOR UPDATE");
     }
 
@@ -92,32 +94,44 @@ class JdbcStockRepository implements StockRepository {
 
     @Override
     public void reserve(ProductId productId, int quantity) {
-        move(productId, quantity, "available = available - :quantity, reserved = reserved + :quantity",
-                "available >= :quantity", "reserve");
+        move(
+                productId,
+                quantity,
+                "available = available - :quantity, reserved = reserved + :quantity",
+                "available >= :quantity",
+                "reserve");
     }
 
     @Override
     public void sell(ProductId productId, int quantity) {
-        move(productId, quantity, "reserved = reserved - :quantity, sold = sold + :quantity",
-                "reserved >= :quantity", "sell");
+        move(
+                productId,
+                quantity,
+                "reserved = reserved - :quantity, sold = sold + :quantity",
+                "reserved >= :quantity",
+                "sell");
     }
 
     @Override
     public void release(ProductId productId, int quantity) {
-        move(productId, quantity, "reserved = reserved - :quantity, available = available + :quantity",
-                "reserved >= :quantity", "release");
+        move(
+                productId,
+                quantity,
+                "reserved = reserved - :quantity, available = available + :quantity",
+                "reserved >= :quantity",
+                "release");
     }
 
     private void move(ProductId productId, int quantity, String assignments, String enoughUnits, String action) {
-        int updated = jdbc.sql("UPDATE stock_levels SET " + assignments + " WHERE product_id = :productId AND "
-                        + enoughUnits)
+        int updated = jdbc.sql(
+                        "UPDATE stock_levels SET " + assignments + " WHERE product_id = :productId AND " + enoughUnits)
                 .param("quantity", quantity)
                 .param("productId", productId.value())
                 .update();
         if (updated == 0) {
             // Rolls the whole transaction back: nothing of the reservation (or sale, or release) happens.
-            throw new IllegalStateException("Cannot " + action + " " + quantity + " units of product " + productId
-                    + ": not enough units");
+            throw new IllegalStateException(
+                    "Cannot " + action + " " + quantity + " units of product " + productId + ": not enough units");
         }
     }
 
@@ -125,15 +139,21 @@ class JdbcStockRepository implements StockRepository {
         if (productIds.isEmpty()) {
             return Map.of();
         }
-        return jdbc.sql(sql)
+        return jdbc
+                .sql(sql)
                 .param("ids", productIds.stream().map(ProductId::value).toList())
                 .query(JdbcStockRepository::toLevel)
-                .list().stream()
+                .list()
+                .stream()
                 .collect(Collectors.toMap(StockLevel::productId, Function.identity()));
     }
 
     private static StockLevel toLevel(ResultSet row, int rowNumber) throws SQLException {
-        return new StockLevel(new ProductId(row.getObject("product_id", UUID.class)), row.getInt("received"),
-                row.getInt("available"), row.getInt("reserved"), row.getInt("sold"));
+        return new StockLevel(
+                new ProductId(row.getObject("product_id", UUID.class)),
+                row.getInt("received"),
+                row.getInt("available"),
+                row.getInt("reserved"),
+                row.getInt("sold"));
     }
 }

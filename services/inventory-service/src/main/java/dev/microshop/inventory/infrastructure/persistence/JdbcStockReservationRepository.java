@@ -18,8 +18,7 @@ import org.springframework.stereotype.Repository;
 class JdbcStockReservationRepository implements StockReservationRepository {
 
     /** A reservation row without its lines. */
-    private record Header(ReservationStatus status, String rejectionReason) {
-    }
+    private record Header(ReservationStatus status, String rejectionReason) {}
 
     private final JdbcClient jdbc;
 
@@ -51,10 +50,11 @@ class JdbcStockReservationRepository implements StockReservationRepository {
     public Optional<StockReservation> lock(OrderId orderId) {
         return jdbc.sql("SELECT status, rejection_reason FROM stock_reservations WHERE order_id = :orderId FOR UPDATE")
                 .param("orderId", orderId.value())
-                .query((row, rowNumber) -> new Header(ReservationStatus.valueOf(row.getString("status")),
-                        row.getString("rejection_reason")))
+                .query((row, rowNumber) -> new Header(
+                        ReservationStatus.valueOf(row.getString("status")), row.getString("rejection_reason")))
                 .optional()
-                .map(header -> new StockReservation(orderId, header.status(), lines(orderId), header.rejectionReason()));
+                .map(header ->
+                        new StockReservation(orderId, header.status(), lines(orderId), header.rejectionReason()));
     }
 
     @Override
@@ -66,11 +66,13 @@ class JdbcStockReservationRepository implements StockReservationRepository {
     }
 
     private List<ReservationLine> lines(OrderId orderId) {
-        return jdbc.sql("SELECT product_id, quantity FROM stock_reservation_lines WHERE order_id = :orderId")
+        return jdbc
+                .sql("SELECT product_id, quantity FROM stock_reservation_lines WHERE order_id = :orderId")
                 .param("orderId", orderId.value())
-                .query((row, rowNumber) -> new ReservationLine(new ProductId(row.getObject("product_id", UUID.class)),
-                        row.getInt("quantity")))
-                .list().stream()
+                .query((row, rowNumber) -> new ReservationLine(
+                        new ProductId(row.getObject("product_id", UUID.class)), row.getInt("quantity")))
+                .list()
+                .stream()
                 .sorted(Comparator.comparing(ReservationLine::productId))
                 .toList();
     }

@@ -14,10 +14,10 @@ class InventoryGrpcErrors implements GrpcExceptionHandler {
     @Override
     public StatusException handleException(Throwable failure) {
         return switch (failure) {
-            case InvalidProductIdException invalid -> Status.INVALID_ARGUMENT.withDescription(invalid.getMessage())
-                    .asException();
-            case ProductNotFoundException notFound -> Status.NOT_FOUND.withDescription(notFound.getMessage())
-                    .asException();
+            case InvalidProductIdException invalid ->
+                Status.INVALID_ARGUMENT.withDescription(invalid.getMessage()).asException();
+            case ProductNotFoundException notFound ->
+                Status.NOT_FOUND.withDescription(notFound.getMessage()).asException();
             default -> null;
         };
     }

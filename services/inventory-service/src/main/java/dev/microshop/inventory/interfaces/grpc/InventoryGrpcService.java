@@ -34,7 +34,8 @@ class InventoryGrpcService extends InventoryServiceGrpc.InventoryServiceImplBase
                     .asRuntimeException());
             return;
         }
-        List<ProductId> ids = request.getProductIdsList().stream().map(ProductId::parse).toList();
+        List<ProductId> ids =
+                request.getProductIdsList().stream().map(ProductId::parse).toList();
         GetProductsResponse.Builder products = GetProductsResponse.newBuilder();
         for (ProductListing listing : getProducts.get(ids)) {
             products.addProducts(toMessage(listing));

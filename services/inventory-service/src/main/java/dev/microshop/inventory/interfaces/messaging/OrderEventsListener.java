@@ -38,8 +38,11 @@ class OrderEventsListener {
     private final SellReservedStock sellReservedStock;
     private final ReleaseReservation releaseReservation;
 
-    OrderEventsListener(IdempotentConsumer idempotentConsumer, ReserveStock reserveStock,
-            SellReservedStock sellReservedStock, ReleaseReservation releaseReservation) {
+    OrderEventsListener(
+            IdempotentConsumer idempotentConsumer,
+            ReserveStock reserveStock,
+            SellReservedStock sellReservedStock,
+            ReleaseReservation releaseReservation) {
         this.idempotentConsumer = idempotentConsumer;
         this.reserveStock = reserveStock;
         this.sellReservedStock = sellReservedStock;
@@ -51,23 +54,35 @@ class OrderEventsListener {
         IncomingEvent event = IncomingEvent.from(record);
         switch (event.type()) {
             case OrderCreated.TYPE -> {
-                ReserveStockCommand command = event.mapped(OrderCreated.class, created -> new ReserveStockCommand(
-                        OrderId.parse(created.orderId()),
-                        created.items().stream()
-                                .map(item -> new ReservationLine(ProductId.parse(item.productId()), item.quantity()))
-                                .toList()));
+                ReserveStockCommand command = event.mapped(
+                        OrderCreated.class,
+                        created -> new ReserveStockCommand(
+                                OrderId.parse(created.orderId()),
+                                created.items().stream()
+                                        .map(item ->
+                                                new ReservationLine(ProductId.parse(item.productId()), item.quantity()))
+                                        .toList()));
                 handle(event, command.orderId(), () -> logOutcome(reserveStock.reserve(command)));
             }
             case OrderConfirmed.TYPE -> {
                 OrderId confirmed = event.mapped(OrderConfirmed.class, data -> OrderId.parse(data.orderId()));
-                handle(event, confirmed, () -> sellReservedStock.sell(confirmed).ifPresentOrElse(
-                        sold -> log.info("Reserved stock sold"),
-                        () -> log.info("Order confirmed without reserved stock: nothing to sell")));
+                handle(
+                        event,
+                        confirmed,
+                        () -> sellReservedStock
+                                .sell(confirmed)
+                                .ifPresentOrElse(
+                                        sold -> log.info("Reserved stock sold"),
+                                        () -> log.info("Order confirmed without reserved stock: nothing to sell")));
             }
             case OrderCancelled.TYPE -> {
                 OrderId cancelled = event.mapped(OrderCancelled.class, data -> OrderId.parse(data.orderId()));
-                handle(event, cancelled, () -> log.info("Order cancelled: reservation now {}",
-                        releaseReservation.release(cancelled).status()));
+                handle(
+                        event,
+                        cancelled,
+                        () -> log.info(
+                                "Order cancelled: reservation now {}",
+                                releaseReservation.release(cancelled).status()));
             }
             default -> log.debug("Skipping {} {}: not inventory's business", event.type(), event.id());
         }

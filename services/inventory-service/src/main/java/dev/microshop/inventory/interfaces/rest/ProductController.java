@@ -38,11 +38,13 @@ class ProductController {
     }
 
     @GetMapping
-    PageResponse<ProductResponse> list(@RequestParam(defaultValue = "0") @Min(0) int page,
+    PageResponse<ProductResponse> list(
+            @RequestParam(defaultValue = "0") @Min(0) int page,
             @RequestParam(defaultValue = "20") @Min(1) @Max(PageRequest.MAX_SIZE) int size) {
-        Page<ProductResponse> listed = listProducts.list(new PageRequest(page, size)).map(ProductResponse::of);
-        return PageResponse.of(listed.content(), listed.request().number(), listed.request().size(),
-                listed.totalElements());
+        Page<ProductResponse> listed =
+                listProducts.list(new PageRequest(page, size)).map(ProductResponse::of);
+        return PageResponse.of(
+                listed.content(), listed.request().number(), listed.request().size(), listed.totalElements());
     }
 
     @GetMapping("/{id}")
@@ -54,7 +56,8 @@ class ProductController {
     @PreAuthorize("hasRole('ADMIN')")
     ResponseEntity<ProductResponse> add(@Valid @RequestBody AddProductRequest request) {
         ProductListing added = addProduct.add(request.toCommand());
-        return ResponseEntity.created(URI.create("/api/products/" + added.product().id()))
+        return ResponseEntity.created(
+                        URI.create("/api/products/" + added.product().id()))
                 .body(ProductResponse.of(added));
     }
 }

@@ -8,7 +8,12 @@ record ProductResponse(String id, String sku, String name, String description, M
 
     static ProductResponse of(ProductListing listing) {
         Product product = listing.product();
-        return new ProductResponse(product.id().toString(), product.sku().value(), product.name(),
-                product.description(), MoneyJson.of(product.price()), listing.availableStock());
+        return new ProductResponse(
+                product.id().toString(),
+                product.sku().value(),
+                product.name(),
+                product.description(),
+                MoneyJson.of(product.price()),
+                listing.availableStock());
     }
 }

@@ -29,19 +29,22 @@ import org.springframework.web.bind.annotation.RestController;
 class StockController {
 
     /** {@code PUT /api/products/{id}/stock}: how many units are available after a stock count. */
-    record StockCountRequest(@NotNull @PositiveOrZero @Max(1_000_000) Integer available) {
-    }
+    record StockCountRequest(
+            @NotNull @PositiveOrZero @Max(1_000_000) Integer available) {}
 
     /** {@code POST /api/products/{id}/stock/deliveries}: how many new units arrived. */
-    record DeliveryRequest(@NotNull @Positive @Max(1_000_000) Integer quantity) {
-    }
+    record DeliveryRequest(
+            @NotNull @Positive @Max(1_000_000) Integer quantity) {}
 
     private final GetStockLevel getStockLevel;
     private final ListStockLevels listStockLevels;
     private final CountStock countStock;
     private final ReceiveStock receiveStock;
 
-    StockController(GetStockLevel getStockLevel, ListStockLevels listStockLevels, CountStock countStock,
+    StockController(
+            GetStockLevel getStockLevel,
+            ListStockLevels listStockLevels,
+            CountStock countStock,
             ReceiveStock receiveStock) {
         this.getStockLevel = getStockLevel;
         this.listStockLevels = listStockLevels;
@@ -55,12 +58,13 @@ class StockController {
     }
 
     @GetMapping("/api/stock")
-    PageResponse<StockLevelResponse> list(@RequestParam(defaultValue = "0") @Min(0) int page,
+    PageResponse<StockLevelResponse> list(
+            @RequestParam(defaultValue = "0") @Min(0) int page,
             @RequestParam(defaultValue = "20") @Min(1) @Max(PageRequest.MAX_SIZE) int size) {
-        Page<StockLevelResponse> listed = listStockLevels.list(new PageRequest(page, size))
-                .map(StockLevelResponse::of);
-        return PageResponse.of(listed.content(), listed.request().number(), listed.request().size(),
-                listed.totalElements());
+        Page<StockLevelResponse> listed =
+                listStockLevels.list(new PageRequest(page, size)).map(StockLevelResponse::of);
+        return PageResponse.of(
+                listed.content(), listed.request().number(), listed.request().size(), listed.totalElements());
     }
 
     @PutMapping("/api/products/{id}/stock")

@@ -6,7 +6,7 @@ import dev.microshop.inventory.domain.stock.StockLevel;
 record StockLevelResponse(String productId, int received, int available, int reserved, int sold) {
 
     static StockLevelResponse of(StockLevel level) {
-        return new StockLevelResponse(level.productId().toString(), level.received(), level.available(),
-                level.reserved(), level.sold());
+        return new StockLevelResponse(
+                level.productId().toString(), level.received(), level.available(), level.reserved(), level.sold());
     }
 }

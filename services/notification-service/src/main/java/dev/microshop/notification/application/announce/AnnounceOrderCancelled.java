@@ -21,8 +21,8 @@ public class AnnounceOrderCancelled {
 
     @Transactional
     public Notification announce(OrderCancellation cancellation) {
-        Notification cancelled = Notification.orderCancelled(UserId.parse(cancellation.userId()),
-                cancellation.orderId(), cancellation.reason(), clock.instant());
+        Notification cancelled = Notification.orderCancelled(
+                UserId.parse(cancellation.userId()), cancellation.orderId(), cancellation.reason(), clock.instant());
         notifications.add(cancelled);
         return cancelled;
     }

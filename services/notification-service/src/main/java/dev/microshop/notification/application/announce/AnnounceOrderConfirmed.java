@@ -22,8 +22,11 @@ public class AnnounceOrderConfirmed {
 
     @Transactional
     public Notification announce(OrderConfirmation confirmation) {
-        Notification confirmed = Notification.orderConfirmed(UserId.parse(confirmation.userId()),
-                confirmation.orderId(), new Money(confirmation.total(), confirmation.currency()), clock.instant());
+        Notification confirmed = Notification.orderConfirmed(
+                UserId.parse(confirmation.userId()),
+                confirmation.orderId(),
+                new Money(confirmation.total(), confirmation.currency()),
+                clock.instant());
         notifications.add(confirmed);
         return confirmed;
     }

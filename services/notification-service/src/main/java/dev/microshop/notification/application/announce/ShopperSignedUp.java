@@ -1,5 +1,4 @@
 package dev.microshop.notification.application.announce;
 
 /** A shopper signed up under {@code name}. */
-public record ShopperSignedUp(String userId, String name) {
-}
+public record ShopperSignedUp(String userId, String name) {}

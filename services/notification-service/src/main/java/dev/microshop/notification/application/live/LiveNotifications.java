@@ -41,7 +41,10 @@ public class LiveNotifications {
         if (subscribers.size() >= limits.total()) {
             throw TooManyStreamsException.ofInstance();
         }
-        if (subscribers.stream().filter(open -> open.userId().equals(subscriber.userId())).count() >= limits.perShopper()) {
+        if (subscribers.stream()
+                        .filter(open -> open.userId().equals(subscriber.userId()))
+                        .count()
+                >= limits.perShopper()) {
             throw TooManyStreamsException.ofShopper(limits.perShopper());
         }
         if (position == NOT_READING) {
@@ -60,8 +63,8 @@ public class LiveNotifications {
 
     /** Sends what was stored since the last push to its shopper's subscribers; returns how many sends succeeded. */
     public synchronized int pushNew() {
-        Map<UserId, List<NotificationSubscriber>> byShopper = subscribers.stream()
-                .collect(groupingBy(NotificationSubscriber::userId));
+        Map<UserId, List<NotificationSubscriber>> byShopper =
+                subscribers.stream().collect(groupingBy(NotificationSubscriber::userId));
         if (byShopper.isEmpty()) {
             position = NOT_READING;
             return 0;

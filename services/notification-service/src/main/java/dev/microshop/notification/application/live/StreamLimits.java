@@ -8,8 +8,8 @@ public record StreamLimits(int perShopper, int total) {
 
     public StreamLimits {
         if (perShopper < 1 || total < perShopper) {
-            throw new IllegalArgumentException("stream limits need 1 <= per shopper (" + perShopper + ") <= total ("
-                    + total + ")");
+            throw new IllegalArgumentException(
+                    "stream limits need 1 <= per shopper (" + perShopper + ") <= total (" + total + ")");
         }
     }
 }

@@ -9,8 +9,15 @@ import java.util.Objects;
  *
  * @param reference what it is about, e.g. the order id; {@code null} when about nothing in particular
  */
-public record Notification(NotificationId id, UserId recipient, NotificationKind kind, String title, String message,
-        String reference, Instant createdAt, boolean read) {
+public record Notification(
+        NotificationId id,
+        UserId recipient,
+        NotificationKind kind,
+        String title,
+        String message,
+        String reference,
+        Instant createdAt,
+        boolean read) {
 
     static final int MAX_TITLE_LENGTH = 200;
     static final int MAX_MESSAGE_LENGTH = 1000;
@@ -31,8 +38,13 @@ public record Notification(NotificationId id, UserId recipient, NotificationKind
     /** Greets a shopper who just signed up. */
     public static Notification welcome(UserId recipient, String name, Instant now) {
         String greeting = name == null || name.isBlank() ? "Hello" : "Hello " + name.strip();
-        return unread(recipient, NotificationKind.WELCOME, "Welcome to microshop",
-                greeting + ", your account is ready. Browse the catalog and place your first order.", null, now);
+        return unread(
+                recipient,
+                NotificationKind.WELCOME,
+                "Welcome to microshop",
+                greeting + ", your account is ready. Browse the catalog and place your first order.",
+                null,
+                now);
     }
 
     /** Tells a shopper their order is paid and will be fulfilled. */
@@ -41,8 +53,13 @@ public record Notification(NotificationId id, UserId recipient, NotificationKind
         if (total == null) {
             throw new InvalidNotificationException("A confirmed order needs its total");
         }
-        return unread(recipient, NotificationKind.ORDER_CONFIRMED, "Order confirmed",
-                "Your order " + orderId + " is confirmed and paid: " + total + ".", orderId, now);
+        return unread(
+                recipient,
+                NotificationKind.ORDER_CONFIRMED,
+                "Order confirmed",
+                "Your order " + orderId + " is confirmed and paid: " + total + ".",
+                orderId,
+                now);
     }
 
     /** Tells a shopper their order will not be fulfilled, and why. */
@@ -50,8 +67,13 @@ public record Notification(NotificationId id, UserId recipient, NotificationKind
         requireOrder(orderId);
         String message = "Your order " + orderId + " was cancelled";
         message += reason == null || reason.isBlank() ? "." : ": " + shortened(reason.strip()) + ".";
-        return unread(recipient, NotificationKind.ORDER_CANCELLED, "Order cancelled",
-                message + " Nothing is charged for it; anything already paid is refunded.", orderId, now);
+        return unread(
+                recipient,
+                NotificationKind.ORDER_CANCELLED,
+                "Order cancelled",
+                message + " Nothing is charged for it; anything already paid is refunded.",
+                orderId,
+                now);
     }
 
     /** The same notification, read; only its recipient may read it, for anyone else it does not exist. */
@@ -62,8 +84,8 @@ public record Notification(NotificationId id, UserId recipient, NotificationKind
         return read ? this : new Notification(id, recipient, kind, title, message, reference, createdAt, true);
     }
 
-    private static Notification unread(UserId recipient, NotificationKind kind, String title, String message,
-            String reference, Instant now) {
+    private static Notification unread(
+            UserId recipient, NotificationKind kind, String title, String message, String reference, Instant now) {
         return new Notification(NotificationId.newId(), recipient, kind, title, message, reference, now, false);
     }
 
@@ -79,8 +101,8 @@ public record Notification(NotificationId id, UserId recipient, NotificationKind
 
     private static void requireText(String field, String text, int maxLength) {
         if (text == null || text.isBlank() || text.length() > maxLength) {
-            throw new InvalidNotificationException("A notification's " + field + " must have 1 to " + maxLength
-                    + " characters");
+            throw new InvalidNotificationException(
+                    "A notification's " + field + " must have 1 to " + maxLength + " characters");
         }
     }
 }

@@ -27,7 +27,9 @@ class JdbcNotificationFeed implements NotificationFeed {
 
     @Override
     public long end() {
-        return jdbc.sql("SELECT coalesce(max(position), 0) FROM notifications").query(Long.class).single();
+        return jdbc.sql("SELECT coalesce(max(position), 0) FROM notifications")
+                .query(Long.class)
+                .single();
     }
 
     @Override
@@ -50,6 +52,5 @@ class JdbcNotificationFeed implements NotificationFeed {
         return new Batch(found.stream().map(Positioned::notification).toList(), reached);
     }
 
-    private record Positioned(long position, Notification notification) {
-    }
+    private record Positioned(long position, Notification notification) {}
 }

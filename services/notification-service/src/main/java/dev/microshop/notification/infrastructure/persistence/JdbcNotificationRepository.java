@@ -30,7 +30,10 @@ class JdbcNotificationRepository implements NotificationRepository {
     @Override
     @Transactional(propagation = Propagation.MANDATORY)
     public void add(Notification notification) {
-        jdbc.sql("SELECT pg_advisory_xact_lock(?)").param(FEED_ORDER_LOCK).query().singleRow();
+        jdbc.sql("SELECT pg_advisory_xact_lock(?)")
+                .param(FEED_ORDER_LOCK)
+                .query()
+                .singleRow();
         jdbc.sql("""
                 INSERT INTO notifications (id, user_id, kind, title, message, reference, created_at, read)
                 VALUES (:id, :userId, :kind, :title, :message, :reference, :createdAt, :read)""")

@@ -13,13 +13,17 @@ final class NotificationRows {
 
     static final String COLUMNS = "id, user_id, kind, title, message, reference, created_at, read";
 
-    private NotificationRows() {
-    }
+    private NotificationRows() {}
 
     static Notification toNotification(ResultSet row, int rowNumber) throws SQLException {
-        return new Notification(new NotificationId(row.getObject("id", UUID.class)),
-                new UserId(row.getObject("user_id", UUID.class)), NotificationKind.valueOf(row.getString("kind")),
-                row.getString("title"), row.getString("message"), row.getString("reference"),
-                row.getTimestamp("created_at").toInstant(), row.getBoolean("read"));
+        return new Notification(
+                new NotificationId(row.getObject("id", UUID.class)),
+                new UserId(row.getObject("user_id", UUID.class)),
+                NotificationKind.valueOf(row.getString("kind")),
+                row.getString("title"),
+                row.getString("message"),
+                row.getString("reference"),
+                row.getTimestamp("created_at").toInstant(),
+                row.getBoolean("read"));
     }
 }

@@ -20,7 +20,9 @@ class OrderEventsListener {
     private final AnnounceOrderConfirmed announceOrderConfirmed;
     private final AnnounceOrderCancelled announceOrderCancelled;
 
-    OrderEventsListener(OncePerEvent oncePerEvent, AnnounceOrderConfirmed announceOrderConfirmed,
+    OrderEventsListener(
+            OncePerEvent oncePerEvent,
+            AnnounceOrderConfirmed announceOrderConfirmed,
             AnnounceOrderCancelled announceOrderCancelled) {
         this.oncePerEvent = oncePerEvent;
         this.announceOrderConfirmed = announceOrderConfirmed;
@@ -32,13 +34,20 @@ class OrderEventsListener {
         IncomingEvent event = IncomingEvent.from(record);
         switch (event.type()) {
             case OrderConfirmed.TYPE -> {
-                OrderConfirmation confirmation = event.mapped(OrderConfirmed.class, confirmed -> new OrderConfirmation(
-                        confirmed.userId(), confirmed.orderId(), confirmed.total().amount(), confirmed.total().currency()));
+                OrderConfirmation confirmation = event.mapped(
+                        OrderConfirmed.class,
+                        confirmed -> new OrderConfirmation(
+                                confirmed.userId(),
+                                confirmed.orderId(),
+                                confirmed.total().amount(),
+                                confirmed.total().currency()));
                 oncePerEvent.handle(event, () -> announceOrderConfirmed.announce(confirmation));
             }
             case OrderCancelled.TYPE -> {
-                OrderCancellation cancellation = event.mapped(OrderCancelled.class, cancelled -> new OrderCancellation(
-                        cancelled.userId(), cancelled.orderId(), cancelled.reason()));
+                OrderCancellation cancellation = event.mapped(
+                        OrderCancelled.class,
+                        cancelled ->
+                                new OrderCancellation(cancelled.userId(), cancelled.orderId(), cancelled.reason()));
                 oncePerEvent.handle(event, () -> announceOrderCancelled.announce(cancellation));
             }
             default -> {

@@ -25,8 +25,8 @@ class UserEventsListener {
     void on(ConsumerRecord<String, byte[]> record) {
         IncomingEvent event = IncomingEvent.from(record);
         if (UserRegistered.TYPE.equals(event.type())) {
-            ShopperSignedUp signUp = event.mapped(UserRegistered.class,
-                    registered -> new ShopperSignedUp(registered.userId(), registered.name()));
+            ShopperSignedUp signUp = event.mapped(
+                    UserRegistered.class, registered -> new ShopperSignedUp(registered.userId(), registered.name()));
             oncePerEvent.handle(event, () -> welcomeShopper.welcome(signUp));
         }
     }

@@ -31,13 +31,15 @@ class NotificationController {
     }
 
     @GetMapping
-    PageResponse<NotificationResponse> list(@AuthenticationPrincipal Jwt token,
+    PageResponse<NotificationResponse> list(
+            @AuthenticationPrincipal Jwt token,
             @RequestParam(defaultValue = "0") @Min(0) int page,
             @RequestParam(defaultValue = "20") @Min(1) @Max(PageRequest.MAX_SIZE) int size) {
-        Page<NotificationResponse> listed = listNotifications.list(UserId.parse(token.getSubject()),
-                new PageRequest(page, size)).map(NotificationResponse::of);
-        return PageResponse.of(listed.content(), listed.request().number(), listed.request().size(),
-                listed.totalElements());
+        Page<NotificationResponse> listed = listNotifications
+                .list(UserId.parse(token.getSubject()), new PageRequest(page, size))
+                .map(NotificationResponse::of);
+        return PageResponse.of(
+                listed.content(), listed.request().number(), listed.request().size(), listed.totalElements());
     }
 
     @PostMapping("/{id}/read")

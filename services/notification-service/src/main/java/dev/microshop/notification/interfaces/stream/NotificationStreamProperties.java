@@ -15,8 +15,8 @@ import java.time.Duration;
  * @param maxPerUser        how many streams one shopper may hold open on one instance (read at start-up)
  * @param maxTotal          how many streams one instance holds in all (read at start-up)
  */
-public record NotificationStreamProperties(Duration pollInterval, Duration keepAliveInterval, Duration timeout,
-                                           Integer maxPerUser, Integer maxTotal) {
+public record NotificationStreamProperties(
+        Duration pollInterval, Duration keepAliveInterval, Duration timeout, Integer maxPerUser, Integer maxTotal) {
 
     public NotificationStreamProperties {
         positive("poll-interval", pollInterval);

@@ -27,7 +27,8 @@ public class CancelOrder {
         Order order = orders.lockById(id)
                 .filter(requester::maySee)
                 .orElseThrow(() -> new OrderNotFoundException(id.toString()));
-        order.cancel(order.isOwnedBy(requester.userId()) ? "Cancelled by the customer" : "Cancelled by an administrator",
+        order.cancel(
+                order.isOwnedBy(requester.userId()) ? "Cancelled by the customer" : "Cancelled by an administrator",
                 clock.instant());
         changes.updated(order);
         return order;

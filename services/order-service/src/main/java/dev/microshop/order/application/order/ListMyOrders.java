@@ -3,8 +3,8 @@ package dev.microshop.order.application.order;
 import dev.microshop.order.domain.Page;
 import dev.microshop.order.domain.PageRequest;
 import dev.microshop.order.domain.order.Order;
-import dev.microshop.order.domain.order.UserId;
 import dev.microshop.order.domain.order.OrderRepository;
+import dev.microshop.order.domain.order.UserId;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -20,7 +20,6 @@ public class ListMyOrders {
 
     @Transactional(readOnly = true)
     public Page<Order> list(UserId userId, int page, int size) {
-        return orders.findByUser(userId,
-                new PageRequest(Math.max(page, 0), Math.clamp(size, 1, PageRequest.MAX_SIZE)));
+        return orders.findByUser(userId, new PageRequest(Math.max(page, 0), Math.clamp(size, 1, PageRequest.MAX_SIZE)));
     }
 }

@@ -41,8 +41,8 @@ public class PlaceOrder {
     private final OrderChanges changes;
     private final Clock clock;
 
-    public PlaceOrder(OrderRepository orders, UserDirectory users, ProductCatalog catalog, OrderChanges changes,
-            Clock clock) {
+    public PlaceOrder(
+            OrderRepository orders, UserDirectory users, ProductCatalog catalog, OrderChanges changes, Clock clock) {
         this.orders = orders;
         this.users = users;
         this.catalog = catalog;
@@ -60,8 +60,11 @@ public class PlaceOrder {
         if (command.items().size() > Order.MAX_LINES) {
             throw new InvalidOrderException("An order has at most " + Order.MAX_LINES + " different products");
         }
-        List<ProductId> products = command.items().stream().map(item -> ProductId.parse(item.productId())).toList();
-        RequestFingerprint asked = key == null ? null : RequestFingerprint.of(quantities(products, command), paymentMethod);
+        List<ProductId> products = command.items().stream()
+                .map(item -> ProductId.parse(item.productId()))
+                .toList();
+        RequestFingerprint asked =
+                key == null ? null : RequestFingerprint.of(quantities(products, command), paymentMethod);
         if (key != null) {
             var earlier = orders.findByIdempotencyKey(userId, key);
             if (earlier.isPresent()) {

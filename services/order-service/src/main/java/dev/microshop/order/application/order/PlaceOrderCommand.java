@@ -12,6 +12,5 @@ public record PlaceOrderCommand(String userId, List<Item> items, String paymentM
         items = List.copyOf(items);
     }
 
-    public record Item(String productId, int quantity) {
-    }
+    public record Item(String productId, int quantity) {}
 }

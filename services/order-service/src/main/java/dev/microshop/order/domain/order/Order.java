@@ -33,9 +33,17 @@ public final class Order {
     private Instant updatedAt;
     private final List<OrderEvent> events = new ArrayList<>();
 
-    private Order(OrderId id, UserId userId, List<OrderLine> lines, PaymentMethod paymentMethod,
-            IdempotencyKey idempotencyKey, RequestFingerprint requestFingerprint, Instant placedAt, OrderStatus status,
-            String cancellationReason, Instant updatedAt) {
+    private Order(
+            OrderId id,
+            UserId userId,
+            List<OrderLine> lines,
+            PaymentMethod paymentMethod,
+            IdempotencyKey idempotencyKey,
+            RequestFingerprint requestFingerprint,
+            Instant placedAt,
+            OrderStatus status,
+            String cancellationReason,
+            Instant updatedAt) {
         this.id = Objects.requireNonNull(id, "id");
         this.userId = Objects.requireNonNull(userId, "userId");
         this.paymentMethod = Objects.requireNonNull(paymentMethod, "paymentMethod");
@@ -55,31 +63,57 @@ public final class Order {
             throw new InvalidOrderException("An order has at most " + MAX_LINES + " different products");
         }
         this.lines = List.copyOf(lines);
-        this.total = lines.stream().map(OrderLine::total).reduce(Money.zero(lines.getFirst().unitPrice().currency()),
-                Money::plus);
+        this.total = lines.stream()
+                .map(OrderLine::total)
+                .reduce(Money.zero(lines.getFirst().unitPrice().currency()), Money::plus);
     }
 
     /**
      * A new PENDING order; several lines of the same product become one line with their quantities added up. With an
      * idempotency key, the order keeps the fingerprint of what was asked for, so the key replays only that.
      */
-    public static Order place(OrderId id, UserId userId, List<OrderLine> lines, PaymentMethod paymentMethod,
-            IdempotencyKey idempotencyKey, Instant now) {
+    public static Order place(
+            OrderId id,
+            UserId userId,
+            List<OrderLine> lines,
+            PaymentMethod paymentMethod,
+            IdempotencyKey idempotencyKey,
+            Instant now) {
         List<OrderLine> merged = mergeLinesOfTheSameProduct(lines);
-        RequestFingerprint fingerprint = idempotencyKey == null ? null : RequestFingerprint.of(
-                merged.stream().collect(Collectors.toMap(OrderLine::productId, OrderLine::quantity)), paymentMethod);
-        Order order = new Order(id, userId, merged, paymentMethod, idempotencyKey, fingerprint, now,
-                OrderStatus.PENDING, null, now);
+        RequestFingerprint fingerprint = idempotencyKey == null
+                ? null
+                : RequestFingerprint.of(
+                        merged.stream().collect(Collectors.toMap(OrderLine::productId, OrderLine::quantity)),
+                        paymentMethod);
+        Order order = new Order(
+                id, userId, merged, paymentMethod, idempotencyKey, fingerprint, now, OrderStatus.PENDING, null, now);
         order.events.add(new OrderEvent.OrderPlaced(id, userId, order.lines, order.total, now));
         return order;
     }
 
     /** An order as it was stored: no events. */
-    public static Order restore(OrderId id, UserId userId, List<OrderLine> lines, PaymentMethod paymentMethod,
-            IdempotencyKey idempotencyKey, RequestFingerprint requestFingerprint, Instant placedAt, OrderStatus status,
-            String cancellationReason, Instant updatedAt) {
-        return new Order(id, userId, lines, paymentMethod, idempotencyKey, requestFingerprint, placedAt, status,
-                cancellationReason, updatedAt);
+    public static Order restore(
+            OrderId id,
+            UserId userId,
+            List<OrderLine> lines,
+            PaymentMethod paymentMethod,
+            IdempotencyKey idempotencyKey,
+            RequestFingerprint requestFingerprint,
+            Instant placedAt,
+            OrderStatus status,
+            String cancellationReason,
+            Instant updatedAt) {
+        return new Order(
+                id,
+                userId,
+                lines,
+                paymentMethod,
+                idempotencyKey,
+                requestFingerprint,
+                placedAt,
+                status,
+                cancellationReason,
+                updatedAt);
     }
 
     /**

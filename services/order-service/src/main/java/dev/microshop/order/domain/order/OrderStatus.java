@@ -5,7 +5,11 @@ package dev.microshop.order.domain.order;
  * possibly SHIPPED) or CANCELLED. CANCELLED and SHIPPED are final.
  */
 public enum OrderStatus {
-    PENDING, RESERVED, CONFIRMED, CANCELLED, SHIPPED;
+    PENDING,
+    RESERVED,
+    CONFIRMED,
+    CANCELLED,
+    SHIPPED;
 
     /** The place-order saga still waits for stock or payment. */
     public boolean isInProgress() {

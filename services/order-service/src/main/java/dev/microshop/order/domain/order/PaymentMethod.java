@@ -9,7 +9,8 @@ public record PaymentMethod(String value) {
 
     public PaymentMethod {
         if (value == null || !TOKEN.matcher(value).matches()) {
-            throw new InvalidOrderException("A payment method is 1 to 64 letters, digits or '_.:-', not '" + value + "'");
+            throw new InvalidOrderException(
+                    "A payment method is 1 to 64 letters, digits or '_.:-', not '" + value + "'");
         }
     }
 }

@@ -35,9 +35,10 @@ public record RequestFingerprint(String value) {
         Objects.requireNonNull(paymentMethod, "paymentMethod");
         var sorted = new TreeMap<String, Integer>();
         quantities.forEach((product, quantity) -> sorted.put(product.toString(), quantity));
-        String canonical = paymentMethod.value() + "|" + sorted.entrySet().stream()
-                .map(item -> item.getKey() + "=" + item.getValue())
-                .collect(Collectors.joining(","));
+        String canonical = paymentMethod.value() + "|"
+                + sorted.entrySet().stream()
+                        .map(item -> item.getKey() + "=" + item.getValue())
+                        .collect(Collectors.joining(","));
         return new RequestFingerprint(HexFormat.of().formatHex(sha256(canonical)));
     }
 

@@ -24,7 +24,8 @@ class GrpcProductCatalog implements ProductCatalog {
     private final InventoryServiceGrpc.InventoryServiceBlockingStub inventory;
     private final LiveSettings<OrderServiceProperties> settings;
 
-    GrpcProductCatalog(InventoryServiceGrpc.InventoryServiceBlockingStub inventory,
+    GrpcProductCatalog(
+            InventoryServiceGrpc.InventoryServiceBlockingStub inventory,
             LiveSettings<OrderServiceProperties> settings) {
         this.inventory = inventory;
         this.settings = settings;
@@ -39,17 +40,23 @@ class GrpcProductCatalog implements ProductCatalog {
             Map<ProductId, Money> prices = new LinkedHashMap<>();
             for (Product product : inventory
                     .withDeadlineAfter(settings.current().remoteCallDeadline().toMillis(), TimeUnit.MILLISECONDS)
-                    .getProducts(request).getProductsList()) {
-                prices.put(ProductId.parse(product.getId()),
-                        Money.of(product.getPrice().getAmount(), product.getPrice().getCurrency()));
+                    .getProducts(request)
+                    .getProductsList()) {
+                prices.put(
+                        ProductId.parse(product.getId()),
+                        Money.of(
+                                product.getPrice().getAmount(),
+                                product.getPrice().getCurrency()));
             }
             return prices;
         } catch (StatusRuntimeException failure) {
             switch (failure.getStatus().getCode()) {
                 // inventory-service names the unknown products in the description.
-                case NOT_FOUND, INVALID_ARGUMENT -> throw new UnknownProductException(
-                        failure.getStatus().getDescription() == null ? "Unknown product"
-                                : failure.getStatus().getDescription());
+                case NOT_FOUND, INVALID_ARGUMENT ->
+                    throw new UnknownProductException(
+                            failure.getStatus().getDescription() == null
+                                    ? "Unknown product"
+                                    : failure.getStatus().getDescription());
                 default -> throw new RemoteServiceUnavailableException("inventory-service", failure);
             }
         }

@@ -28,7 +28,9 @@ class GrpcUserDirectory implements UserDirectory {
     public boolean isRegistered(UserId userId) {
         try {
             users.withDeadlineAfter(settings.current().remoteCallDeadline().toMillis(), TimeUnit.MILLISECONDS)
-                    .getUser(GetUserRequest.newBuilder().setUserId(userId.toString()).build());
+                    .getUser(GetUserRequest.newBuilder()
+                            .setUserId(userId.toString())
+                            .build());
             return true;
         } catch (StatusRuntimeException failure) {
             if (failure.getStatus().getCode() == Status.Code.NOT_FOUND) {

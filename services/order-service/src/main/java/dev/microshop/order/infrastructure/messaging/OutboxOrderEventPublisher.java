@@ -24,18 +24,39 @@ class OutboxOrderEventPublisher implements OrderEventPublisher {
         String orderId = event.orderId().toString();
         String userId = event.userId().toString();
         switch (event) {
-            case OrderEvent.OrderPlaced placed -> append(orderId, OrderEvents.OrderCreated.TYPE,
-                    new OrderEvents.OrderCreated(orderId, userId, placed.lines().stream()
-                            .map(line -> new OrderEvents.OrderedItem(line.productId().toString(), line.quantity(),
-                                    money(line.unitPrice())))
-                            .toList(), money(placed.total()), placed.placedAt()));
-            case OrderEvent.PaymentRequested requested -> append(orderId, OrderEvents.OrderPaymentRequested.TYPE,
-                    new OrderEvents.OrderPaymentRequested(orderId, userId, money(requested.amount()),
-                            requested.paymentMethod().value(), requested.payBefore()));
-            case OrderEvent.OrderConfirmed confirmed -> append(orderId, OrderEvents.OrderConfirmed.TYPE,
-                    new OrderEvents.OrderConfirmed(orderId, userId, money(confirmed.total())));
-            case OrderEvent.OrderCancelled cancelled -> append(orderId, OrderEvents.OrderCancelled.TYPE,
-                    new OrderEvents.OrderCancelled(orderId, userId, cancelled.reason()));
+            case OrderEvent.OrderPlaced placed ->
+                append(
+                        orderId,
+                        OrderEvents.OrderCreated.TYPE,
+                        new OrderEvents.OrderCreated(
+                                orderId,
+                                userId,
+                                placed.lines().stream()
+                                        .map(line -> new OrderEvents.OrderedItem(
+                                                line.productId().toString(), line.quantity(), money(line.unitPrice())))
+                                        .toList(),
+                                money(placed.total()),
+                                placed.placedAt()));
+            case OrderEvent.PaymentRequested requested ->
+                append(
+                        orderId,
+                        OrderEvents.OrderPaymentRequested.TYPE,
+                        new OrderEvents.OrderPaymentRequested(
+                                orderId,
+                                userId,
+                                money(requested.amount()),
+                                requested.paymentMethod().value(),
+                                requested.payBefore()));
+            case OrderEvent.OrderConfirmed confirmed ->
+                append(
+                        orderId,
+                        OrderEvents.OrderConfirmed.TYPE,
+                        new OrderEvents.OrderConfirmed(orderId, userId, money(confirmed.total())));
+            case OrderEvent.OrderCancelled cancelled ->
+                append(
+                        orderId,
+                        OrderEvents.OrderCancelled.TYPE,
+                        new OrderEvents.OrderCancelled(orderId, userId, cancelled.reason()));
         }
     }
 

@@ -26,9 +26,15 @@ class MicrometerOrderMetrics implements OrderMetrics {
     private final Timer cancelledSaga;
 
     MicrometerOrderMetrics(MeterRegistry registry) {
-        placed = Counter.builder("microshop.orders.placed").description("Orders accepted").register(registry);
-        confirmed = Counter.builder("microshop.orders.confirmed").description("Orders paid and final").register(registry);
-        cancelled = Counter.builder("microshop.orders.cancelled").description("Orders cancelled").register(registry);
+        placed = Counter.builder("microshop.orders.placed")
+                .description("Orders accepted")
+                .register(registry);
+        confirmed = Counter.builder("microshop.orders.confirmed")
+                .description("Orders paid and final")
+                .register(registry);
+        cancelled = Counter.builder("microshop.orders.cancelled")
+                .description("Orders cancelled")
+                .register(registry);
         confirmedSaga = sagaTimer(registry, "confirmed");
         cancelledSaga = sagaTimer(registry, "cancelled");
     }
@@ -42,14 +48,16 @@ class MicrometerOrderMetrics implements OrderMetrics {
     public void sagaEnded(Order order) {
         Duration took = order.sagaDuration().orElseThrow();
         switch (order.status()) {
-            case CONFIRMED -> afterCommit(() -> {
-                confirmed.increment();
-                confirmedSaga.record(took);
-            });
-            case CANCELLED -> afterCommit(() -> {
-                cancelled.increment();
-                cancelledSaga.record(took);
-            });
+            case CONFIRMED ->
+                afterCommit(() -> {
+                    confirmed.increment();
+                    confirmedSaga.record(took);
+                });
+            case CANCELLED ->
+                afterCommit(() -> {
+                    cancelled.increment();
+                    cancelledSaga.record(took);
+                });
             default -> throw new IllegalArgumentException("the saga of a " + order.status() + " order has not ended");
         }
     }

@@ -62,13 +62,21 @@ class JdbcOrderRepository implements OrderRepository {
                     .param("currency", order.total().currency())
                     .param("paymentMethod", order.paymentMethod().value())
                     .param("cancellationReason", order.cancellationReason().orElse(null))
-                    .param("idempotencyKey", order.idempotencyKey().map(IdempotencyKey::value).orElse(null))
-                    .param("requestFingerprint", order.requestFingerprint().map(RequestFingerprint::value).orElse(null))
+                    .param(
+                            "idempotencyKey",
+                            order.idempotencyKey().map(IdempotencyKey::value).orElse(null))
+                    .param(
+                            "requestFingerprint",
+                            order.requestFingerprint()
+                                    .map(RequestFingerprint::value)
+                                    .orElse(null))
                     .param("placedAt", timestamp(order.placedAt()))
                     .param("updatedAt", timestamp(order.updatedAt()))
                     .update();
         } catch (DuplicateKeyException taken) {
-            throw order.idempotencyKey().map(DuplicateOrderRequestException::new).orElseThrow(() -> taken);
+            throw order.idempotencyKey()
+                    .map(DuplicateOrderRequestException::new)
+                    .orElseThrow(() -> taken);
         }
         List<OrderLine> lines = order.lines();
         for (int lineNo = 0; lineNo < lines.size(); lineNo++) {
@@ -76,8 +84,13 @@ class JdbcOrderRepository implements OrderRepository {
             jdbc.sql("""
                     INSERT INTO order_items (order_id, line_no, product_id, quantity, unit_price, currency)
                     VALUES (?, ?, ?, ?, ?, ?)""")
-                    .params(order.id().value(), lineNo, line.productId().value(), line.quantity(),
-                            line.unitPrice().amount(), line.unitPrice().currency())
+                    .params(
+                            order.id().value(),
+                            lineNo,
+                            line.productId().value(),
+                            line.quantity(),
+                            line.unitPrice().amount(),
+                            line.unitPrice().currency())
                     .update();
         }
     }
@@ -114,12 +127,15 @@ class JdbcOrderRepository implements OrderRepository {
 
     @Override
     public Page<Order> findByUser(UserId userId, PageRequest request) {
-        long total = jdbc.sql("SELECT count(*) FROM orders WHERE user_id = ?").param(userId.value())
-                .query(Long.class).single();
-        List<Order> orders = withLines(jdbc.sql(ORDER_COLUMNS
-                        + " WHERE user_id = ? ORDER BY placed_at DESC, id LIMIT ? OFFSET ?")
-                .params(userId.value(), request.size(), request.offset())
-                .query(JdbcOrderRepository::orderRow).list());
+        long total = jdbc.sql("SELECT count(*) FROM orders WHERE user_id = ?")
+                .param(userId.value())
+                .query(Long.class)
+                .single();
+        List<Order> orders =
+                withLines(jdbc.sql(ORDER_COLUMNS + " WHERE user_id = ? ORDER BY placed_at DESC, id LIMIT ? OFFSET ?")
+                        .params(userId.value(), request.size(), request.offset())
+                        .query(JdbcOrderRepository::orderRow)
+                        .list());
         return new Page<>(orders, request, total);
     }
 
@@ -128,11 +144,17 @@ class JdbcOrderRepository implements OrderRepository {
         return withLines(jdbc.sql(ORDER_COLUMNS + " WHERE status IN ('PENDING', 'RESERVED') AND placed_at < ?"
                         + " ORDER BY placed_at LIMIT ? FOR UPDATE SKIP LOCKED")
                 .params(timestamp(placedBefore), limit)
-                .query(JdbcOrderRepository::orderRow).list());
+                .query(JdbcOrderRepository::orderRow)
+                .list());
     }
 
     private Optional<Order> one(String sql, Object... params) {
-        return withLines(jdbc.sql(sql).params(params).query(JdbcOrderRepository::orderRow).list()).stream().findFirst();
+        return withLines(jdbc.sql(sql)
+                        .params(params)
+                        .query(JdbcOrderRepository::orderRow)
+                        .list())
+                .stream()
+                .findFirst();
     }
 
     /** Loads the items of all the given orders with one query. */
@@ -143,21 +165,28 @@ class JdbcOrderRepository implements OrderRepository {
         Map<UUID, List<OrderLine>> lines = new LinkedHashMap<>();
         jdbc.sql("""
                 SELECT order_id, product_id, quantity, unit_price, currency FROM order_items
-                WHERE order_id IN (:ids) ORDER BY order_id, line_no""")
-                .param("ids", rows.stream().map(OrderRow::id).toList())
-                .query(rs -> {
-                    lines.computeIfAbsent(rs.getObject("order_id", UUID.class), id -> new ArrayList<>())
-                            .add(new OrderLine(new ProductId(rs.getObject("product_id", UUID.class)),
-                                    rs.getInt("quantity"),
-                                    new Money(rs.getBigDecimal("unit_price"), rs.getString("currency"))));
-                });
-        return rows.stream().map(row -> row.toOrder(lines.getOrDefault(row.id(), List.of()))).toList();
+                WHERE order_id IN (:ids) ORDER BY order_id, line_no""").param("ids", rows.stream().map(OrderRow::id).toList()).query(rs -> {
+            lines.computeIfAbsent(rs.getObject("order_id", UUID.class), id -> new ArrayList<>())
+                    .add(new OrderLine(
+                            new ProductId(rs.getObject("product_id", UUID.class)),
+                            rs.getInt("quantity"),
+                            new Money(rs.getBigDecimal("unit_price"), rs.getString("currency"))));
+        });
+        return rows.stream()
+                .map(row -> row.toOrder(lines.getOrDefault(row.id(), List.of())))
+                .toList();
     }
 
     private static OrderRow orderRow(ResultSet rs, int rowNum) throws SQLException {
-        return new OrderRow(rs.getObject("id", UUID.class), rs.getObject("user_id", UUID.class),
-                rs.getString("status"), rs.getString("payment_method"), rs.getString("cancellation_reason"),
-                rs.getString("idempotency_key"), rs.getString("request_fingerprint"), rs.getObject("placed_at", OffsetDateTime.class).toInstant(),
+        return new OrderRow(
+                rs.getObject("id", UUID.class),
+                rs.getObject("user_id", UUID.class),
+                rs.getString("status"),
+                rs.getString("payment_method"),
+                rs.getString("cancellation_reason"),
+                rs.getString("idempotency_key"),
+                rs.getString("request_fingerprint"),
+                rs.getObject("placed_at", OffsetDateTime.class).toInstant(),
                 rs.getObject("updated_at", OffsetDateTime.class).toInstant());
     }
 
@@ -166,14 +195,29 @@ class JdbcOrderRepository implements OrderRepository {
     }
 
     /** A row of {@code orders}, waiting for its items. */
-    private record OrderRow(UUID id, UUID userId, String status, String paymentMethod, String cancellationReason,
-            String idempotencyKey, String requestFingerprint, Instant placedAt, Instant updatedAt) {
+    private record OrderRow(
+            UUID id,
+            UUID userId,
+            String status,
+            String paymentMethod,
+            String cancellationReason,
+            String idempotencyKey,
+            String requestFingerprint,
+            Instant placedAt,
+            Instant updatedAt) {
 
         Order toOrder(List<OrderLine> lines) {
-            return Order.restore(new OrderId(id), new UserId(userId), lines, new PaymentMethod(paymentMethod),
+            return Order.restore(
+                    new OrderId(id),
+                    new UserId(userId),
+                    lines,
+                    new PaymentMethod(paymentMethod),
                     idempotencyKey == null ? null : new IdempotencyKey(idempotencyKey),
-                    requestFingerprint == null ? null : new RequestFingerprint(requestFingerprint), placedAt,
-                    OrderStatus.valueOf(status), cancellationReason, updatedAt);
+                    requestFingerprint == null ? null : new RequestFingerprint(requestFingerprint),
+                    placedAt,
+                    OrderStatus.valueOf(status),
+                    cancellationReason,
+                    updatedAt);
         }
     }
 }

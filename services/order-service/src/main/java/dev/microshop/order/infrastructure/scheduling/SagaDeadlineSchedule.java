@@ -23,7 +23,8 @@ class SagaDeadlineSchedule {
     }
 
     /** Both intervals are read at start-up; their values are in config/order-service.yml. */
-    @Scheduled(fixedDelayString = "${microshop.orders.saga.check-interval}",
+    @Scheduled(
+            fixedDelayString = "${microshop.orders.saga.check-interval}",
             initialDelayString = "${microshop.orders.saga.first-check-after}")
     void cancelOverdueOrders() {
         try {

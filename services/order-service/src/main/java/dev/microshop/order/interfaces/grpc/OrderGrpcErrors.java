@@ -23,10 +23,11 @@ class OrderGrpcErrors implements GrpcExceptionHandler {
             case UnknownUserException unknown -> invalidArgument(unknown);
             // Retrying the same call can never succeed; a new key or the first request unchanged will.
             case IdempotencyKeyReusedException reused ->
-                    Status.FAILED_PRECONDITION.withDescription(reused.getMessage()).asException();
-            case OrderNotFoundException notFound -> Status.NOT_FOUND.withDescription(notFound.getMessage()).asException();
+                Status.FAILED_PRECONDITION.withDescription(reused.getMessage()).asException();
+            case OrderNotFoundException notFound ->
+                Status.NOT_FOUND.withDescription(notFound.getMessage()).asException();
             case RemoteServiceUnavailableException unavailable ->
-                    Status.UNAVAILABLE.withDescription(unavailable.getMessage()).asException();
+                Status.UNAVAILABLE.withDescription(unavailable.getMessage()).asException();
             default -> null;
         };
     }

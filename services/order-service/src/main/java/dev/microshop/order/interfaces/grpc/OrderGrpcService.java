@@ -34,14 +34,17 @@ class OrderGrpcService extends OrderServiceGrpc.OrderServiceImplBase {
     }
 
     @Override
-    public void createOrder(CreateOrderRequest request, StreamObserver<dev.microshop.contracts.order.v1.Order> response) {
+    public void createOrder(
+            CreateOrderRequest request, StreamObserver<dev.microshop.contracts.order.v1.Order> response) {
         Requester caller = caller();
         UserId orderedFor = request.getUserId().isEmpty() ? caller.userId() : UserId.parse(request.getUserId());
         if (!orderedFor.equals(caller.userId()) && !caller.administrator()) {
-            throw Status.PERMISSION_DENIED.withDescription("Only an administrator orders for someone else")
+            throw Status.PERMISSION_DENIED
+                    .withDescription("Only an administrator orders for someone else")
                     .asRuntimeException();
         }
-        var command = new PlaceOrderCommand(orderedFor.toString(),
+        var command = new PlaceOrderCommand(
+                orderedFor.toString(),
                 request.getItemsList().stream()
                         .map(line -> new PlaceOrderCommand.Item(line.getProductId(), line.getQuantity()))
                         .toList(),
@@ -61,7 +64,9 @@ class OrderGrpcService extends OrderServiceGrpc.OrderServiceImplBase {
     private static Requester caller() {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
         if (authentication == null || !(authentication.getPrincipal() instanceof Jwt token)) {
-            throw Status.UNAUTHENTICATED.withDescription("A bearer token is required").asRuntimeException();
+            throw Status.UNAUTHENTICATED
+                    .withDescription("A bearer token is required")
+                    .asRuntimeException();
         }
         return Caller.of(token);
     }
@@ -95,6 +100,9 @@ class OrderGrpcService extends OrderServiceGrpc.OrderServiceImplBase {
     }
 
     private static Money money(dev.microshop.order.domain.order.Money money) {
-        return Money.newBuilder().setAmount(money.amount().toPlainString()).setCurrency(money.currency()).build();
+        return Money.newBuilder()
+                .setAmount(money.amount().toPlainString())
+                .setCurrency(money.currency())
+                .build();
     }
 }

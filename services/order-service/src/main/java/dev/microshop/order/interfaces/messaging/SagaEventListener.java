@@ -40,11 +40,13 @@ class SagaEventListener {
         IncomingEvent event = IncomingEvent.from(record);
         switch (event.type()) {
             case InventoryEvents.InventoryReserved.TYPE -> {
-                OrderId orderId = event.mapped(InventoryEvents.InventoryReserved.class, data -> orderId(data.orderId()));
+                OrderId orderId =
+                        event.mapped(InventoryEvents.InventoryReserved.class, data -> orderId(data.orderId()));
                 handle(event, orderId, () -> saga.stockReserved(orderId));
             }
             case InventoryEvents.InventoryRejected.TYPE -> {
-                Report rejected = event.mapped(InventoryEvents.InventoryRejected.class,
+                Report rejected = event.mapped(
+                        InventoryEvents.InventoryRejected.class,
                         data -> new Report(orderId(data.orderId()), data.reason()));
                 handle(event, rejected.orderId(), () -> saga.stockRejected(rejected.orderId(), rejected.reason()));
             }
@@ -61,8 +63,8 @@ class SagaEventListener {
                 handle(event, orderId, () -> saga.paymentCompleted(orderId));
             }
             case PaymentEvents.PaymentFailed.TYPE -> {
-                Report failed = event.mapped(PaymentEvents.PaymentFailed.class,
-                        data -> new Report(orderId(data.orderId()), data.reason()));
+                Report failed = event.mapped(
+                        PaymentEvents.PaymentFailed.class, data -> new Report(orderId(data.orderId()), data.reason()));
                 handle(event, failed.orderId(), () -> saga.paymentFailed(failed.orderId(), failed.reason()));
             }
             default -> log.debug("Skipping {} {}", event.type(), event.id());
@@ -80,6 +82,5 @@ class SagaEventListener {
     }
 
     /** A step that failed, for the order it is about. */
-    private record Report(OrderId orderId, String reason) {
-    }
+    private record Report(OrderId orderId, String reason) {}
 }

@@ -39,7 +39,11 @@ class OrderController {
     private final CancelOrder cancelOrder;
     private final ShipOrder shipOrder;
 
-    OrderController(PlaceOrder placeOrder, GetOrder getOrder, ListMyOrders listMyOrders, CancelOrder cancelOrder,
+    OrderController(
+            PlaceOrder placeOrder,
+            GetOrder getOrder,
+            ListMyOrders listMyOrders,
+            CancelOrder cancelOrder,
             ShipOrder shipOrder) {
         this.placeOrder = placeOrder;
         this.getOrder = getOrder;
@@ -50,7 +54,8 @@ class OrderController {
 
     /** 201 with the order; a replayed Idempotency-Key answers the same with the first order (header {@code Idempotent-Replayed}). */
     @PostMapping
-    ResponseEntity<OrderResponse> place(@AuthenticationPrincipal Jwt token,
+    ResponseEntity<OrderResponse> place(
+            @AuthenticationPrincipal Jwt token,
             @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String idempotencyKey,
             @Valid @RequestBody PlaceOrderRequest request) {
         PlacedOrder placed = placeOrder.place(request.toCommand(token.getSubject(), idempotencyKey));
@@ -66,11 +71,14 @@ class OrderController {
     }
 
     @GetMapping
-    PageResponse<OrderResponse> mine(@AuthenticationPrincipal Jwt token, @RequestParam(defaultValue = "0") int page,
+    PageResponse<OrderResponse> mine(
+            @AuthenticationPrincipal Jwt token,
+            @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "20") int size) {
-        Page<OrderResponse> listed = listMyOrders.list(Caller.of(token).userId(), page, size).map(OrderResponse::of);
-        return PageResponse.of(listed.content(), listed.request().number(), listed.request().size(),
-                listed.totalElements());
+        Page<OrderResponse> listed =
+                listMyOrders.list(Caller.of(token).userId(), page, size).map(OrderResponse::of);
+        return PageResponse.of(
+                listed.content(), listed.request().number(), listed.request().size(), listed.totalElements());
     }
 
     @PostMapping("/{id}/cancel")

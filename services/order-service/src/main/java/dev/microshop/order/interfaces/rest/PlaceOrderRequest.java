@@ -11,15 +11,21 @@ import jakarta.validation.constraints.Size;
 import java.util.List;
 
 /** {@code POST /api/orders}: {@code {"items":[{"productId","quantity"}],"paymentMethod":"pm-ok"}}. */
-record PlaceOrderRequest(@NotEmpty @Size(max = 50) List<@NotNull @Valid Item> items,
-                         @NotBlank @Size(max = 64) String paymentMethod) {
+record PlaceOrderRequest(
+        @NotEmpty @Size(max = 50) List<@NotNull @Valid Item> items,
+        @NotBlank @Size(max = 64) String paymentMethod) {
 
-    record Item(@NotBlank String productId, @NotNull @Min(1) @Max(1000) Integer quantity) {
-    }
+    record Item(
+            @NotBlank String productId,
+            @NotNull @Min(1) @Max(1000) Integer quantity) {}
 
     PlaceOrderCommand toCommand(String userId, String idempotencyKey) {
-        return new PlaceOrderCommand(userId,
-                items.stream().map(item -> new PlaceOrderCommand.Item(item.productId(), item.quantity())).toList(),
-                paymentMethod, idempotencyKey);
+        return new PlaceOrderCommand(
+                userId,
+                items.stream()
+                        .map(item -> new PlaceOrderCommand.Item(item.productId(), item.quantity()))
+                        .toList(),
+                paymentMethod,
+                idempotencyKey);
     }
 }

@@ -39,8 +39,13 @@ public class ChargeOrder {
     private final TransactionTemplate transactions;
     private final Clock clock;
 
-    public ChargeOrder(PaymentRepository payments, CancelledOrders cancelledOrders, PaymentGateway gateway,
-                       PaymentEventPublisher events, TransactionTemplate transactions, Clock clock) {
+    public ChargeOrder(
+            PaymentRepository payments,
+            CancelledOrders cancelledOrders,
+            PaymentGateway gateway,
+            PaymentEventPublisher events,
+            TransactionTemplate transactions,
+            Clock clock) {
         this.payments = payments;
         this.cancelledOrders = cancelledOrders;
         this.gateway = gateway;
@@ -51,11 +56,9 @@ public class ChargeOrder {
 
     /** What to do after the first step: nothing more, or ask the provider (to charge, or only to look). */
     private sealed interface Next {
-        record Settled() implements Next {
-        }
+        record Settled() implements Next {}
 
-        record Ask(Payment payment, boolean mayCharge) implements Next {
-        }
+        record Ask(Payment payment, boolean mayCharge) implements Next {}
     }
 
     public void charge(ChargeOrderCommand command) {
@@ -75,8 +78,10 @@ public class ChargeOrder {
             if (existing.status() != PaymentStatus.CHARGING) {
                 return new Next.Settled();
             }
-            log.info("Order {} was being charged when its last attempt stopped; asking the provider {}",
-                    command.orderId(), mayCharge ? "again" : "what it holds");
+            log.info(
+                    "Order {} was being charged when its last attempt stopped; asking the provider {}",
+                    command.orderId(),
+                    mayCharge ? "again" : "what it holds");
             if (!mayCharge) {
                 return new Next.Ask(existing, false);
             }
@@ -85,15 +90,15 @@ public class ChargeOrder {
             return new Next.Ask(again, true);
         }
         if (!mayCharge) {
-            Payment tooLate = Payment.tooLate(command.orderId(), command.userId(), command.amount(),
-                    command.paymentMethod(), now);
+            Payment tooLate = Payment.tooLate(
+                    command.orderId(), command.userId(), command.amount(), command.paymentMethod(), now);
             payments.add(tooLate);
             events.publish(new PaymentEvent.Failed(tooLate.orderId(), tooLate.failureReason()));
             log.info("Order {} not charged: it is cancelled or its payment deadline passed", command.orderId());
             return new Next.Settled();
         }
-        Payment intent = Payment.charging(command.orderId(), command.userId(), command.amount(),
-                command.paymentMethod(), now);
+        Payment intent =
+                Payment.charging(command.orderId(), command.userId(), command.amount(), command.paymentMethod(), now);
         payments.add(intent);
         return new Next.Ask(intent, true);
     }
@@ -119,8 +124,9 @@ public class ChargeOrder {
             case ChargeOutcome.Unavailable unavailable -> payment.failed(PROVIDER_UNAVAILABLE, now);
         };
         payments.update(settled);
-        events.publish(settled.status() == PaymentStatus.COMPLETED
-                ? new PaymentEvent.Completed(settled)
-                : new PaymentEvent.Failed(settled.orderId(), settled.failureReason()));
+        events.publish(
+                settled.status() == PaymentStatus.COMPLETED
+                        ? new PaymentEvent.Completed(settled)
+                        : new PaymentEvent.Failed(settled.orderId(), settled.failureReason()));
     }
 }

@@ -9,8 +9,8 @@ import java.time.Instant;
  *
  * @param payBefore when the order is cancelled if still unpaid (null: no deadline)
  */
-public record ChargeOrderCommand(OrderId orderId, String userId, Money amount, String paymentMethod,
-                                 Instant payBefore) {
+public record ChargeOrderCommand(
+        OrderId orderId, String userId, Money amount, String paymentMethod, Instant payBefore) {
 
     boolean mayBeChargedAt(Instant now) {
         return payBefore == null || now.isBefore(payBefore);

@@ -59,9 +59,15 @@ public class ReconcileWithProvider {
     private final TransactionTemplate transactions;
     private final Clock clock;
 
-    public ReconcileWithProvider(PaymentRepository payments, CancelledOrders cancelledOrders, PaymentGateway gateway,
-                                 SettleRefund settleRefund, PaymentSettings settings, PaymentMetrics metrics,
-                                 TransactionTemplate transactions, Clock clock) {
+    public ReconcileWithProvider(
+            PaymentRepository payments,
+            CancelledOrders cancelledOrders,
+            PaymentGateway gateway,
+            SettleRefund settleRefund,
+            PaymentSettings settings,
+            PaymentMetrics metrics,
+            TransactionTemplate transactions,
+            Clock clock) {
         this.payments = payments;
         this.cancelledOrders = cancelledOrders;
         this.gateway = gateway;
@@ -77,7 +83,9 @@ public class ReconcileWithProvider {
         Instant now = clock.instant();
         Instant since = now.minus(settings.reconciliationWindow());
         List<ProviderCharge> charges = gateway.chargesSince(since);
-        Map<String, OrderId> orderIds = charges.stream().map(ProviderCharge::reference).distinct()
+        Map<String, OrderId> orderIds = charges.stream()
+                .map(ProviderCharge::reference)
+                .distinct()
                 .flatMap(reference -> orderId(reference).stream())
                 .collect(Collectors.toMap(OrderId::value, Function.identity()));
         Map<OrderId, Payment> ours = payments.findByOrderIds(orderIds.values()).stream()
@@ -88,8 +96,12 @@ public class ReconcileWithProvider {
         for (ProviderCharge charge : charges) {
             if (charge.standing()) {
                 OrderId orderId = orderIds.get(charge.reference());
-                compare(charge, orderId, orderId == null ? null : ours.get(orderId),
-                        orderId != null && cancelled.contains(orderId)).ifPresent(found::add);
+                compare(
+                                charge,
+                                orderId,
+                                orderId == null ? null : ours.get(orderId),
+                                orderId != null && cancelled.contains(orderId))
+                        .ifPresent(found::add);
             }
         }
         Set<String> chargeIds = new HashSet<>();
@@ -98,8 +110,10 @@ public class ReconcileWithProvider {
         // up to a moment ago, must all be among the provider's charges of the window.
         for (Payment payment : payments.completedBetween(since, now.minus(settings.chargeSettlesWithin()))) {
             if (!chargeIds.contains(payment.providerChargeId())) {
-                log.error("Reconciliation: order {} is paid with charge {}, which the provider does not show",
-                        payment.orderId(), payment.providerChargeId());
+                log.error(
+                        "Reconciliation: order {} is paid with charge {}, which the provider does not show",
+                        payment.orderId(),
+                        payment.providerChargeId());
                 found.add(Difference.CHARGE_MISSING_AT_PROVIDER);
             }
         }
@@ -110,31 +124,47 @@ public class ReconcileWithProvider {
     private Optional<Difference> compare(ProviderCharge charge, OrderId orderId, Payment payment, boolean cancelled) {
         if (payment == null) {
             if (!cancelled) {
-                log.error("Reconciliation: charge {} ({} {}) stands for '{}', an order with no payment here",
-                        charge.chargeId(), charge.amount().amount(), charge.amount().currency(), charge.reference());
+                log.error(
+                        "Reconciliation: charge {} ({} {}) stands for '{}', an order with no payment here",
+                        charge.chargeId(),
+                        charge.amount().amount(),
+                        charge.amount().currency(),
+                        charge.reference());
                 return Optional.of(Difference.UNKNOWN_CHARGE);
             }
-            log.warn("Reconciliation: charge {} stands for cancelled order {}, which has no payment: refunding it",
-                    charge.chargeId(), orderId);
-            refund(orderId, () -> payments.add(Payment.standingChargeOfCancelledOrder(orderId, charge.amount(),
-                    charge.paymentMethod(), charge.chargeId(), clock.instant())));
+            log.warn(
+                    "Reconciliation: charge {} stands for cancelled order {}, which has no payment: refunding it",
+                    charge.chargeId(),
+                    orderId);
+            refund(
+                    orderId,
+                    () -> payments.add(Payment.standingChargeOfCancelledOrder(
+                            orderId, charge.amount(), charge.paymentMethod(), charge.chargeId(), clock.instant())));
             return Optional.of(Difference.STANDING_CHARGE_OF_CANCELLED_ORDER);
         }
         return switch (payment.status()) {
             case DECLINED, VOIDED, REFUNDED -> {
-                log.warn("Reconciliation: charge {} stands for order {}, whose payment is {}: refunding it",
-                        charge.chargeId(), orderId, payment.status());
-                refund(orderId, () -> payments.lockByOrderId(orderId)
-                        .filter(locked -> locked.status() == payment.status())
-                        .ifPresent(locked -> payments.update(locked.chargeFoundStanding(clock.instant()))));
+                log.warn(
+                        "Reconciliation: charge {} stands for order {}, whose payment is {}: refunding it",
+                        charge.chargeId(),
+                        orderId,
+                        payment.status());
+                refund(
+                        orderId,
+                        () -> payments.lockByOrderId(orderId)
+                                .filter(locked -> locked.status() == payment.status())
+                                .ifPresent(locked -> payments.update(locked.chargeFoundStanding(clock.instant()))));
                 yield Optional.of(Difference.STANDING_CHARGE_OF_SETTLED_ORDER);
             }
             case COMPLETED -> {
                 if (charge.chargeId().equals(payment.providerChargeId())) {
                     yield Optional.empty();
                 }
-                log.error("Reconciliation: charge {} stands for order {}, which is paid with charge {}",
-                        charge.chargeId(), orderId, payment.providerChargeId());
+                log.error(
+                        "Reconciliation: charge {} stands for order {}, which is paid with charge {}",
+                        charge.chargeId(),
+                        orderId,
+                        payment.providerChargeId());
                 yield Optional.of(Difference.SECOND_CHARGE);
             }
             // Being settled: the charge's outcome or its refund is still on its way.

@@ -22,8 +22,8 @@ public class RefundCancelledOrder {
     private final SettleRefund settleRefund;
     private final Clock clock;
 
-    public RefundCancelledOrder(PaymentRepository payments, CancelledOrders cancelledOrders, SettleRefund settleRefund,
-                                Clock clock) {
+    public RefundCancelledOrder(
+            PaymentRepository payments, CancelledOrders cancelledOrders, SettleRefund settleRefund, Clock clock) {
         this.payments = payments;
         this.cancelledOrders = cancelledOrders;
         this.settleRefund = settleRefund;

@@ -29,8 +29,12 @@ public class SettleRefund {
     private final PaymentSettings settings;
     private final Clock clock;
 
-    public SettleRefund(PaymentRepository payments, PaymentGateway gateway, PaymentEventPublisher events,
-                        PaymentSettings settings, Clock clock) {
+    public SettleRefund(
+            PaymentRepository payments,
+            PaymentGateway gateway,
+            PaymentEventPublisher events,
+            PaymentSettings settings,
+            Clock clock) {
         this.payments = payments;
         this.gateway = gateway;
         this.events = events;
@@ -41,17 +45,16 @@ public class SettleRefund {
     /** Returns the payment as it stands afterwards (still due if the provider did not answer). */
     @Transactional
     public Payment settle(OrderId orderId) {
-        Payment payment = payments.lockByOrderId(orderId).orElseThrow(
-                () -> new IllegalStateException("No payment for order " + orderId));
+        Payment payment = payments.lockByOrderId(orderId)
+                .orElseThrow(() -> new IllegalStateException("No payment for order " + orderId));
         if (!payment.refundDue()) {
             return payment;
         }
         Instant now = clock.instant();
         Payment settled = switch (gateway.refund(orderId)) {
             case RefundOutcome.Refunded refunded -> payment.refunded(refunded.refundId(), now);
-            case RefundOutcome.NothingCharged nothing -> payment.chargeMayStillAppear(now, settings.chargeSettlesWithin())
-                    ? payment
-                    : payment.voided(now);
+            case RefundOutcome.NothingCharged nothing ->
+                payment.chargeMayStillAppear(now, settings.chargeSettlesWithin()) ? payment : payment.voided(now);
             case RefundOutcome.Unavailable unavailable -> payment;
         };
         if (settled != payment) {

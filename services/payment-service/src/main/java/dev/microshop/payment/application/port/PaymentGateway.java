@@ -13,42 +13,33 @@ public interface PaymentGateway {
 
     /** What a charge came to. */
     sealed interface ChargeOutcome {
-        record Charged(String chargeId) implements ChargeOutcome {
-        }
+        record Charged(String chargeId) implements ChargeOutcome {}
 
         /** The provider said no: nothing is charged. */
-        record Declined(String reason) implements ChargeOutcome {
-        }
+        record Declined(String reason) implements ChargeOutcome {}
 
         /** No answer (down, too slow, circuit open): a charge may or may not exist. */
-        record Unavailable(String reason) implements ChargeOutcome {
-        }
+        record Unavailable(String reason) implements ChargeOutcome {}
     }
 
     /** What a refund came to. */
     sealed interface RefundOutcome {
-        record Refunded(String refundId, Money amount) implements RefundOutcome {
-        }
+        record Refunded(String refundId, Money amount) implements RefundOutcome {}
 
         /** The provider holds no charge for the order. */
-        record NothingCharged() implements RefundOutcome {
-        }
+        record NothingCharged() implements RefundOutcome {}
 
-        record Unavailable(String reason) implements RefundOutcome {
-        }
+        record Unavailable(String reason) implements RefundOutcome {}
     }
 
     /** What the provider holds for an order, asked without charging. */
     sealed interface ChargeLookup {
-        record Standing(String chargeId) implements ChargeLookup {
-        }
+        record Standing(String chargeId) implements ChargeLookup {}
 
         /** No charge stands (none was made, or it was declined or paid back). */
-        record NoneStanding() implements ChargeLookup {
-        }
+        record NoneStanding() implements ChargeLookup {}
 
-        record Unavailable(String reason) implements ChargeLookup {
-        }
+        record Unavailable(String reason) implements ChargeLookup {}
     }
 
     /**
@@ -57,9 +48,8 @@ public interface PaymentGateway {
      * @param reference what the charge was made for: our order id, or anything if someone else made it
      * @param standing  charged and not paid back
      */
-    record ProviderCharge(String chargeId, String reference, Money amount, String paymentMethod, boolean standing,
-                          Instant created) {
-    }
+    record ProviderCharge(
+            String chargeId, String reference, Money amount, String paymentMethod, boolean standing, Instant created) {}
 
     /** Charges {@code amount} for the order; the order id is the idempotency key. */
     ChargeOutcome charge(OrderId orderId, Money amount, String paymentMethod);

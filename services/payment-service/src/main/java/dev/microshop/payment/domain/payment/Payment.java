@@ -15,9 +15,19 @@ import java.util.Objects;
  * @param providerRefundId  the provider's id of the refund, once refunded
  * @param chargeAttemptedAt when the provider was last asked to charge (null: never, so nothing can stand charged)
  */
-public record Payment(PaymentId id, OrderId orderId, String userId, Money amount, String paymentMethod,
-                      PaymentStatus status, String providerChargeId, String failureReason, String providerRefundId,
-                      Instant chargeAttemptedAt, Instant createdAt, Instant updatedAt) {
+public record Payment(
+        PaymentId id,
+        OrderId orderId,
+        String userId,
+        Money amount,
+        String paymentMethod,
+        PaymentStatus status,
+        String providerChargeId,
+        String failureReason,
+        String providerRefundId,
+        Instant chargeAttemptedAt,
+        Instant createdAt,
+        Instant updatedAt) {
 
     public Payment {
         Objects.requireNonNull(id, "id");
@@ -33,51 +43,128 @@ public record Payment(PaymentId id, OrderId orderId, String userId, Money amount
 
     /** The intent to charge, recorded before the provider is asked. */
     public static Payment charging(OrderId orderId, String userId, Money amount, String paymentMethod, Instant now) {
-        return new Payment(PaymentId.newId(), orderId, userId, amount, paymentMethod, PaymentStatus.CHARGING, null,
-                null, null, now, now, now);
+        return new Payment(
+                PaymentId.newId(),
+                orderId,
+                userId,
+                amount,
+                paymentMethod,
+                PaymentStatus.CHARGING,
+                null,
+                null,
+                null,
+                now,
+                now,
+                now);
     }
 
     /** Not charged, and the provider never asked: the order's payment deadline had passed. */
     public static Payment tooLate(OrderId orderId, String userId, Money amount, String paymentMethod, Instant now) {
-        return new Payment(PaymentId.newId(), orderId, userId, amount, paymentMethod, PaymentStatus.DECLINED, null,
-                "not charged: the order's payment deadline had passed", null, null, now, now);
+        return new Payment(
+                PaymentId.newId(),
+                orderId,
+                userId,
+                amount,
+                paymentMethod,
+                PaymentStatus.DECLINED,
+                null,
+                "not charged: the order's payment deadline had passed",
+                null,
+                null,
+                now,
+                now);
     }
 
     /**
      * A charge the provider holds for a cancelled order that has no payment here (the reconciler found it): it is to
      * be paid back.
      */
-    public static Payment standingChargeOfCancelledOrder(OrderId orderId, Money amount, String paymentMethod,
-                                                         String providerChargeId, Instant now) {
-        return new Payment(PaymentId.newId(), orderId, null, amount, paymentMethod, PaymentStatus.REFUND_PENDING,
-                Objects.requireNonNull(providerChargeId, "providerChargeId"), null, null, now, now, now);
+    public static Payment standingChargeOfCancelledOrder(
+            OrderId orderId, Money amount, String paymentMethod, String providerChargeId, Instant now) {
+        return new Payment(
+                PaymentId.newId(),
+                orderId,
+                null,
+                amount,
+                paymentMethod,
+                PaymentStatus.REFUND_PENDING,
+                Objects.requireNonNull(providerChargeId, "providerChargeId"),
+                null,
+                null,
+                now,
+                now,
+                now);
     }
 
     /** The provider is asked again with the same idempotency key: it answers with the charge it made, if any. */
     public Payment askedAgain(Instant now) {
         requireCharging();
-        return new Payment(id, orderId, userId, amount, paymentMethod, status, providerChargeId, failureReason,
-                providerRefundId, now, createdAt, now);
+        return new Payment(
+                id,
+                orderId,
+                userId,
+                amount,
+                paymentMethod,
+                status,
+                providerChargeId,
+                failureReason,
+                providerRefundId,
+                now,
+                createdAt,
+                now);
     }
 
     public Payment completed(String chargeId, Instant now) {
         requireCharging();
-        return new Payment(id, orderId, userId, amount, paymentMethod, PaymentStatus.COMPLETED,
-                Objects.requireNonNull(chargeId, "chargeId"), null, null, chargeAttemptedAt, createdAt, now);
+        return new Payment(
+                id,
+                orderId,
+                userId,
+                amount,
+                paymentMethod,
+                PaymentStatus.COMPLETED,
+                Objects.requireNonNull(chargeId, "chargeId"),
+                null,
+                null,
+                chargeAttemptedAt,
+                createdAt,
+                now);
     }
 
     /** The provider said no: nothing is charged. */
     public Payment declined(String reason, Instant now) {
         requireCharging();
-        return new Payment(id, orderId, userId, amount, paymentMethod, PaymentStatus.DECLINED, null, reason, null,
-                chargeAttemptedAt, createdAt, now);
+        return new Payment(
+                id,
+                orderId,
+                userId,
+                amount,
+                paymentMethod,
+                PaymentStatus.DECLINED,
+                null,
+                reason,
+                null,
+                chargeAttemptedAt,
+                createdAt,
+                now);
     }
 
     /** No answer (down, too slow, circuit open): a charge may exist, which a cancellation will have to undo. */
     public Payment failed(String reason, Instant now) {
         requireCharging();
-        return new Payment(id, orderId, userId, amount, paymentMethod, PaymentStatus.FAILED, null, reason, null,
-                chargeAttemptedAt, createdAt, now);
+        return new Payment(
+                id,
+                orderId,
+                userId,
+                amount,
+                paymentMethod,
+                PaymentStatus.FAILED,
+                null,
+                reason,
+                null,
+                chargeAttemptedAt,
+                createdAt,
+                now);
     }
 
     /**
@@ -108,7 +195,8 @@ public record Payment(PaymentId id, OrderId orderId, String userId, Money amount
      * {@code settlesWithin} ago may still be in its hands.
      */
     public boolean chargeMayStillAppear(Instant now, Duration settlesWithin) {
-        return providerChargeId == null && chargeAttemptedAt != null
+        return providerChargeId == null
+                && chargeAttemptedAt != null
                 && chargeAttemptedAt.plus(settlesWithin).isAfter(now);
     }
 
@@ -125,20 +213,31 @@ public record Payment(PaymentId id, OrderId orderId, String userId, Money amount
 
     private void requireCharging() {
         if (status != PaymentStatus.CHARGING) {
-            throw new IllegalStateException("Payment " + id + " of order " + orderId + " is " + status
-                    + ", its charge is settled");
+            throw new IllegalStateException(
+                    "Payment " + id + " of order " + orderId + " is " + status + ", its charge is settled");
         }
     }
 
     private void requireRefundDue() {
         if (!refundDue()) {
-            throw new IllegalStateException("Payment " + id + " of order " + orderId + " is " + status
-                    + ", no refund is due");
+            throw new IllegalStateException(
+                    "Payment " + id + " of order " + orderId + " is " + status + ", no refund is due");
         }
     }
 
     private Payment with(PaymentStatus newStatus, String refundId, Instant now) {
-        return new Payment(id, orderId, userId, amount, paymentMethod, newStatus, providerChargeId, failureReason,
-                refundId, chargeAttemptedAt, createdAt, now);
+        return new Payment(
+                id,
+                orderId,
+                userId,
+                amount,
+                paymentMethod,
+                newStatus,
+                providerChargeId,
+                failureReason,
+                refundId,
+                chargeAttemptedAt,
+                createdAt,
+                now);
     }
 }

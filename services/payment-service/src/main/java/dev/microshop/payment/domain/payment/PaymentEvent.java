@@ -14,8 +14,7 @@ public sealed interface PaymentEvent {
     }
 
     /** Nothing stands charged for the order; {@code reason} says why. */
-    record Failed(OrderId orderId, String reason) implements PaymentEvent {
-    }
+    record Failed(OrderId orderId, String reason) implements PaymentEvent {}
 
     /** The order's charge was paid back. */
     record Refunded(Payment payment) implements PaymentEvent {

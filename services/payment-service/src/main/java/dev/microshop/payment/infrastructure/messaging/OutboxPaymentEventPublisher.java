@@ -26,15 +26,33 @@ class OutboxPaymentEventPublisher implements PaymentEventPublisher {
     public void publish(PaymentEvent event) {
         String orderId = event.orderId().value();
         switch (event) {
-            case PaymentEvent.Completed completed -> outbox.append(new OutgoingEvent(Topics.PAYMENT_EVENTS, orderId,
-                    PaymentEvents.PaymentCompleted.TYPE, orderId, new PaymentEvents.PaymentCompleted(orderId,
-                            completed.payment().id().toString(), contract(completed.payment().amount()))));
-            case PaymentEvent.Failed failed -> outbox.append(new OutgoingEvent(Topics.PAYMENT_EVENTS, orderId,
-                    PaymentEvents.PaymentFailed.TYPE, orderId,
-                    new PaymentEvents.PaymentFailed(orderId, failed.reason())));
-            case PaymentEvent.Refunded refunded -> outbox.append(new OutgoingEvent(Topics.PAYMENT_EVENTS, orderId,
-                    PaymentEvents.PaymentRefunded.TYPE, orderId, new PaymentEvents.PaymentRefunded(orderId,
-                            refunded.payment().id().toString(), contract(refunded.payment().amount()))));
+            case PaymentEvent.Completed completed ->
+                outbox.append(new OutgoingEvent(
+                        Topics.PAYMENT_EVENTS,
+                        orderId,
+                        PaymentEvents.PaymentCompleted.TYPE,
+                        orderId,
+                        new PaymentEvents.PaymentCompleted(
+                                orderId,
+                                completed.payment().id().toString(),
+                                contract(completed.payment().amount()))));
+            case PaymentEvent.Failed failed ->
+                outbox.append(new OutgoingEvent(
+                        Topics.PAYMENT_EVENTS,
+                        orderId,
+                        PaymentEvents.PaymentFailed.TYPE,
+                        orderId,
+                        new PaymentEvents.PaymentFailed(orderId, failed.reason())));
+            case PaymentEvent.Refunded refunded ->
+                outbox.append(new OutgoingEvent(
+                        Topics.PAYMENT_EVENTS,
+                        orderId,
+                        PaymentEvents.PaymentRefunded.TYPE,
+                        orderId,
+                        new PaymentEvents.PaymentRefunded(
+                                orderId,
+                                refunded.payment().id().toString(),
+                                contract(refunded.payment().amount()))));
         }
     }
 

@@ -21,6 +21,7 @@ class MicrometerPaymentMetrics implements PaymentMetrics {
         Counter.builder("microshop.payments.reconciliation.differences")
                 .tag("kind", kind.toLowerCase(Locale.ROOT))
                 .description("Differences between the provider's books and the payments here")
-                .register(meters).increment();
+                .register(meters)
+                .increment();
     }
 }

@@ -23,13 +23,17 @@ class JdbcCancelledOrders implements CancelledOrders {
     @Override
     public void add(OrderId orderId, Instant cancelledAt) {
         jdbc.sql("INSERT INTO cancelled_orders (order_id, cancelled_at) VALUES (?, ?) ON CONFLICT DO NOTHING")
-                .params(orderId.value(), Timestamp.from(cancelledAt)).update();
+                .params(orderId.value(), Timestamp.from(cancelledAt))
+                .update();
     }
 
     @Override
     public boolean contains(OrderId orderId) {
-        return jdbc.sql("SELECT count(*) FROM cancelled_orders WHERE order_id = ?").param(orderId.value())
-                .query(Integer.class).single() > 0;
+        return jdbc.sql("SELECT count(*) FROM cancelled_orders WHERE order_id = ?")
+                        .param(orderId.value())
+                        .query(Integer.class)
+                        .single()
+                > 0;
     }
 
     @Override
@@ -39,6 +43,7 @@ class JdbcCancelledOrders implements CancelledOrders {
         }
         return new HashSet<>(jdbc.sql("SELECT order_id FROM cancelled_orders WHERE order_id = ANY (?)")
                 .param(orderIds.stream().map(OrderId::value).toArray(String[]::new))
-                .query((row, n) -> new OrderId(row.getString("order_id"))).list());
+                .query((row, n) -> new OrderId(row.getString("order_id")))
+                .list());
     }
 }

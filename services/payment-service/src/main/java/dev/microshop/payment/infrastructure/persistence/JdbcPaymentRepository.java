@@ -34,10 +34,19 @@ class JdbcPaymentRepository implements PaymentRepository {
     @Override
     public void add(Payment payment) {
         jdbc.sql("INSERT INTO payments (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-                .params(payment.id().value(), payment.orderId().value(), payment.userId(), payment.amount().amount(),
-                        payment.amount().currency(), payment.paymentMethod(), payment.status().name(),
-                        payment.providerChargeId(), payment.failureReason(), payment.providerRefundId(),
-                        timestamp(payment.chargeAttemptedAt()), Timestamp.from(payment.createdAt()),
+                .params(
+                        payment.id().value(),
+                        payment.orderId().value(),
+                        payment.userId(),
+                        payment.amount().amount(),
+                        payment.amount().currency(),
+                        payment.paymentMethod(),
+                        payment.status().name(),
+                        payment.providerChargeId(),
+                        payment.failureReason(),
+                        payment.providerRefundId(),
+                        timestamp(payment.chargeAttemptedAt()),
+                        Timestamp.from(payment.createdAt()),
                         Timestamp.from(payment.updatedAt()))
                 .update();
     }
@@ -48,22 +57,31 @@ class JdbcPaymentRepository implements PaymentRepository {
                 UPDATE payments SET status = ?, provider_charge_id = ?, failure_reason = ?, provider_refund_id = ?,
                        charge_attempted_at = ?, updated_at = ?
                 WHERE id = ?""")
-                .params(payment.status().name(), payment.providerChargeId(), payment.failureReason(),
-                        payment.providerRefundId(), timestamp(payment.chargeAttemptedAt()),
-                        Timestamp.from(payment.updatedAt()), payment.id().value())
+                .params(
+                        payment.status().name(),
+                        payment.providerChargeId(),
+                        payment.failureReason(),
+                        payment.providerRefundId(),
+                        timestamp(payment.chargeAttemptedAt()),
+                        Timestamp.from(payment.updatedAt()),
+                        payment.id().value())
                 .update();
     }
 
     @Override
     public Optional<Payment> findByOrderId(OrderId orderId) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM payments WHERE order_id = ?").param(orderId.value())
-                .query(JdbcPaymentRepository::toPayment).optional();
+        return jdbc.sql("SELECT " + COLUMNS + " FROM payments WHERE order_id = ?")
+                .param(orderId.value())
+                .query(JdbcPaymentRepository::toPayment)
+                .optional();
     }
 
     @Override
     public Optional<Payment> lockByOrderId(OrderId orderId) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM payments WHERE order_id = ? FOR UPDATE").param(orderId.value())
-                .query(JdbcPaymentRepository::toPayment).optional();
+        return jdbc.sql("SELECT " + COLUMNS + " FROM payments WHERE order_id = ? FOR UPDATE")
+                .param(orderId.value())
+                .query(JdbcPaymentRepository::toPayment)
+                .optional();
     }
 
     @Override
@@ -73,7 +91,8 @@ class JdbcPaymentRepository implements PaymentRepository {
         }
         return jdbc.sql("SELECT " + COLUMNS + " FROM payments WHERE order_id = ANY (?)")
                 .param(orderIds.stream().map(OrderId::value).toArray(String[]::new))
-                .query(JdbcPaymentRepository::toPayment).list();
+                .query(JdbcPaymentRepository::toPayment)
+                .list();
     }
 
     @Override
@@ -81,13 +100,16 @@ class JdbcPaymentRepository implements PaymentRepository {
         return jdbc.sql("SELECT " + COLUMNS + " FROM payments WHERE status = 'COMPLETED' AND created_at >= ? "
                         + "AND created_at < ?")
                 .params(Timestamp.from(from), Timestamp.from(until))
-                .query(JdbcPaymentRepository::toPayment).list();
+                .query(JdbcPaymentRepository::toPayment)
+                .list();
     }
 
     @Override
     public List<OrderId> withRefundDue(int limit) {
         return jdbc.sql("SELECT order_id FROM payments WHERE status = 'REFUND_PENDING' ORDER BY updated_at LIMIT ?")
-                .param(limit).query((row, n) -> new OrderId(row.getString("order_id"))).list();
+                .param(limit)
+                .query((row, n) -> new OrderId(row.getString("order_id")))
+                .list();
     }
 
     private static Timestamp timestamp(Instant instant) {
@@ -99,11 +121,17 @@ class JdbcPaymentRepository implements PaymentRepository {
     }
 
     private static Payment toPayment(ResultSet row, int rowNumber) throws SQLException {
-        return new Payment(new PaymentId(row.getObject("id", UUID.class)), new OrderId(row.getString("order_id")),
-                row.getString("user_id"), new Money(row.getBigDecimal("amount"), row.getString("currency")),
-                row.getString("payment_method"), PaymentStatus.valueOf(row.getString("status")),
-                row.getString("provider_charge_id"), row.getString("failure_reason"),
-                row.getString("provider_refund_id"), instant(row.getTimestamp("charge_attempted_at")),
+        return new Payment(
+                new PaymentId(row.getObject("id", UUID.class)),
+                new OrderId(row.getString("order_id")),
+                row.getString("user_id"),
+                new Money(row.getBigDecimal("amount"), row.getString("currency")),
+                row.getString("payment_method"),
+                PaymentStatus.valueOf(row.getString("status")),
+                row.getString("provider_charge_id"),
+                row.getString("failure_reason"),
+                row.getString("provider_refund_id"),
+                instant(row.getTimestamp("charge_attempted_at")),
                 row.getTimestamp("created_at").toInstant(),
                 row.getTimestamp("updated_at").toInstant());
     }

@@ -33,29 +33,48 @@ class ProviderClient {
     }
 
     ProviderModel.Charge createCharge(String idempotencyKey, ProviderModel.ChargeRequest request) {
-        return call(() -> http.post().uri("/v1/charges").header(IDEMPOTENCY_KEY, idempotencyKey)
-                .contentType(MediaType.APPLICATION_JSON).body(JSON.writeValueAsBytes(request)), ProviderModel.Charge.class);
+        return call(
+                () -> http.post()
+                        .uri("/v1/charges")
+                        .header(IDEMPOTENCY_KEY, idempotencyKey)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .body(JSON.writeValueAsBytes(request)),
+                ProviderModel.Charge.class);
     }
 
     List<ProviderModel.Charge> chargesWithReference(String reference) {
-        return call(() -> http.get().uri(uri -> uri.path("/v1/charges").queryParam("reference", reference).build()),
-                ProviderModel.ChargeList.class).data();
+        return call(
+                        () -> http.get()
+                                .uri(uri -> uri.path("/v1/charges")
+                                        .queryParam("reference", reference)
+                                        .build()),
+                        ProviderModel.ChargeList.class)
+                .data();
     }
 
     /** A page (100 at most) of the charges created from {@code createdGte} (epoch seconds) on, after {@code startingAfter}. */
     ProviderModel.ChargeList chargesCreated(long createdGte, String startingAfter) {
-        return call(() -> http.get().uri(uri -> {
-            uri.path("/v1/charges").queryParam("created_gte", createdGte).queryParam("limit", 100);
-            if (startingAfter != null) {
-                uri.queryParam("starting_after", startingAfter);
-            }
-            return uri.build();
-        }), ProviderModel.ChargeList.class);
+        return call(
+                () -> http.get().uri(uri -> {
+                    uri.path("/v1/charges")
+                            .queryParam("created_gte", createdGte)
+                            .queryParam("limit", 100);
+                    if (startingAfter != null) {
+                        uri.queryParam("starting_after", startingAfter);
+                    }
+                    return uri.build();
+                }),
+                ProviderModel.ChargeList.class);
     }
 
     ProviderModel.Refund createRefund(String idempotencyKey, String chargeId, ProviderModel.RefundRequest request) {
-        return call(() -> http.post().uri("/v1/charges/{id}/refunds", chargeId).header(IDEMPOTENCY_KEY, idempotencyKey)
-                .contentType(MediaType.APPLICATION_JSON).body(JSON.writeValueAsBytes(request)), ProviderModel.Refund.class);
+        return call(
+                () -> http.post()
+                        .uri("/v1/charges/{id}/refunds", chargeId)
+                        .header(IDEMPOTENCY_KEY, idempotencyKey)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .body(JSON.writeValueAsBytes(request)),
+                ProviderModel.Refund.class);
     }
 
     private <T> T call(java.util.function.Supplier<RestClient.RequestHeadersSpec<?>> request, Class<T> answer) {
@@ -69,14 +88,14 @@ class ProviderClient {
                 ProviderModel.Error error = error(body);
                 // 409: the same idempotency key is still being processed; asking again later is safe.
                 if (status >= 500 || status == 409) {
-                    throw new ProviderUnavailableException("Payment provider answered " + status + " "
-                            + error.code() + ": " + error.message(), null);
+                    throw new ProviderUnavailableException(
+                            "Payment provider answered " + status + " " + error.code() + ": " + error.message(), null);
                 }
                 throw new ProviderRejectedException(status, error.code(), error.message());
             });
         } catch (ResourceAccessException | UncheckedIOException unreachable) {
-            throw new ProviderUnavailableException("Payment provider unreachable: " + unreachable.getMessage(),
-                    unreachable);
+            throw new ProviderUnavailableException(
+                    "Payment provider unreachable: " + unreachable.getMessage(), unreachable);
         } catch (JacksonException unreadable) {
             throw new ProviderUnavailableException("Payment provider answered something unreadable", unreadable);
         }

@@ -24,22 +24,31 @@ class ProviderConfiguration {
     static final String PROVIDER = "payment-provider";
 
     @Bean
-    PaymentGateway paymentGateway(RestClient.Builder restClients, ProviderProperties properties,
-                                  RetryRegistry retries, CircuitBreakerRegistry circuitBreakers,
-                                  TimeLimiterRegistry timeLimiters) {
-        RestClient http = restClients.clone()
+    PaymentGateway paymentGateway(
+            RestClient.Builder restClients,
+            ProviderProperties properties,
+            RetryRegistry retries,
+            CircuitBreakerRegistry circuitBreakers,
+            TimeLimiterRegistry timeLimiters) {
+        RestClient http = restClients
+                .clone()
                 .baseUrl(properties.baseUrl())
-                .requestFactory(ClientHttpRequestFactoryBuilder.jdk().build(HttpClientSettings.defaults()
-                        .withTimeouts(properties.connectTimeout(), properties.readTimeout())))
+                .requestFactory(ClientHttpRequestFactoryBuilder.jdk()
+                        .build(HttpClientSettings.defaults()
+                                .withTimeouts(properties.connectTimeout(), properties.readTimeout())))
                 .build();
-        ProviderResilience resilience = new ProviderResilience(retries.retry(PROVIDER),
-                circuitBreakers.circuitBreaker(PROVIDER), timeLimiters.timeLimiter(PROVIDER), callThreads());
+        ProviderResilience resilience = new ProviderResilience(
+                retries.retry(PROVIDER),
+                circuitBreakers.circuitBreaker(PROVIDER),
+                timeLimiters.timeLimiter(PROVIDER),
+                callThreads());
         return new ProviderPaymentGateway(new ProviderClient(http), resilience);
     }
 
     /** Threads for the time-limited calls, carrying the caller's trace context (virtual: nothing to size or shut down). */
     private static ExecutorService callThreads() {
-        return ContextExecutorService.wrap(Executors.newVirtualThreadPerTaskExecutor(),
+        return ContextExecutorService.wrap(
+                Executors.newVirtualThreadPerTaskExecutor(),
                 ContextSnapshotFactory.builder().build());
     }
 }

@@ -62,9 +62,13 @@ class ProviderPaymentGateway implements PaymentGateway {
             String startingAfter = after;
             page = resilience.call(() -> client.chargesCreated(since.getEpochSecond(), startingAfter));
             for (ProviderModel.Charge charge : page.data()) {
-                charges.add(new ProviderCharge(charge.id(), charge.reference(),
-                        ProviderTranslation.money(charge.amountMinor(), charge.currency()), charge.paymentMethod(),
-                        standing(charge), Instant.ofEpochSecond(charge.created())));
+                charges.add(new ProviderCharge(
+                        charge.id(),
+                        charge.reference(),
+                        ProviderTranslation.money(charge.amountMinor(), charge.currency()),
+                        charge.paymentMethod(),
+                        standing(charge),
+                        Instant.ofEpochSecond(charge.created())));
                 after = charge.id();
             }
         } while (page.hasMore() && !page.data().isEmpty());
@@ -84,22 +88,24 @@ class ProviderPaymentGateway implements PaymentGateway {
     @Override
     public RefundOutcome refund(OrderId orderId) {
         try {
-            List<ProviderModel.Charge> standing = resilience.call(() -> client.chargesWithReference(orderId.value()))
-                    .stream()
-                    .filter(charge -> charge.status() != ProviderModel.ChargeStatus.DECLINED)
-                    .toList();
+            List<ProviderModel.Charge> standing =
+                    resilience.call(() -> client.chargesWithReference(orderId.value())).stream()
+                            .filter(charge -> charge.status() != ProviderModel.ChargeStatus.DECLINED)
+                            .toList();
             if (standing.isEmpty()) {
                 return new RefundOutcome.NothingCharged();
             }
             RefundOutcome.Refunded total = null;
             for (ProviderModel.Charge charge : standing) {
                 ProviderModel.Refund refund = resilience.call(() -> client.createRefund(
-                        ProviderTranslation.refundKey(charge.id()), charge.id(),
+                        ProviderTranslation.refundKey(charge.id()),
+                        charge.id(),
                         new ProviderModel.RefundRequest("microshop order " + orderId.value() + " cancelled")));
                 Money amount = ProviderTranslation.money(refund.amountMinor(), refund.currency());
                 total = total == null
                         ? new RefundOutcome.Refunded(refund.id(), amount)
-                        : new RefundOutcome.Refunded(total.refundId(),
+                        : new RefundOutcome.Refunded(
+                                total.refundId(),
                                 new Money(total.amount().amount().add(amount.amount()), amount.currency()));
             }
             return total;

@@ -35,16 +35,21 @@ class ProviderResilience {
      * {@link ProviderUnavailableException}.
      */
     <T> T call(Supplier<T> call) {
-        Callable<T> limited = TimeLimiter.decorateFutureSupplier(timeLimiter,
-                () -> CompletableFuture.supplyAsync(call, calls));
+        Callable<T> limited =
+                TimeLimiter.decorateFutureSupplier(timeLimiter, () -> CompletableFuture.supplyAsync(call, calls));
         Callable<T> guarded = Retry.decorateCallable(retry, CircuitBreaker.decorateCallable(circuitBreaker, limited));
         try {
             return guarded.call();
         } catch (ProviderRejectedException | ProviderUnavailableException known) {
             throw known;
         } catch (TimeoutException slow) {
-            throw new ProviderUnavailableException("Payment provider did not answer within "
-                    + timeLimiter.getTimeLimiterConfig().getTimeoutDuration().toMillis() + " ms", slow);
+            throw new ProviderUnavailableException(
+                    "Payment provider did not answer within "
+                            + timeLimiter
+                                    .getTimeLimiterConfig()
+                                    .getTimeoutDuration()
+                                    .toMillis() + " ms",
+                    slow);
         } catch (CallNotPermittedException open) {
             throw new ProviderUnavailableException("Circuit to the payment provider is open", open);
         } catch (Exception unexpected) {

@@ -15,12 +15,15 @@ final class ProviderTranslation {
     static final String DECLINED = "payment declined by the card issuer";
     static final String METHOD_NOT_ACCEPTED = "payment method not accepted";
 
-    private ProviderTranslation() {
-    }
+    private ProviderTranslation() {}
 
     static ProviderModel.ChargeRequest chargeRequest(OrderId orderId, Money amount, String paymentMethod) {
-        return new ProviderModel.ChargeRequest(minorUnits(amount), amount.currency().toLowerCase(Locale.ROOT),
-                paymentMethod, orderId.value(), "microshop order " + orderId.value());
+        return new ProviderModel.ChargeRequest(
+                minorUnits(amount),
+                amount.currency().toLowerCase(Locale.ROOT),
+                paymentMethod,
+                orderId.value(),
+                "microshop order " + orderId.value());
     }
 
     /** 12.50 EUR is 1250 (cents); 500 JPY is 500. */
@@ -38,20 +41,24 @@ final class ProviderTranslation {
     static ChargeOutcome outcome(ProviderModel.Charge charge) {
         return switch (charge.status()) {
             case SUCCEEDED -> new ChargeOutcome.Charged(charge.id());
-            case DECLINED -> new ChargeOutcome.Declined(
-                    "card_declined".equals(charge.failureCode()) ? DECLINED : "payment declined: " + charge.failureCode());
+            case DECLINED ->
+                new ChargeOutcome.Declined(
+                        "card_declined".equals(charge.failureCode())
+                                ? DECLINED
+                                : "payment declined: " + charge.failureCode());
             // Only a replay can answer so: the order's charge was made and then paid back already.
             case REFUNDED -> new ChargeOutcome.Declined("the charge for this order was refunded");
             case UNKNOWN ->
-                    throw new ProviderUnavailableException("Unknown charge status of charge " + charge.id(), null);
+                throw new ProviderUnavailableException("Unknown charge status of charge " + charge.id(), null);
         };
     }
 
     /** A refused charge request: the shopper's payment method is ours to report, anything else is a refusal too. */
     static ChargeOutcome outcome(ProviderRejectedException rejected) {
-        return new ChargeOutcome.Declined("payment_method_invalid".equals(rejected.code())
-                ? METHOD_NOT_ACCEPTED
-                : "payment refused by the provider (" + rejected.code() + ")");
+        return new ChargeOutcome.Declined(
+                "payment_method_invalid".equals(rejected.code())
+                        ? METHOD_NOT_ACCEPTED
+                        : "payment refused by the provider (" + rejected.code() + ")");
     }
 
     /** Our idempotency key for the refund of one charge: the same refund is never made twice. */

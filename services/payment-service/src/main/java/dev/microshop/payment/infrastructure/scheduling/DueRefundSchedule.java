@@ -19,7 +19,8 @@ class DueRefundSchedule {
     }
 
     /** The interval is read at start-up; its value is in config/payment-service.yml. */
-    @Scheduled(fixedDelayString = "${microshop.payments.refund-retry-interval}",
+    @Scheduled(
+            fixedDelayString = "${microshop.payments.refund-retry-interval}",
             initialDelayString = "${microshop.payments.refund-retry-interval}")
     void retry() {
         try {

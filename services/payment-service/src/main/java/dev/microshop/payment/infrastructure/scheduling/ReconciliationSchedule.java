@@ -19,7 +19,8 @@ class ReconciliationSchedule {
     }
 
     /** The interval is read at start-up; its value is in config/payment-service.yml. */
-    @Scheduled(fixedDelayString = "${microshop.payments.reconciliation-interval}",
+    @Scheduled(
+            fixedDelayString = "${microshop.payments.reconciliation-interval}",
             initialDelayString = "${microshop.payments.reconciliation-interval}")
     void reconcile() {
         try {

@@ -30,8 +30,8 @@ class OrderEventsListener {
     private final ChargeOrder chargeOrder;
     private final RefundCancelledOrder refundCancelledOrder;
 
-    OrderEventsListener(IdempotentConsumer idempotentConsumer, ChargeOrder chargeOrder,
-                        RefundCancelledOrder refundCancelledOrder) {
+    OrderEventsListener(
+            IdempotentConsumer idempotentConsumer, ChargeOrder chargeOrder, RefundCancelledOrder refundCancelledOrder) {
         this.idempotentConsumer = idempotentConsumer;
         this.chargeOrder = chargeOrder;
         this.refundCancelledOrder = refundCancelledOrder;
@@ -44,10 +44,12 @@ class OrderEventsListener {
             switch (event.type()) {
                 // Not through the idempotent consumer: a charge spans three transactions (ChargeOrder), and the order's
                 // payment row is the record that tells a redelivered request what was done.
-                case OrderEvents.OrderPaymentRequested.TYPE -> chargeOrder.charge(
-                        event.mapped(OrderEvents.OrderPaymentRequested.class, OrderEventsListener::command));
+                case OrderEvents.OrderPaymentRequested.TYPE ->
+                    chargeOrder.charge(
+                            event.mapped(OrderEvents.OrderPaymentRequested.class, OrderEventsListener::command));
                 case OrderEvents.OrderCancelled.TYPE -> {
-                    OrderId orderId = event.mapped(OrderEvents.OrderCancelled.class, data -> new OrderId(data.orderId()));
+                    OrderId orderId =
+                            event.mapped(OrderEvents.OrderCancelled.class, data -> new OrderId(data.orderId()));
                     idempotentConsumer.handleOnce(CONSUMER, event, () -> refundCancelledOrder.orderCancelled(orderId));
                 }
                 default -> {
@@ -61,8 +63,11 @@ class OrderEventsListener {
         if (requested.amount() == null) {
             throw new InvalidPaymentException("A payment request needs an amount");
         }
-        return new ChargeOrderCommand(new OrderId(requested.orderId()), requested.userId(),
-                new Money(requested.amount().amount(), requested.amount().currency()), requested.paymentMethod(),
+        return new ChargeOrderCommand(
+                new OrderId(requested.orderId()),
+                requested.userId(),
+                new Money(requested.amount().amount(), requested.amount().currency()),
+                requested.paymentMethod(),
                 requested.payBefore());
     }
 }

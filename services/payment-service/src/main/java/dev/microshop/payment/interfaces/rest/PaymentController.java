@@ -21,7 +21,8 @@ class PaymentController {
 
     @GetMapping("/{orderId}")
     PaymentResponse get(@PathVariable String orderId, Authentication caller) {
-        boolean admin = caller.getAuthorities().stream().anyMatch(role -> role.getAuthority().equals("ROLE_ADMIN"));
+        boolean admin = caller.getAuthorities().stream()
+                .anyMatch(role -> role.getAuthority().equals("ROLE_ADMIN"));
         return PaymentResponse.of(getPayment.get(new OrderId(orderId), caller.getName(), admin));
     }
 }

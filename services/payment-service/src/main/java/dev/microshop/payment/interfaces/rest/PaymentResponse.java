@@ -5,8 +5,15 @@ import java.math.BigDecimal;
 import java.time.Instant;
 
 /** A payment as the API shows it; money as {@code {"amount":"12.50","currency":"EUR"}}. */
-record PaymentResponse(String id, String orderId, String status, MoneyResponse amount, String paymentMethod,
-                       String failureReason, Instant createdAt, Instant updatedAt) {
+record PaymentResponse(
+        String id,
+        String orderId,
+        String status,
+        MoneyResponse amount,
+        String paymentMethod,
+        String failureReason,
+        Instant createdAt,
+        Instant updatedAt) {
 
     record MoneyResponse(String amount, String currency) {
 
@@ -16,8 +23,14 @@ record PaymentResponse(String id, String orderId, String status, MoneyResponse a
     }
 
     static PaymentResponse of(Payment payment) {
-        return new PaymentResponse(payment.id().toString(), payment.orderId().value(), payment.status().name(),
-                MoneyResponse.of(payment.amount().amount(), payment.amount().currency()), payment.paymentMethod(),
-                payment.failureReason(), payment.createdAt(), payment.updatedAt());
+        return new PaymentResponse(
+                payment.id().toString(),
+                payment.orderId().value(),
+                payment.status().name(),
+                MoneyResponse.of(payment.amount().amount(), payment.amount().currency()),
+                payment.paymentMethod(),
+                payment.failureReason(),
+                payment.createdAt(),
+                payment.updatedAt());
     }
 }

@@ -15,8 +15,8 @@ class ProviderTranslationTest {
 
     @Test
     void our_money_becomes_minor_units_and_a_lower_case_currency_with_the_order_as_reference() {
-        ProviderModel.ChargeRequest request = ProviderTranslation.chargeRequest(new OrderId("order-7"),
-                new Money(new BigDecimal("12.50"), "EUR"), "pm-ok");
+        ProviderModel.ChargeRequest request = ProviderTranslation.chargeRequest(
+                new OrderId("order-7"), new Money(new BigDecimal("12.50"), "EUR"), "pm-ok");
 
         assertThat(request.amountMinor()).isEqualTo(1250);
         assertThat(request.currency()).isEqualTo("eur");
@@ -26,8 +26,10 @@ class ProviderTranslationTest {
 
     @Test
     void minor_units_follow_the_currency() {
-        assertThat(ProviderTranslation.minorUnits(new Money(new BigDecimal("500"), "JPY"))).isEqualTo(500);
-        assertThat(ProviderTranslation.minorUnits(new Money(new BigDecimal("0.07"), "EUR"))).isEqualTo(7);
+        assertThat(ProviderTranslation.minorUnits(new Money(new BigDecimal("500"), "JPY")))
+                .isEqualTo(500);
+        assertThat(ProviderTranslation.minorUnits(new Money(new BigDecimal("0.07"), "EUR")))
+                .isEqualTo(7);
         assertThat(ProviderTranslation.money(1250, "eur")).isEqualTo(new Money(new BigDecimal("12.50"), "EUR"));
         assertThat(ProviderTranslation.money(500, "jpy")).isEqualTo(new Money(new BigDecimal("500"), "JPY"));
     }
@@ -70,7 +72,7 @@ class ProviderTranslationTest {
     }
 
     private static ProviderModel.Charge charge(ChargeStatus status, String failureCode) {
-        return new ProviderModel.Charge("ch_1", 1250, "eur", "pm-ok", "order-7", status, failureCode, null, 0,
-                1_767_225_600L);
+        return new ProviderModel.Charge(
+                "ch_1", 1250, "eur", "pm-ok", "order-7", status, failureCode, null, 0, 1_767_225_600L);
     }
 }

@@ -48,10 +48,18 @@ public class LogIn {
     /** Checked when the email is unknown, so the response time does not tell which emails have accounts. */
     private final PasswordHash decoy;
 
-    public LogIn(UserRepository users, RefreshTokenRepository refreshTokens, LogInAttemptRepository attempts,
-                 PasswordHasher passwords, AccessTokenIssuer accessTokens, TokenSettings settings,
-                 LogInSettings logInSettings, UserEventPublisher events, LockoutAlerts lockoutAlerts,
-                 EmailSpelling spelling, Clock clock) {
+    public LogIn(
+            UserRepository users,
+            RefreshTokenRepository refreshTokens,
+            LogInAttemptRepository attempts,
+            PasswordHasher passwords,
+            AccessTokenIssuer accessTokens,
+            TokenSettings settings,
+            LogInSettings logInSettings,
+            UserEventPublisher events,
+            LockoutAlerts lockoutAlerts,
+            EmailSpelling spelling,
+            Clock clock) {
         this.users = users;
         this.refreshTokens = refreshTokens;
         this.attempts = attempts;
@@ -75,10 +83,11 @@ public class LogIn {
         // Checked before the password, so a refused attempt costs no hashing and the answer cannot depend on it.
         refuseIfLockedOrThrottled(attempts.find(email, clientAddress), attempts.findThrottle(email), now);
         Optional<User> found = users.findByEmail(email);
-        boolean passwordMatches = passwords.matches(command.password(),
-                found.map(User::passwordHash).orElse(decoy));
+        boolean passwordMatches = passwords.matches(
+                command.password(), found.map(User::passwordHash).orElse(decoy));
         attempts.lockForChange(email);
-        // Again under the lock: concurrent attempts may have locked or slowed the account while the password was checked.
+        // Again under the lock: concurrent attempts may have locked or slowed the account while the password was
+        // checked.
         LogInAttempts current = attempts.find(email, clientAddress);
         AccountThrottle throttle = attempts.findThrottle(email);
         refuseIfLockedOrThrottled(current, throttle, now);
@@ -100,8 +109,8 @@ public class LogIn {
         return new TokenPair(accessToken.value(), refreshToken.secret().value(), settings.accessTokenLifetime());
     }
 
-    private static void refuseIfLockedOrThrottled(LogInAttempts fromThisAddress, AccountThrottle throttle,
-                                                  Instant now) {
+    private static void refuseIfLockedOrThrottled(
+            LogInAttempts fromThisAddress, AccountThrottle throttle, Instant now) {
         if (fromThisAddress.isLockedAt(now)) {
             throw new AccountLockedException(fromThisAddress.lockRemainingAt(now));
         }
@@ -114,8 +123,8 @@ public class LogIn {
         LogInAttempts counted = current.afterFailureAt(now, logInSettings.lockoutPolicy());
         attempts.save(counted);
         if (counted.isLockedAt(now)) {
-            lockoutAlerts.addressLocked(counted.email(), counted.clientAddress(), counted.failures(),
-                    counted.lockedUntil());
+            lockoutAlerts.addressLocked(
+                    counted.email(), counted.clientAddress(), counted.failures(), counted.lockedUntil());
         }
         AccountThrottle slowed = throttle.afterFailureAt(now, logInSettings.throttlePolicy());
         attempts.save(slowed);

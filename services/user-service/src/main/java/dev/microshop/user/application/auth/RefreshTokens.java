@@ -29,8 +29,12 @@ public class RefreshTokens {
     private final TokenSettings settings;
     private final Clock clock;
 
-    public RefreshTokens(RefreshTokenRepository refreshTokens, UserRepository users, AccessTokenIssuer accessTokens,
-                         TokenSettings settings, Clock clock) {
+    public RefreshTokens(
+            RefreshTokenRepository refreshTokens,
+            UserRepository users,
+            AccessTokenIssuer accessTokens,
+            TokenSettings settings,
+            Clock clock) {
         this.refreshTokens = refreshTokens;
         this.users = users;
         this.accessTokens = accessTokens;
@@ -48,21 +52,24 @@ public class RefreshTokens {
                     log.info("Refresh token refused: {}", Redemption.Reason.UNKNOWN);
                     return new RefreshTokenRejectedException(Redemption.Reason.UNKNOWN);
                 });
-        RefreshTokenFamily family = refreshTokens.findFamily(presented.familyId()).orElseThrow();
+        RefreshTokenFamily family =
+                refreshTokens.findFamily(presented.familyId()).orElseThrow();
         return switch (family.redeem(presented, now, settings.refreshTokenLifetime())) {
             case Redemption.Accepted accepted -> {
                 refreshTokens.updateToken(accepted.used());
                 refreshTokens.addToken(accepted.next().token());
                 User user = users.findById(family.userId()).orElseThrow();
                 AccessToken accessToken = accessTokens.issue(user, now, settings.accessTokenLifetime());
-                yield new TokenPair(accessToken.value(), accepted.next().secret().value(),
-                        settings.accessTokenLifetime());
+                yield new TokenPair(
+                        accessToken.value(), accepted.next().secret().value(), settings.accessTokenLifetime());
             }
             case Redemption.Refused refused -> {
                 if (refused.reason() == Redemption.Reason.REUSED) {
                     refreshTokens.updateFamily(family);
-                    log.warn("A used refresh token of user {} was presented again: every token of log-in {} is revoked",
-                            family.userId(), family.id());
+                    log.warn(
+                            "A used refresh token of user {} was presented again: every token of log-in {} is revoked",
+                            family.userId(),
+                            family.id());
                 } else {
                     log.info("Refresh token of user {} refused: {}", family.userId(), refused.reason());
                 }

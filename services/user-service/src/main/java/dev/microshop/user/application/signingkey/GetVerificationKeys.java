@@ -28,6 +28,8 @@ public class GetVerificationKeys {
     public List<SigningKey> list() {
         Instant now = clock.instant();
         Duration tokenLifetime = settings.accessTokenLifetime().plus(settings.signingKeyPublicationMargin());
-        return keys.findAll().stream().filter(key -> key.mayVerifyTokensAt(now, tokenLifetime)).toList();
+        return keys.findAll().stream()
+                .filter(key -> key.mayVerifyTokensAt(now, tokenLifetime))
+                .toList();
     }
 }

@@ -8,15 +8,16 @@ import java.time.Instant;
 /** The steps every rotation takes, whoever asks for it; callers hold the rotation lock. */
 final class KeyRotation {
 
-    private KeyRotation() {
-    }
+    private KeyRotation() {}
 
     /** Retires the active key, activates a new one and forgets the keys no unexpired token can use any more. */
     static SigningKeyRotation rotate(SigningKeyRepository keys, TokenSettings settings, Instant now) {
-        String retiredKid = keys.findActive().map(active -> {
-            keys.update(active.retire(now));
-            return active.kid();
-        }).orElse(null);
+        String retiredKid = keys.findActive()
+                .map(active -> {
+                    keys.update(active.retire(now));
+                    return active.kid();
+                })
+                .orElse(null);
         SigningKey next = SigningKey.generate(now);
         keys.add(next);
         return new SigningKeyRotation(next, retiredKid, prune(keys, settings, now));

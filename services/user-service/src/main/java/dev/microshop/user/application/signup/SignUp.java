@@ -29,8 +29,13 @@ public class SignUp {
     private final EmailSpelling spelling;
     private final Clock clock;
 
-    public SignUp(UserRepository users, PasswordHasher passwords, RegistrationSettings settings,
-                  UserEventPublisher events, EmailSpelling spelling, Clock clock) {
+    public SignUp(
+            UserRepository users,
+            PasswordHasher passwords,
+            RegistrationSettings settings,
+            UserEventPublisher events,
+            EmailSpelling spelling,
+            Clock clock) {
         this.users = users;
         this.passwords = passwords;
         this.settings = settings;

@@ -27,7 +27,8 @@ public record AccountThrottle(EmailAddress email, int failures, Instant lastFail
 
     /** How long a log-in must still wait; zero when it may go ahead. */
     public Duration waitAt(Instant now) {
-        return nextAttemptAt != null && now.isBefore(nextAttemptAt) ? Duration.between(now, nextAttemptAt)
+        return nextAttemptAt != null && now.isBefore(nextAttemptAt)
+                ? Duration.between(now, nextAttemptAt)
                 : Duration.ZERO;
     }
 

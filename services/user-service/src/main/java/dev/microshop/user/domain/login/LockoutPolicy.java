@@ -16,8 +16,8 @@ public record LockoutPolicy(int maxFailures, Duration window, Duration lockDurat
             throw new IllegalArgumentException("maxFailures must be at least 1, was " + maxFailures);
         }
         if (!window.isPositive() || !lockDuration.isPositive()) {
-            throw new IllegalArgumentException("window and lockDuration must be positive, were " + window + " and "
-                    + lockDuration);
+            throw new IllegalArgumentException(
+                    "window and lockDuration must be positive, were " + window + " and " + lockDuration);
         }
     }
 }

@@ -11,15 +11,15 @@ import java.util.Objects;
  * counted in a window that opens with the first of them; a lock neither grows nor counts while it lasts, and once it
  * is over counting starts afresh.
  */
-public record LogInAttempts(EmailAddress email, String clientAddress, int failures, Instant windowStartedAt,
-                            Instant lockedUntil) {
+public record LogInAttempts(
+        EmailAddress email, String clientAddress, int failures, Instant windowStartedAt, Instant lockedUntil) {
 
     public LogInAttempts {
         Objects.requireNonNull(email, "email");
         Objects.requireNonNull(clientAddress, "clientAddress");
         if (failures < 0 || (failures == 0) != (windowStartedAt == null) || (failures == 0 && lockedUntil != null)) {
-            throw new IllegalArgumentException("failures " + failures + " do not fit window " + windowStartedAt
-                    + " and lock " + lockedUntil);
+            throw new IllegalArgumentException(
+                    "failures " + failures + " do not fit window " + windowStartedAt + " and lock " + lockedUntil);
         }
     }
 
@@ -42,8 +42,8 @@ public record LogInAttempts(EmailAddress email, String clientAddress, int failur
         if (isLockedAt(now)) {
             return this;
         }
-        boolean countsAfresh = failures == 0 || lockedUntil != null
-                || !now.isBefore(windowStartedAt.plus(policy.window()));
+        boolean countsAfresh =
+                failures == 0 || lockedUntil != null || !now.isBefore(windowStartedAt.plus(policy.window()));
         int counted = countsAfresh ? 1 : failures + 1;
         Instant windowStart = countsAfresh ? now : windowStartedAt;
         Instant lock = counted >= policy.maxFailures() ? now.plus(policy.lockDuration()) : null;

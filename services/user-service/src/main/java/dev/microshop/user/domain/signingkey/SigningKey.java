@@ -13,8 +13,8 @@ import java.util.UUID;
  * An RSA key pair that signs access tokens. Exactly one key is active (signs); a retired key has lost its private
  * half and is only published for verification until every token it signed has expired.
  */
-public record SigningKey(String kid, RSAPublicKey publicKey, RSAPrivateKey privateKey, Instant createdAt,
-                         Instant retiredAt) {
+public record SigningKey(
+        String kid, RSAPublicKey publicKey, RSAPrivateKey privateKey, Instant createdAt, Instant retiredAt) {
 
     private static final int RSA_BITS = 2048;
 
@@ -33,8 +33,12 @@ public record SigningKey(String kid, RSAPublicKey publicKey, RSAPrivateKey priva
             KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
             generator.initialize(RSA_BITS);
             var pair = generator.generateKeyPair();
-            return new SigningKey(UUID.randomUUID().toString(), (RSAPublicKey) pair.getPublic(),
-                    (RSAPrivateKey) pair.getPrivate(), now, null);
+            return new SigningKey(
+                    UUID.randomUUID().toString(),
+                    (RSAPublicKey) pair.getPublic(),
+                    (RSAPrivateKey) pair.getPrivate(),
+                    now,
+                    null);
         } catch (NoSuchAlgorithmException impossible) {
             throw new IllegalStateException("every JDK has RSA", impossible);
         }

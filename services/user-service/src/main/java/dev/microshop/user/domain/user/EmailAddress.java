@@ -12,11 +12,14 @@ public record EmailAddress(String value) {
     /** RFC 5321 limits a forward path to 254 characters. */
     public static final int MAX_LENGTH = 254;
 
-    // Deliberately loose: one '@', something on both sides, a dot in the domain. Ownership is proven by mail, not regex.
+    // Deliberately loose: one '@', something on both sides, a dot in the domain. Ownership is proven by mail, not
+    // regex.
     private static final Pattern SHAPE = Pattern.compile("^[^@\\s]+@[^@\\s.]+(\\.[^@\\s.]+)+$");
 
     public EmailAddress {
-        if (value == null || value.length() > MAX_LENGTH || !SHAPE.matcher(value).matches()
+        if (value == null
+                || value.length() > MAX_LENGTH
+                || !SHAPE.matcher(value).matches()
                 || value.codePoints().anyMatch(Character::isISOControl)) {
             throw new InvalidUserDetailsException("email", "must be a valid email address");
         }

@@ -6,8 +6,13 @@ import java.util.Objects;
 import java.util.Set;
 
 /** A shopper's account: who they are, how they prove it, and what they may do. */
-public record User(UserId id, EmailAddress email, UserName name, PasswordHash passwordHash, Set<Role> roles,
-                   Instant registeredAt) {
+public record User(
+        UserId id,
+        EmailAddress email,
+        UserName name,
+        PasswordHash passwordHash,
+        Set<Role> roles,
+        Instant registeredAt) {
 
     public User {
         Objects.requireNonNull(id, "id");
@@ -25,8 +30,7 @@ public record User(UserId id, EmailAddress email, UserName name, PasswordHash pa
      * Everyone who signs up is a customer and nothing more: signing up proves nothing about who someone is, so
      * {@link Role#ADMIN} is only ever granted afterwards ({@link #grantAdministrator()}).
      */
-    public static User register(UserId id, EmailAddress email, UserName name, PasswordHash passwordHash,
-                                Instant now) {
+    public static User register(UserId id, EmailAddress email, UserName name, PasswordHash passwordHash, Instant now) {
         return new User(id, email, name, passwordHash, EnumSet.of(Role.CUSTOMER), now);
     }
 

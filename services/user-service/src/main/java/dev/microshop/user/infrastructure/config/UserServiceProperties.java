@@ -20,8 +20,12 @@ import java.time.Duration;
  * @param tokens         how long tokens live
  * @param signingKeys    when keys rotate and how long retired ones stay published
  */
-public record UserServiceProperties(PasswordPolicy passwordPolicy, LockoutPolicy loginLockout,
-        ThrottlePolicy loginThrottle, Tokens tokens, SigningKeys signingKeys) {
+public record UserServiceProperties(
+        PasswordPolicy passwordPolicy,
+        LockoutPolicy loginLockout,
+        ThrottlePolicy loginThrottle,
+        Tokens tokens,
+        SigningKeys signingKeys) {
 
     public UserServiceProperties {
         required("password-policy", passwordPolicy);

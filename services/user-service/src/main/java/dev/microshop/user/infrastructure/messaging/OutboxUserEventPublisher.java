@@ -27,11 +27,24 @@ class OutboxUserEventPublisher implements UserEventPublisher {
     public void publish(UserEvent event) {
         String userId = event.userId().toString();
         switch (event) {
-            case UserRegistered registered -> outbox.append(new OutgoingEvent(Topics.USER_EVENTS, userId,
-                    UserEvents.UserRegistered.TYPE, userId, new UserEvents.UserRegistered(userId,
-                            registered.email().value(), registered.name().value(), registered.occurredAt())));
-            case UserLoggedIn loggedIn -> outbox.append(new OutgoingEvent(Topics.USER_EVENTS, userId,
-                    UserEvents.UserLoggedIn.TYPE, userId, new UserEvents.UserLoggedIn(userId, loggedIn.occurredAt())));
+            case UserRegistered registered ->
+                outbox.append(new OutgoingEvent(
+                        Topics.USER_EVENTS,
+                        userId,
+                        UserEvents.UserRegistered.TYPE,
+                        userId,
+                        new UserEvents.UserRegistered(
+                                userId,
+                                registered.email().value(),
+                                registered.name().value(),
+                                registered.occurredAt())));
+            case UserLoggedIn loggedIn ->
+                outbox.append(new OutgoingEvent(
+                        Topics.USER_EVENTS,
+                        userId,
+                        UserEvents.UserLoggedIn.TYPE,
+                        userId,
+                        new UserEvents.UserLoggedIn(userId, loggedIn.occurredAt())));
         }
     }
 }

@@ -66,31 +66,34 @@ class EmailSpellingBackfill implements JavaMigration {
     public void migrate(Context context) throws Exception {
         Connection connection = context.getConnection();
         List<StoredEmail> stored = new ArrayList<>();
-        try (PreparedStatement select = connection.prepareStatement(
-                "SELECT id, email FROM users ORDER BY registered_at, id");
-             ResultSet rows = select.executeQuery()) {
+        try (PreparedStatement select =
+                        connection.prepareStatement("SELECT id, email FROM users ORDER BY registered_at, id");
+                ResultSet rows = select.executeQuery()) {
             while (rows.next()) {
                 String email = rows.getString("email");
                 String canonical = spelling.canonical(email);
-                stored.add(new StoredEmail(rows.getObject("id", UUID.class), email, canonical,
-                        spelling.lookAlikeKey(canonical)));
+                stored.add(new StoredEmail(
+                        rows.getObject("id", UUID.class), email, canonical, spelling.lookAlikeKey(canonical)));
             }
         }
         // Stable: within each group the oldest account first.
         stored.sort(Comparator.comparing(StoredEmail::alreadyCanonical).reversed());
         Set<String> claimedEmails = new HashSet<>();
         Set<String> claimedKeys = new HashSet<>();
-        try (PreparedStatement update = connection.prepareStatement(
-                "UPDATE users SET email = ?, email_skeleton = ? WHERE id = ?")) {
+        try (PreparedStatement update =
+                connection.prepareStatement("UPDATE users SET email = ?, email_skeleton = ? WHERE id = ?")) {
             for (StoredEmail account : stored) {
                 boolean claimable = account.canonical().length() <= EmailAddress.MAX_LENGTH
-                        && !claimedEmails.contains(account.canonical()) && !claimedKeys.contains(account.key());
+                        && !claimedEmails.contains(account.canonical())
+                        && !claimedKeys.contains(account.key());
                 if (claimable) {
                     claimedEmails.add(account.canonical());
                     claimedKeys.add(account.key());
                 } else {
-                    log.warn("Account {} has an email that looks like an older account's: it keeps its old spelling"
-                            + " and gets no look-alike key", account.id());
+                    log.warn(
+                            "Account {} has an email that looks like an older account's: it keeps its old spelling"
+                                    + " and gets no look-alike key",
+                            account.id());
                 }
                 update.setString(1, claimable ? account.canonical() : account.email());
                 update.setString(2, claimable ? account.key() : null);

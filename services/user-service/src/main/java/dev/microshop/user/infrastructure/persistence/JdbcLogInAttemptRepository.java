@@ -34,8 +34,10 @@ class JdbcLogInAttemptRepository implements LogInAttemptRepository {
     public void lockForChange(EmailAddress email) {
         // A shared hash only makes two addresses take turns, it never mixes their counts.
         jdbc.sql("SELECT pg_advisory_xact_lock(?, hashtext(?))")
-                .param(ATTEMPTS_LOCK_SPACE).param(email.value())
-                .query((rs, rowNum) -> 1).list();
+                .param(ATTEMPTS_LOCK_SPACE)
+                .param(email.value())
+                .query((rs, rowNum) -> 1)
+                .list();
     }
 
     @Override
@@ -43,9 +45,14 @@ class JdbcLogInAttemptRepository implements LogInAttemptRepository {
         return jdbc.sql("""
                         SELECT failures, window_started_at, locked_until FROM login_attempts
                         WHERE email = ? AND client_address = ?""")
-                .param(email.value()).param(clientAddress)
-                .query((rs, rowNum) -> new LogInAttempts(email, clientAddress, rs.getInt("failures"),
-                        Timestamps.read(rs, "window_started_at"), Timestamps.read(rs, "locked_until")))
+                .param(email.value())
+                .param(clientAddress)
+                .query((rs, rowNum) -> new LogInAttempts(
+                        email,
+                        clientAddress,
+                        rs.getInt("failures"),
+                        Timestamps.read(rs, "window_started_at"),
+                        Timestamps.read(rs, "locked_until")))
                 .optional()
                 .orElseGet(() -> LogInAttempts.none(email, clientAddress));
     }
@@ -68,15 +75,20 @@ class JdbcLogInAttemptRepository implements LogInAttemptRepository {
     @Override
     public void clear(EmailAddress email, String clientAddress) {
         jdbc.sql("DELETE FROM login_attempts WHERE email = ? AND client_address = ?")
-                .param(email.value()).param(clientAddress).update();
+                .param(email.value())
+                .param(clientAddress)
+                .update();
     }
 
     @Override
     public AccountThrottle findThrottle(EmailAddress email) {
         return jdbc.sql("SELECT failures, last_failure_at, next_attempt_at FROM login_throttles WHERE email = ?")
                 .param(email.value())
-                .query((rs, rowNum) -> new AccountThrottle(email, rs.getInt("failures"),
-                        Timestamps.read(rs, "last_failure_at"), Timestamps.read(rs, "next_attempt_at")))
+                .query((rs, rowNum) -> new AccountThrottle(
+                        email,
+                        rs.getInt("failures"),
+                        Timestamps.read(rs, "last_failure_at"),
+                        Timestamps.read(rs, "next_attempt_at")))
                 .optional()
                 .orElseGet(() -> AccountThrottle.none(email));
     }

@@ -45,8 +45,10 @@ class JdbcRefreshTokenRepository implements RefreshTokenRepository {
     public Optional<RefreshTokenFamily> findFamily(UUID familyId) {
         return jdbc.sql("SELECT id, user_id, started_at, revoked_at FROM refresh_token_families WHERE id = :id")
                 .param("id", familyId)
-                .query((row, rowNumber) -> new RefreshTokenFamily(row.getObject("id", UUID.class),
-                        new UserId(row.getObject("user_id", UUID.class)), Timestamps.read(row, "started_at"),
+                .query((row, rowNumber) -> new RefreshTokenFamily(
+                        row.getObject("id", UUID.class),
+                        new UserId(row.getObject("user_id", UUID.class)),
+                        Timestamps.read(row, "started_at"),
                         Timestamps.read(row, "revoked_at")))
                 .optional();
     }
@@ -79,9 +81,12 @@ class JdbcRefreshTokenRepository implements RefreshTokenRepository {
                 SELECT token_hash, family_id, issued_at, expires_at, used_at FROM refresh_tokens
                 WHERE token_hash = :tokenHash FOR UPDATE""")
                 .param("tokenHash", hash.value())
-                .query((row, rowNumber) -> new RefreshToken(new TokenHash(row.getString("token_hash")),
-                        row.getObject("family_id", UUID.class), Timestamps.read(row, "issued_at"),
-                        Timestamps.read(row, "expires_at"), Timestamps.read(row, "used_at")))
+                .query((row, rowNumber) -> new RefreshToken(
+                        new TokenHash(row.getString("token_hash")),
+                        row.getObject("family_id", UUID.class),
+                        Timestamps.read(row, "issued_at"),
+                        Timestamps.read(row, "expires_at"),
+                        Timestamps.read(row, "used_at")))
                 .optional();
     }
 

@@ -36,17 +36,24 @@ class JdbcSigningKeyRepository implements SigningKeyRepository {
 
     @Override
     public void lockForRotation() {
-        jdbc.sql("SELECT pg_advisory_xact_lock(?)").param(ROTATION_LOCK).query((rs, rowNum) -> 1).list();
+        jdbc.sql("SELECT pg_advisory_xact_lock(?)")
+                .param(ROTATION_LOCK)
+                .query((rs, rowNum) -> 1)
+                .list();
     }
 
     @Override
     public Optional<SigningKey> findActive() {
-        return jdbc.sql(KEYS + " WHERE retired_at IS NULL").query(JdbcSigningKeyRepository::toKey).optional();
+        return jdbc.sql(KEYS + " WHERE retired_at IS NULL")
+                .query(JdbcSigningKeyRepository::toKey)
+                .optional();
     }
 
     @Override
     public List<SigningKey> findAll() {
-        return jdbc.sql(KEYS + " ORDER BY created_at DESC").query(JdbcSigningKeyRepository::toKey).list();
+        return jdbc.sql(KEYS + " ORDER BY created_at DESC")
+                .query(JdbcSigningKeyRepository::toKey)
+                .list();
     }
 
     @Override
@@ -91,12 +98,13 @@ class JdbcSigningKeyRepository implements SigningKeyRepository {
         byte[] privateDer = row.getBytes("private_key");
         try {
             KeyFactory rsa = KeyFactory.getInstance("RSA");
-            RSAPublicKey publicKey = (RSAPublicKey) rsa.generatePublic(
-                    new X509EncodedKeySpec(row.getBytes("public_key")));
-            RSAPrivateKey privateKey = privateDer == null ? null
+            RSAPublicKey publicKey =
+                    (RSAPublicKey) rsa.generatePublic(new X509EncodedKeySpec(row.getBytes("public_key")));
+            RSAPrivateKey privateKey = privateDer == null
+                    ? null
                     : (RSAPrivateKey) rsa.generatePrivate(new PKCS8EncodedKeySpec(privateDer));
-            return new SigningKey(kid, publicKey, privateKey, Timestamps.read(row, "created_at"),
-                    Timestamps.read(row, "retired_at"));
+            return new SigningKey(
+                    kid, publicKey, privateKey, Timestamps.read(row, "created_at"), Timestamps.read(row, "retired_at"));
         } catch (GeneralSecurityException corrupt) {
             throw new IllegalStateException("signing key " + kid + " cannot be decoded", corrupt);
         }

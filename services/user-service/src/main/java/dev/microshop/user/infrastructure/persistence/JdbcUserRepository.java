@@ -63,7 +63,9 @@ class JdbcUserRepository implements UserRepository {
     // Only the roles change after sign-up; the email and its look-alike key stay as stored.
     @Override
     public void update(User user) {
-        jdbc.sql("DELETE FROM user_roles WHERE user_id = :userId").param("userId", user.id().value()).update();
+        jdbc.sql("DELETE FROM user_roles WHERE user_id = :userId")
+                .param("userId", user.id().value())
+                .update();
         addRoles(user);
     }
 
@@ -112,8 +114,11 @@ class JdbcUserRepository implements UserRepository {
 
     private static User toUser(ResultSet row, int rowNumber) throws SQLException {
         String[] roles = (String[]) row.getArray("roles").getArray();
-        return new User(new UserId(row.getObject("id", UUID.class)), new EmailAddress(row.getString("email")),
-                new UserName(row.getString("name")), new PasswordHash(row.getString("password_hash")),
+        return new User(
+                new UserId(row.getObject("id", UUID.class)),
+                new EmailAddress(row.getString("email")),
+                new UserName(row.getString("name")),
+                new PasswordHash(row.getString("password_hash")),
                 Arrays.stream(roles).map(Role::valueOf).collect(Collectors.toSet()),
                 Timestamps.read(row, "registered_at"));
     }

@@ -12,8 +12,7 @@ import java.time.ZoneOffset;
  */
 final class Timestamps {
 
-    private Timestamps() {
-    }
+    private Timestamps() {}
 
     static OffsetDateTime of(Instant instant) {
         return instant == null ? null : instant.atOffset(ZoneOffset.UTC);

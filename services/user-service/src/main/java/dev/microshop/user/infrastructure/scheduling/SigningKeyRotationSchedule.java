@@ -1,7 +1,6 @@
 package dev.microshop.user.infrastructure.scheduling;
 
 import dev.microshop.user.application.signingkey.RotateSigningKeyWhenDue;
-import dev.microshop.user.application.signingkey.SigningKeyRotation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.actuate.audit.listener.AuditApplicationEvent;
@@ -37,7 +36,8 @@ class SigningKeyRotationSchedule {
     }
 
     /** The interval is read at start-up; its value is in config/user-service.yml. */
-    @Scheduled(initialDelayString = "${microshop.users.signing-keys.check-interval}",
+    @Scheduled(
+            initialDelayString = "${microshop.users.signing-keys.check-interval}",
             fixedDelayString = "${microshop.users.signing-keys.check-interval}")
     void rotateWhenDue() {
         rotateSigningKeyWhenDue.rotateIfDue().ifPresent(rotation -> {

@@ -49,8 +49,12 @@ class JwtAccessTokenIssuer implements AccessTokenIssuer {
                 .notBefore(now)
                 .expiresAt(expiresAt)
                 .build();
-        JwsHeader header = JwsHeader.with(SignatureAlgorithm.RS256).keyId(key.kid()).type("JWT").build();
+        JwsHeader header = JwsHeader.with(SignatureAlgorithm.RS256)
+                .keyId(key.kid())
+                .type("JWT")
+                .build();
         NimbusJwtEncoder encoder = new NimbusJwtEncoder(new ImmutableJWKSet<>(new JWKSet(SigningKeyJwks.toJwk(key))));
-        return new AccessToken(encoder.encode(JwtEncoderParameters.from(header, claims)).getTokenValue(), expiresAt);
+        return new AccessToken(
+                encoder.encode(JwtEncoderParameters.from(header, claims)).getTokenValue(), expiresAt);
     }
 }

@@ -36,8 +36,12 @@ class LogAndMetricLockoutAlerts implements LockoutAlerts {
     public void addressLocked(EmailAddress email, String clientAddress, int failures, Instant lockedUntil) {
         afterCommit(() -> {
             lockouts.increment();
-            log.warn("Log-in locked for {} from {} until {} after {} failed attempts", masked(email), clientAddress,
-                    lockedUntil, failures);
+            log.warn(
+                    "Log-in locked for {} from {} until {} after {} failed attempts",
+                    masked(email),
+                    clientAddress,
+                    lockedUntil,
+                    failures);
         });
     }
 

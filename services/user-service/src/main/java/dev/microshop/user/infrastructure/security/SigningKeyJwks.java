@@ -8,8 +8,7 @@ import dev.microshop.user.domain.signingkey.SigningKey;
 /** Signing keys as Nimbus JWKs: RS256 signature keys named by their {@code kid}. */
 final class SigningKeyJwks {
 
-    private SigningKeyJwks() {
-    }
+    private SigningKeyJwks() {}
 
     /** With the private half when the key has one, for signing. */
     static RSAKey toJwk(SigningKey key) {

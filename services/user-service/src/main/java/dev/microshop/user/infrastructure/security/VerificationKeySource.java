@@ -23,8 +23,7 @@ class VerificationKeySource implements JWKSource<SecurityContext> {
 
     private static final Duration MAX_AGE = Duration.ofMinutes(1);
 
-    private record Snapshot(JWKSet keys, Instant loadedAt) {
-    }
+    private record Snapshot(JWKSet keys, Instant loadedAt) {}
 
     private final GetVerificationKeys verificationKeys;
     private final Clock clock;
@@ -49,7 +48,8 @@ class VerificationKeySource implements JWKSource<SecurityContext> {
         if (snapshot != seen) {
             return snapshot;
         }
-        List<JWK> keys = verificationKeys.list().stream().<JWK>map(key -> SigningKeyJwks.toJwk(key).toPublicJWK())
+        List<JWK> keys = verificationKeys.list().stream()
+                .<JWK>map(key -> SigningKeyJwks.toJwk(key).toPublicJWK())
                 .toList();
         snapshot = new Snapshot(new JWKSet(keys), clock.instant());
         return snapshot;

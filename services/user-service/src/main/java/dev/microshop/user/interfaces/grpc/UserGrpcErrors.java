@@ -15,12 +15,12 @@ class UserGrpcErrors implements GrpcExceptionHandler {
     @Override
     public StatusException handleException(Throwable failure) {
         return switch (failure) {
-            case InvalidUserIdException invalid -> Status.INVALID_ARGUMENT.withDescription(invalid.getMessage())
-                    .asException();
-            case UserRecordDeniedException denied -> Status.PERMISSION_DENIED.withDescription(denied.getMessage())
-                    .asException();
-            case UserNotFoundException notFound -> Status.NOT_FOUND.withDescription(notFound.getMessage())
-                    .asException();
+            case InvalidUserIdException invalid ->
+                Status.INVALID_ARGUMENT.withDescription(invalid.getMessage()).asException();
+            case UserRecordDeniedException denied ->
+                Status.PERMISSION_DENIED.withDescription(denied.getMessage()).asException();
+            case UserNotFoundException notFound ->
+                Status.NOT_FOUND.withDescription(notFound.getMessage()).asException();
             default -> null;
         };
     }

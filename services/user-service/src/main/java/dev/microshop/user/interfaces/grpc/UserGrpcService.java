@@ -42,7 +42,9 @@ class UserGrpcService extends UserServiceGrpc.UserServiceImplBase {
     private static Caller caller() {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
         if (authentication == null || !(authentication.getPrincipal() instanceof Jwt token)) {
-            throw Status.UNAUTHENTICATED.withDescription("A bearer token is required").asRuntimeException();
+            throw Status.UNAUTHENTICATED
+                    .withDescription("A bearer token is required")
+                    .asRuntimeException();
         }
         List<String> roles = token.getClaimAsStringList("roles");
         return new Caller(token.getSubject(), roles == null ? Set.of() : Set.copyOf(roles));

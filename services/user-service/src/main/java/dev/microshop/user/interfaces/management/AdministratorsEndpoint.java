@@ -47,9 +47,12 @@ class AdministratorsEndpoint {
     private final ApplicationEventPublisher events;
     private final TraceIds traceIds;
 
-    AdministratorsEndpoint(ListAdministrators listAdministrators, GrantAdministrator grantAdministrator,
-                           RevokeAdministrator revokeAdministrator, ApplicationEventPublisher events,
-                           TraceIds traceIds) {
+    AdministratorsEndpoint(
+            ListAdministrators listAdministrators,
+            GrantAdministrator grantAdministrator,
+            RevokeAdministrator revokeAdministrator,
+            ApplicationEventPublisher events,
+            TraceIds traceIds) {
         this.listAdministrators = listAdministrators;
         this.grantAdministrator = grantAdministrator;
         this.revokeAdministrator = revokeAdministrator;
@@ -77,7 +80,9 @@ class AdministratorsEndpoint {
     private WebEndpointResponse<Object> changed(Supplier<User> change, String auditType, SecurityContext operator) {
         try {
             User user = change.get();
-            events.publishEvent(new AuditApplicationEvent(operator.getPrincipal().getName(), auditType,
+            events.publishEvent(new AuditApplicationEvent(
+                    operator.getPrincipal().getName(),
+                    auditType,
                     Map.of("target", user.email().value(), "userId", user.id().toString())));
             return new WebEndpointResponse<>(Administrator.of(user));
         } catch (UserNotFoundException notFound) {

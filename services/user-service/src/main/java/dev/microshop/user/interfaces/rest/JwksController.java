@@ -27,11 +27,12 @@ class JwksController {
     @GetMapping(path = "/.well-known/jwks.json", produces = MediaType.APPLICATION_JSON_VALUE)
     Map<String, Object> jwks() {
         return new JWKSet(verificationKeys.list().stream()
-                .<JWK>map(key -> new RSAKey.Builder(key.publicKey())
-                        .keyID(key.kid())
-                        .keyUse(KeyUse.SIGNATURE)
-                        .algorithm(JWSAlgorithm.RS256)
-                        .build())
-                .toList()).toJSONObject(true);
+                        .<JWK>map(key -> new RSAKey.Builder(key.publicKey())
+                                .keyID(key.kid())
+                                .keyUse(KeyUse.SIGNATURE)
+                                .algorithm(JWSAlgorithm.RS256)
+                                .build())
+                        .toList())
+                .toJSONObject(true);
     }
 }

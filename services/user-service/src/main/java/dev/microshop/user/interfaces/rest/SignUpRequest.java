@@ -4,7 +4,10 @@ import dev.microshop.user.application.signup.SignUpCommand;
 import jakarta.validation.constraints.NotBlank;
 
 /** Body of {@code POST /api/users}; the detailed rules (email shape, name length, password policy) are the domain's. */
-record SignUpRequest(@NotBlank String email, @NotBlank String name, @NotBlank String password) {
+record SignUpRequest(
+        @NotBlank String email,
+        @NotBlank String name,
+        @NotBlank String password) {
 
     SignUpCommand toCommand() {
         return new SignUpCommand(email, name, password);

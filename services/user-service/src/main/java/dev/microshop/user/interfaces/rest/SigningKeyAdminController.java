@@ -19,8 +19,7 @@ import org.springframework.web.bind.annotation.RestController;
 class SigningKeyAdminController {
 
     /** The key that signs from now on. */
-    record ActiveSigningKey(String kid, Instant createdAt) {
-    }
+    record ActiveSigningKey(String kid, Instant createdAt) {}
 
     private final RotateSigningKey rotateSigningKey;
     private final ApplicationEventPublisher events;
@@ -34,8 +33,8 @@ class SigningKeyAdminController {
     @PreAuthorize("hasRole('ADMIN')")
     ActiveSigningKey rotate(@AuthenticationPrincipal Jwt administrator) {
         SigningKeyRotation rotation = rotateSigningKey.rotate();
-        events.publishEvent(new AuditApplicationEvent(administrator.getSubject(), "SIGNING_KEY_ROTATED",
-                rotation.auditData()));
+        events.publishEvent(
+                new AuditApplicationEvent(administrator.getSubject(), "SIGNING_KEY_ROTATED", rotation.auditData()));
         return new ActiveSigningKey(rotation.active().kid(), rotation.active().createdAt());
     }
 }

@@ -6,7 +6,8 @@ import dev.microshop.user.application.auth.TokenPair;
 record TokenResponse(String accessToken, String refreshToken, long expiresIn) {
 
     static TokenResponse of(TokenPair pair) {
-        return new TokenResponse(pair.accessToken(), pair.refreshToken(), pair.expiresIn().toSeconds());
+        return new TokenResponse(
+                pair.accessToken(), pair.refreshToken(), pair.expiresIn().toSeconds());
     }
 
     /** Keeps both credentials out of logs. */

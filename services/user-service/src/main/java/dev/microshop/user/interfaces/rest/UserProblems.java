@@ -37,8 +37,11 @@ class UserProblems {
 
     @ExceptionHandler
     ProblemDetail weakPassword(PasswordRejectedException rejected) {
-        return invalidInput(rejected.getMessage(), rejected.brokenRules().stream()
-                .map(rule -> new InvalidField("password", rule)).toList());
+        return invalidInput(
+                rejected.getMessage(),
+                rejected.brokenRules().stream()
+                        .map(rule -> new InvalidField("password", rule))
+                        .toList());
     }
 
     @ExceptionHandler
@@ -70,14 +73,14 @@ class UserProblems {
     /** 429 with Retry-After: the password was not checked, a later attempt is. */
     @ExceptionHandler
     ResponseEntity<ProblemDetail> accountThrottled(AccountThrottledException throttled) {
-        return retryLater(HttpStatus.TOO_MANY_REQUESTS, "Log-ins slowed down", throttled.getMessage(),
-                throttled.retryAfter());
+        return retryLater(
+                HttpStatus.TOO_MANY_REQUESTS, "Log-ins slowed down", throttled.getMessage(), throttled.retryAfter());
     }
 
     @ExceptionHandler
     ResponseEntity<ProblemDetail> rotationTooSoon(SigningKeyRotationTooSoonException tooSoon) {
-        return retryLater(HttpStatus.TOO_MANY_REQUESTS, "Rotation too soon", tooSoon.getMessage(),
-                tooSoon.retryAfter());
+        return retryLater(
+                HttpStatus.TOO_MANY_REQUESTS, "Rotation too soon", tooSoon.getMessage(), tooSoon.retryAfter());
     }
 
     @ExceptionHandler
@@ -85,8 +88,8 @@ class UserProblems {
         return problem(HttpStatus.UNAUTHORIZED, "Refresh failed", rejected.getMessage());
     }
 
-    private static ResponseEntity<ProblemDetail> retryLater(HttpStatus status, String title, String message,
-                                                          Duration retryAfter) {
+    private static ResponseEntity<ProblemDetail> retryLater(
+            HttpStatus status, String title, String message, Duration retryAfter) {
         long seconds = RetryAfter.seconds(retryAfter);
         return ResponseEntity.status(status)
                 .header(HttpHeaders.RETRY_AFTER, Long.toString(seconds))

@@ -8,7 +8,10 @@ import java.util.List;
 record UserResponse(String id, String email, String name, List<String> roles) {
 
     static UserResponse of(User user) {
-        return new UserResponse(user.id().toString(), user.email().value(), user.name().value(),
+        return new UserResponse(
+                user.id().toString(),
+                user.email().value(),
+                user.name().value(),
                 user.roles().stream().map(Role::name).sorted().toList());
     }
 }

@@ -28,10 +28,14 @@ class UserServicePropertiesTest {
         StandardEnvironment noFailure = configured(Map.of("microshop.users.login-lockout.max-failures", "0"));
         StandardEnvironment emptyWindow = configured(Map.of("microshop.users.login-lockout.window", "0s"));
 
-        assertThatThrownBy(() -> bind(noFailure)).hasMessageContaining("microshop.users.login-lockout")
-                .rootCause().hasMessageContaining("maxFailures");
-        assertThatThrownBy(() -> bind(emptyWindow)).hasMessageContaining("microshop.users.login-lockout")
-                .rootCause().hasMessageContaining("window");
+        assertThatThrownBy(() -> bind(noFailure))
+                .hasMessageContaining("microshop.users.login-lockout")
+                .rootCause()
+                .hasMessageContaining("maxFailures");
+        assertThatThrownBy(() -> bind(emptyWindow))
+                .hasMessageContaining("microshop.users.login-lockout")
+                .rootCause()
+                .hasMessageContaining("window");
     }
 
     private static UserServiceProperties bind(StandardEnvironment environment) {
@@ -41,7 +45,8 @@ class UserServicePropertiesTest {
     /** config/user-service.yml, with {@code changes} over it. */
     private static StandardEnvironment configured(Map<String, Object> changes) throws IOException {
         StandardEnvironment environment = new StandardEnvironment();
-        new YamlPropertySourceLoader().load("config", new FileSystemResource("../../config/user-service.yml"))
+        new YamlPropertySourceLoader()
+                .load("config", new FileSystemResource("../../config/user-service.yml"))
                 .forEach(environment.getPropertySources()::addLast);
         environment.getPropertySources().addFirst(new MapPropertySource("changes", changes));
         return environment;

@@ -25,11 +25,12 @@ class IcuEmailSpellingTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-            "adm\u0131n@microshop.local", // dotless i
-            "\u0430dmin@microshop.local", // Cyrillic a
-            "admin@rnicroshop.local"      // rn for m
-    })
+    @ValueSource(
+            strings = {
+                "adm\u0131n@microshop.local", // dotless i
+                "\u0430dmin@microshop.local", // Cyrillic a
+                "admin@rnicroshop.local" // rn for m
+            })
     void look_alikes_share_the_look_alike_key_of_the_address_they_imitate(String lookAlike) {
         assertThat(spelling.lookAlikeKey(spelling.canonical(lookAlike)))
                 .isEqualTo(spelling.lookAlikeKey(spelling.canonical("admin@microshop.local")));

@@ -50,13 +50,19 @@ public class PlaceOrderSaga {
 
     @Transactional
     public void stockReserved(OrderId id) {
-        step(id, OrderStatus.PENDING, "inventory.reserved", order -> order.markReserved(clock.instant(),
-                settings.deadline()));
+        step(
+                id,
+                OrderStatus.PENDING,
+                "inventory.reserved",
+                order -> order.markReserved(clock.instant(), settings.deadline()));
     }
 
     @Transactional
     public void stockRejected(OrderId id, String reason) {
-        step(id, OrderStatus.PENDING, "inventory.rejected",
+        step(
+                id,
+                OrderStatus.PENDING,
+                "inventory.rejected",
                 order -> order.cancel("Stock could not be reserved: " + reason, clock.instant()));
     }
 
@@ -67,7 +73,10 @@ public class PlaceOrderSaga {
 
     @Transactional
     public void paymentFailed(OrderId id, String reason) {
-        step(id, OrderStatus.RESERVED, "payment.failed",
+        step(
+                id,
+                OrderStatus.RESERVED,
+                "payment.failed",
                 order -> order.cancel("Payment failed: " + reason, clock.instant()));
     }
 
@@ -77,8 +86,8 @@ public class PlaceOrderSaga {
         Instant now = clock.instant();
         List<Order> overdue = orders.lockOverdue(now.minus(settings.deadline()), OVERDUE_BATCH);
         for (Order order : overdue) {
-            order.cancel("Not completed within " + settings.deadline().toSeconds() + " s (was " + order.status() + ")",
-                    now);
+            order.cancel(
+                    "Not completed within " + settings.deadline().toSeconds() + " s (was " + order.status() + ")", now);
             changes.updated(order);
             log.info("Order {} cancelled: the saga deadline passed", order.id());
         }

@@ -19,7 +19,7 @@ usage: ./microshop bench orders [--steps RATES] [--duration SECONDS] [--warmup S
 
   --steps      the offered rates in orders per second, one step each (default 25,50,100,200,300,400)
   --duration   how long each step offers its rate (default 60)
-  --warmup     orders at the first step's rate before the first step, not counted (default 60)
+  --warmup     orders ramping from 1/s up to the first step's rate, before it and not counted (default 60)
   --drain      a pause after each step, so that its orders end before the next one starts (default 10)
   --shoppers   the pool of signed-up shoppers the orders come from (default 100)
   --smoke      one short low step (5/s for 20 s, no warm-up): checks that the bench works, measures nothing

@@ -5,6 +5,7 @@ import static io.gatling.javaapi.core.CoreDsl.constantUsersPerSec;
 import static io.gatling.javaapi.core.CoreDsl.exec;
 import static io.gatling.javaapi.core.CoreDsl.jsonPath;
 import static io.gatling.javaapi.core.CoreDsl.nothingFor;
+import static io.gatling.javaapi.core.CoreDsl.rampUsersPerSec;
 import static io.gatling.javaapi.core.CoreDsl.responseTimeInMillis;
 import static io.gatling.javaapi.core.CoreDsl.scenario;
 import static io.gatling.javaapi.core.CoreDsl.stopLoadGeneratorIf;
@@ -30,7 +31,9 @@ import java.util.stream.Stream;
 
 /**
  * An open-model order workload through the gateway: shoppers arrive at a fixed rate (Poisson arrivals), each
- * places one order of 1-3 random products; the rate steps up after a warm-up. What happened is written to the run
+ * places one order of 1-3 random products; the rate steps up after a warm-up that ramps from 1/s to the first
+ * step's rate (a just-started system offered its full rate at once falls behind while its code is still being
+ * compiled, and once its backlog is older than the saga's deadline it cancels every order). What happened is written to the run
  * directory for {@link OrdersReport}: every placement, and a CPU and memory sample of every process of the system
  * at the start and end of every step. Once a step clearly fails (an error, a cancellation, or far fewer
  * confirmations than orders), the run ends: the later steps would only pile up a backlog.
@@ -51,8 +54,12 @@ public class OrdersSimulation extends Simulation {
         List<PopulationBuilder> steps = new ArrayList<>();
         if (!settings.warmup().isZero()) {
             steps.add(placingOrders(
-                            RunRecord.WARM_UP, "warm-up at " + settings.steps().getFirst() + "/s", shoppers, products)
-                    .injectOpen(constantUsersPerSec(settings.steps().getFirst())
+                            RunRecord.WARM_UP,
+                            "warm-up up to " + settings.steps().getFirst() + "/s",
+                            shoppers,
+                            products)
+                    .injectOpen(rampUsersPerSec(1)
+                            .to(settings.steps().getFirst())
                             .during(settings.warmup())
                             .randomized()));
         }

@@ -22,6 +22,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.awaitility.Awaitility;
@@ -110,30 +111,81 @@ class MessagingTest {
     }
 
     @Test
-    void publishes_events_committed_while_the_relay_was_not_running_in_their_order() {
+    void publishes_events_committed_while_the_relay_was_not_running_in_their_order_for_each_key() {
         String topic = uniqueTopic();
-        // Rows as a process that died right after its commits would have left them.
-        for (int n = 1; n <= 3; n++) {
-            jdbc.sql("""
-                    INSERT INTO outbox_events (id, topic, event_key, type, subject, payload, created_at)
-                    VALUES (?, ?, 'k', 'order.created', ?, ?, now())""")
-                    .params(UUID.randomUUID(), topic, "event-" + n, "{}".getBytes(StandardCharsets.UTF_8))
-                    .update();
+        // Rows as a process that died right after its commits would have left them: more than one relay batch, the
+        // keys interleaved.
+        List<String> keys = List.of("k-0", "k-1", "k-2");
+        int perKey = 90;
+        for (int n = 1; n <= perKey; n++) {
+            for (String key : keys) {
+                insertPending(topic, key, "event-" + n, "{}".getBytes(StandardCharsets.UTF_8));
+            }
         }
 
-        relay.relay();
+        // A round already running (the relay's own start) may hold the lock and have read its batch before the
+        // inserts: ask again until the outbox is empty.
+        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> {
+            relay.relay();
+            return unpublished(topic) == 0;
+        });
 
-        List<ConsumerRecord<String, byte[]>> published = Awaitility.await()
-                .atMost(Duration.ofSeconds(20))
-                .until(() -> TestEvents.recordsWithKey(topic, "k"), records -> records.size() >= 3);
-        assertThat(published)
-                .extracting(record -> TestEvents.header(record, "ce_subject"))
-                .containsExactly("event-1", "event-2", "event-3");
-        assertThat(jdbc.sql("SELECT count(*) FROM outbox_events WHERE topic = ? AND published_at IS NULL")
-                        .param(topic)
-                        .query(Long.class)
-                        .single())
-                .isZero();
+        List<String> inOrder =
+                IntStream.rangeClosed(1, perKey).mapToObj(n -> "event-" + n).toList();
+        for (String key : keys) {
+            List<ConsumerRecord<String, byte[]>> published = Awaitility.await()
+                    .atMost(Duration.ofSeconds(20))
+                    .until(() -> TestEvents.recordsWithKey(topic, key), records -> records.size() >= perKey);
+            assertThat(published)
+                    .extracting(record -> TestEvents.header(record, "ce_subject"))
+                    .containsExactlyElementsOf(inOrder);
+        }
+    }
+
+    @Test
+    void marks_nothing_after_the_first_event_kafka_refused_so_no_event_overtakes_it() {
+        String topic = uniqueTopic();
+        byte[] small = "{}".getBytes(StandardCharsets.UTF_8);
+        // Above the producer's max.request.size (1 MB): Kafka refuses the second event, whatever the broker does.
+        byte[] tooLarge = new byte[2 * 1024 * 1024];
+        UUID first = insertPending(topic, "k", "event-1", small);
+        UUID refused = insertPending(topic, "k", "event-2", tooLarge);
+        UUID after = insertPending(topic, "k", "event-3", small);
+        try {
+            Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> {
+                relay.relay();
+                return isPublished(first);
+            });
+            relay.relay();
+
+            assertThat(isPublished(refused)).isFalse();
+            assertThat(isPublished(after)).isFalse();
+        } finally {
+            // The refused event would stop every later round of this test JVM's shared outbox.
+            jdbc.sql("DELETE FROM outbox_events WHERE topic = ?").param(topic).update();
+        }
+    }
+
+    private UUID insertPending(String topic, String key, String subject, byte[] payload) {
+        UUID id = UUID.randomUUID();
+        jdbc.sql("""
+                INSERT INTO outbox_events (id, topic, event_key, type, subject, payload, created_at)
+                VALUES (?, ?, ?, 'order.created', ?, ?, now())""").params(id, topic, key, subject, payload).update();
+        return id;
+    }
+
+    private long unpublished(String topic) {
+        return jdbc.sql("SELECT count(*) FROM outbox_events WHERE topic = ? AND published_at IS NULL")
+                .param(topic)
+                .query(Long.class)
+                .single();
+    }
+
+    private boolean isPublished(UUID id) {
+        return jdbc.sql("SELECT published_at IS NOT NULL FROM outbox_events WHERE id = ?")
+                .param(id)
+                .query(Boolean.class)
+                .single();
     }
 
     @Test

@@ -11,9 +11,12 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.slf4j.Logger;
@@ -27,8 +30,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Publishes committed outbox events to Kafka in the order they were written, as CloudEvents in binary
  * mode whose {@code ce_id} is the outbox row's id (so a re-publication after a crash is recognisably
  * the same event). Runs right after each commit that appended events and, as a safety net, every
- * {@code pollMillis}; a PostgreSQL advisory lock lets one instance of a service relay at a time, and the
- * first failed send ends the round so later events never overtake an earlier one.
+ * {@code pollMillis}; a PostgreSQL advisory lock lets one instance of a service relay at a time. A round hands a
+ * whole batch to the idempotent producer, which keeps each partition's order, waits for the acknowledgements and marks
+ * the events up to the first failure published with one statement, so later events never overtake an earlier one.
  */
 public class OutboxRelay implements SmartLifecycle {
 
@@ -99,30 +103,60 @@ public class OutboxRelay implements SmartLifecycle {
                 .param(BATCH)
                 .query((row, n) -> PendingEvent.of(row))
                 .list();
-        List<UUID> sent = new ArrayList<>();
+        List<CompletableFuture<?>> acknowledgements = new ArrayList<>(pending.size());
         for (PendingEvent event : pending) {
             try {
-                traceParents.continueTrace(event.traceparent(), "outbox publish " + event.type(), () -> send(event));
-                sent.add(event.id());
+                traceParents.continueTrace(
+                        event.traceparent(), "outbox publish " + event.type(), () -> acknowledgements.add(send(event)));
             } catch (RuntimeException e) {
-                log.warn(
-                        "Could not publish {} {} to {}; it stays in the outbox: {}",
-                        event.type(),
-                        event.id(),
-                        event.topic(),
-                        e.getMessage());
+                warnNotPublished(event, e);
                 break;
             }
         }
-        for (UUID id : sent) {
-            jdbc.sql("UPDATE outbox_events SET published_at = now() WHERE id = ?")
-                    .param(id)
+        List<UUID> published = acknowledgedInOrder(pending, acknowledgements);
+        if (!published.isEmpty()) {
+            jdbc.sql("UPDATE outbox_events SET published_at = now() WHERE id = ANY(?)")
+                    .param(published.toArray(UUID[]::new))
                     .update();
         }
-        return sent.size();
+        return published.size();
     }
 
-    private void send(PendingEvent event) {
+    /**
+     * Waits for the batch's acknowledgements and returns the ids of the events acknowledged before the first one
+     * that failed: an event after it stays in the outbox, even if Kafka took it, so none overtakes an earlier one
+     * (consumers drop the second copy by its ce_id).
+     */
+    private List<UUID> acknowledgedInOrder(List<PendingEvent> pending, List<CompletableFuture<?>> acknowledgements) {
+        // A backstop: the producer's delivery.timeout.ms (10 s, microshop-defaults) fails a send before this.
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
+        List<UUID> acknowledged = new ArrayList<>(acknowledgements.size());
+        for (int i = 0; i < acknowledgements.size(); i++) {
+            try {
+                acknowledgements.get(i).get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                acknowledged.add(pending.get(i).id());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            } catch (ExecutionException | TimeoutException e) {
+                warnNotPublished(pending.get(i), e instanceof ExecutionException ? e.getCause() : e);
+                break;
+            }
+        }
+        return acknowledged;
+    }
+
+    private static void warnNotPublished(PendingEvent event, Throwable failure) {
+        log.warn(
+                "Could not publish {} {} to {}; it stays in the outbox: {}",
+                event.type(),
+                event.id(),
+                event.topic(),
+                failure.getMessage());
+    }
+
+    /** Hands the event to the producer, which batches it; the future completes when Kafka acknowledges it. */
+    private CompletableFuture<?> send(PendingEvent event) {
         CloudEvent cloudEvent = CloudEventBuilder.v1()
                 .withId(event.id().toString())
                 .withSource(source)
@@ -134,15 +168,7 @@ public class OutboxRelay implements SmartLifecycle {
                 .build();
         ProducerRecord<String, byte[]> record = KafkaMessageFactory.<String>createWriter(event.topic(), event.key())
                 .writeBinary(cloudEvent);
-        try {
-            // A backstop: the producer's delivery.timeout.ms (10 s, microshop-defaults) fails the send before this.
-            kafka.send(record).get(15, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while publishing", e);
-        } catch (Exception e) {
-            throw new IllegalStateException(e.getMessage(), e);
-        }
+        return kafka.send(record);
     }
 
     /** Drops events published more than a day ago; the outbox is a queue, not an archive. */

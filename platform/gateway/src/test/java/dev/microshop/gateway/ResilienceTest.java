@@ -63,6 +63,17 @@ class ResilienceTest extends GatewayIntegrationTest {
                 send(request("/api/orders/broken?status=500", token).build());
         assertThat(bug.statusCode()).isEqualTo(500);
         assertThat(bug.body()).contains("from the backend");
+        // As order-service refuses new orders while its saga is behind: more of them than a breaker's window.
+        String placing = "/api/orders/" + UUID.randomUUID();
+        for (int call = 0; call < 6; call++) {
+            HttpResponse<String> heldBack = post(placing + "?status=503&retryAfter=5");
+            assertThat(heldBack.statusCode()).isEqualTo(503);
+            assertThat(heldBack.headers().firstValue("Retry-After")).hasValue("5");
+            assertThat(heldBack.body()).contains("from the backend");
+        }
+        assertThat(backend.hits(placing))
+                .as("a POST answered 503 is not retried")
+                .isEqualTo(6);
 
         assertThat(breaker("order-service").getState()).isEqualTo(CircuitBreaker.State.CLOSED);
         assertThat(breaker("order-service").getMetrics().getNumberOfFailedCalls())

@@ -20,8 +20,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * A real HTTP server on a free loopback port that stands in for every service behind the gateway and for
  * user-service's JWKS (any path ending in {@code /jwks.json}). It records what it received, and behaves as a
  * request's query asks: {@code status=NNN}
- * answers that status with a problem body, {@code delay=ms} answers late, {@code drop=true} closes the connection
- * without an answer.
+ * answers that status with a problem body (and {@code retryAfter=s} adds that {@code Retry-After}), {@code delay=ms}
+ * answers late, {@code drop=true} closes the connection without an answer.
  */
 final class TestBackend {
 
@@ -99,6 +99,9 @@ final class TestBackend {
             } else if (status == 200) {
                 answer(exchange, 200, "application/json", "{\"path\":\"" + path + "\"}");
             } else {
+                if (query.containsKey("retryAfter")) {
+                    exchange.getResponseHeaders().set("Retry-After", query.get("retryAfter"));
+                }
                 answer(
                         exchange,
                         status,

@@ -2,6 +2,7 @@ package dev.microshop.user.integration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.microshop.testsupport.LiveConfiguration;
 import dev.microshop.user.domain.login.LogInAttemptRepository;
 import dev.microshop.user.domain.user.EmailAddress;
 import io.micrometer.core.instrument.MeterRegistry;

@@ -2,6 +2,7 @@ package dev.microshop.user.integration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.microshop.testsupport.LiveConfiguration;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ConfigurableApplicationContext;

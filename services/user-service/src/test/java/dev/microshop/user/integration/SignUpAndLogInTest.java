@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import dev.microshop.testsupport.LiveConfiguration;
 import dev.microshop.user.domain.signingkey.SigningKeyRepository;
 import java.time.Duration;
 import java.time.Instant;

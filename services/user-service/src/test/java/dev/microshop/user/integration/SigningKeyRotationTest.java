@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.jayway.jsonpath.JsonPath;
 import com.nimbusds.jwt.SignedJWT;
+import dev.microshop.testsupport.LiveConfiguration;
 import dev.microshop.user.UserServiceApplication;
 import dev.microshop.user.application.signingkey.RotateSigningKeyWhenDue;
 import dev.microshop.user.domain.signingkey.SigningKey;

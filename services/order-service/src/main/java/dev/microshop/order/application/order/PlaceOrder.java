@@ -27,8 +27,10 @@ import org.springframework.stereotype.Service;
 /**
  * Places an order and so starts the place-order saga: checks the shopper and today's prices with the services
  * that own them (no database transaction is held meanwhile), then stores the order PENDING with its
- * {@code order.created} event. A replayed idempotency key returns the order placed the first time, also when
- * the two requests race (the database's unique key decides), as long as the request is the same
+ * {@code order.created} event. While the saga is behind, a new order is refused ({@link OrderAdmission}) before
+ * any of that, so nothing of it is stored and the same request may be sent again later. A replayed idempotency key
+ * returns the order placed the first time, also while new orders are refused (a replay gives the saga no work), and
+ * also when the two requests race (the database's unique key decides), as long as the request is the same
  * ({@link RequestFingerprint}); the same key with a different request is refused, never silently answered
  * with the first order.
  */
@@ -39,14 +41,21 @@ public class PlaceOrder {
     private final UserDirectory users;
     private final ProductCatalog catalog;
     private final OrderChanges changes;
+    private final OrderAdmission admission;
     private final Clock clock;
 
     public PlaceOrder(
-            OrderRepository orders, UserDirectory users, ProductCatalog catalog, OrderChanges changes, Clock clock) {
+            OrderRepository orders,
+            UserDirectory users,
+            ProductCatalog catalog,
+            OrderChanges changes,
+            OrderAdmission admission,
+            Clock clock) {
         this.orders = orders;
         this.users = users;
         this.catalog = catalog;
         this.changes = changes;
+        this.admission = admission;
         this.clock = clock;
     }
 
@@ -71,6 +80,7 @@ public class PlaceOrder {
                 return replay(earlier.get(), key, asked);
             }
         }
+        admission.admit();
         if (!users.isRegistered(userId)) {
             throw new UnknownUserException(userId);
         }

@@ -30,4 +30,10 @@ public interface OrderRepository {
      * orders another transaction holds are skipped, so several instances can scan at once.
      */
     List<Order> lockOverdue(Instant placedBefore, int limit);
+
+    /**
+     * When the {@code n}-th oldest order still in progress (PENDING or RESERVED) was placed, the oldest being the
+     * first; empty when fewer are in progress. Reads at most {@code n} orders, however many are in progress.
+     */
+    Optional<Instant> placedAtOfNthOldestInProgress(int n);
 }

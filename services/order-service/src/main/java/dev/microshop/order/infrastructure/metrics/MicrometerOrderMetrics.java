@@ -3,18 +3,22 @@ package dev.microshop.order.infrastructure.metrics;
 import dev.microshop.order.application.port.OrderMetrics;
 import dev.microshop.order.domain.order.Order;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Business metrics on /actuator/prometheus: {@code microshop_orders_placed_total},
- * {@code microshop_orders_confirmed_total}, {@code microshop_orders_cancelled_total} and the histogram
- * {@code microshop_order_saga_duration_seconds{outcome}} from placement to CONFIRMED or CANCELLED.
- * Counted after the commit, so a rolled-back change counts nothing.
+ * {@code microshop_orders_confirmed_total}, {@code microshop_orders_cancelled_total}, the histogram
+ * {@code microshop_order_saga_duration_seconds{outcome}} from placement to CONFIRMED or CANCELLED, and load shedding:
+ * {@code microshop_orders_shed_total} (orders refused because the saga was behind) and the gauge
+ * {@code microshop_orders_shedding} (1 while new orders are refused). Changes of orders are counted after the commit,
+ * so a rolled-back change counts nothing.
  */
 @Component
 class MicrometerOrderMetrics implements OrderMetrics {
@@ -24,6 +28,8 @@ class MicrometerOrderMetrics implements OrderMetrics {
     private final Counter cancelled;
     private final Timer confirmedSaga;
     private final Timer cancelledSaga;
+    private final Counter shed;
+    private final AtomicInteger shedding = new AtomicInteger();
 
     MicrometerOrderMetrics(MeterRegistry registry) {
         placed = Counter.builder("microshop.orders.placed")
@@ -37,6 +43,12 @@ class MicrometerOrderMetrics implements OrderMetrics {
                 .register(registry);
         confirmedSaga = sagaTimer(registry, "confirmed");
         cancelledSaga = sagaTimer(registry, "cancelled");
+        shed = Counter.builder("microshop.orders.shed")
+                .description("Orders refused because the saga was behind")
+                .register(registry);
+        Gauge.builder("microshop.orders.shedding", shedding, AtomicInteger::get)
+                .description("1 while new orders are refused because the saga is behind, else 0")
+                .register(registry);
     }
 
     @Override
@@ -60,6 +72,16 @@ class MicrometerOrderMetrics implements OrderMetrics {
                 });
             default -> throw new IllegalArgumentException("the saga of a " + order.status() + " order has not ended");
         }
+    }
+
+    @Override
+    public void shed() {
+        shed.increment();
+    }
+
+    @Override
+    public void sheddingChanged(boolean shedding) {
+        this.shedding.set(shedding ? 1 : 0);
     }
 
     private static Timer sagaTimer(MeterRegistry registry, String outcome) {

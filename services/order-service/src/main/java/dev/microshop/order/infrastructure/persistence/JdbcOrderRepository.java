@@ -148,6 +148,17 @@ class JdbcOrderRepository implements OrderRepository {
                 .list());
     }
 
+    /** Walks the partial index {@code orders_in_progress_idx} from its oldest entry: n entries, whatever the backlog. */
+    @Override
+    public Optional<Instant> placedAtOfNthOldestInProgress(int n) {
+        return jdbc.sql("SELECT placed_at FROM orders WHERE status IN ('PENDING', 'RESERVED')"
+                        + " ORDER BY placed_at OFFSET ? LIMIT 1")
+                .param(n - 1)
+                .query((rs, rowNum) ->
+                        rs.getObject("placed_at", OffsetDateTime.class).toInstant())
+                .optional();
+    }
+
     private Optional<Order> one(String sql, Object... params) {
         return withLines(jdbc.sql(sql)
                         .params(params)

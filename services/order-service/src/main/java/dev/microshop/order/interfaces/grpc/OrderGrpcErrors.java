@@ -1,5 +1,6 @@
 package dev.microshop.order.interfaces.grpc;
 
+import dev.microshop.order.application.order.SagaBehindException;
 import dev.microshop.order.application.order.UnknownUserException;
 import dev.microshop.order.application.port.RemoteServiceUnavailableException;
 import dev.microshop.order.application.port.UnknownProductException;
@@ -28,6 +29,8 @@ class OrderGrpcErrors implements GrpcExceptionHandler {
                 Status.NOT_FOUND.withDescription(notFound.getMessage()).asException();
             case RemoteServiceUnavailableException unavailable ->
                 Status.UNAVAILABLE.withDescription(unavailable.getMessage()).asException();
+            case SagaBehindException behind ->
+                Status.UNAVAILABLE.withDescription(behind.getMessage()).asException();
             default -> null;
         };
     }

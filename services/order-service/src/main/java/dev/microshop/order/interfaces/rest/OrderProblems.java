@@ -2,6 +2,7 @@ package dev.microshop.order.interfaces.rest;
 
 import static dev.microshop.platform.web.Problems.problem;
 
+import dev.microshop.order.application.order.SagaBehindException;
 import dev.microshop.order.application.order.UnknownUserException;
 import dev.microshop.order.application.port.RemoteServiceUnavailableException;
 import dev.microshop.order.application.port.UnknownProductException;
@@ -9,6 +10,7 @@ import dev.microshop.order.domain.order.IdempotencyKeyReusedException;
 import dev.microshop.order.domain.order.InvalidOrderException;
 import dev.microshop.order.domain.order.OrderNotFoundException;
 import dev.microshop.order.domain.order.OrderStateException;
+import dev.microshop.platform.http.RetryAfter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
@@ -65,5 +67,20 @@ class OrderProblems {
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
                 .header(HttpHeaders.RETRY_AFTER, "2")
                 .body(problem(HttpStatus.SERVICE_UNAVAILABLE, "Service unavailable", unavailable.getMessage()));
+    }
+
+    /**
+     * 503 with Retry-After: orders arrive faster than the saga finishes them; nothing was stored, so the same request
+     * may be sent again. Not logged: {@code OrderAdmission} logs when refusing starts and stops.
+     */
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> sagaBehind(SagaBehindException behind) {
+        long seconds = RetryAfter.seconds(behind.retryAfter());
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, Long.toString(seconds))
+                .body(problem(
+                        HttpStatus.SERVICE_UNAVAILABLE,
+                        "Orders held back",
+                        behind.getMessage() + "; try again in " + seconds + " s"));
     }
 }

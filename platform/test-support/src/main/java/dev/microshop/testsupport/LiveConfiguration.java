@@ -1,4 +1,4 @@
-package dev.microshop.user.integration;
+package dev.microshop.testsupport;
 
 import java.util.Map;
 import java.util.Set;
@@ -10,12 +10,12 @@ import org.springframework.core.env.MapPropertySource;
  * Changes configuration of the running service the way a Spring Cloud Bus refresh does: new values in the
  * environment, then an {@link EnvironmentChangeEvent} on which the settings are bound again ({@code LiveSettings}).
  */
-final class LiveConfiguration {
+public final class LiveConfiguration {
 
     private LiveConfiguration() {}
 
     /** Until closed, {@code key} has {@code value}; closing restores the previous value the same way. */
-    static AutoCloseable change(ConfigurableApplicationContext context, String key, String value) {
+    public static AutoCloseable change(ConfigurableApplicationContext context, String key, String value) {
         String sourceName = "live-change-" + key;
         context.getEnvironment().getPropertySources().addFirst(new MapPropertySource(sourceName, Map.of(key, value)));
         context.publishEvent(new EnvironmentChangeEvent(context, Set.of(key)));

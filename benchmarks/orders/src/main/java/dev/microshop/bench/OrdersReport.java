@@ -23,9 +23,9 @@ import java.util.concurrent.Future;
 
 /**
  * What the system did with a run of {@link OrdersSimulation}: per step the confirmed rate (the step's orders confirmed
- * before the next step starts, per second of the step), the POST latency, the
- * time from placing to CONFIRMED (from each order's own timestamps), errors, deadline cancellations, CPU per confirmed
- * order for every process and the memory of all of them. Prints the table, writes it as markdown to
+ * before the next step starts, per second of the step), the POST latency, the time from placing to CONFIRMED (from
+ * each order's own timestamps), orders held back (503), errors, deadline cancellations, CPU per confirmed order for
+ * every process and the memory of all of them. Prints the table, writes it as markdown to
  * {@code .microshop/bench/orders-<time>.md} and ends with the one-line summary. Exits 1 if an accepted order was
  * lost or is not final once the run has drained.
  */
@@ -40,6 +40,7 @@ public final class OrdersReport {
     record Step(
             int rate,
             long accepted,
+            long heldBack,
             long errors,
             double confirmedPerSecond,
             Percentiles post,
@@ -112,7 +113,7 @@ public final class OrdersReport {
             throws InterruptedException {
         Map<String, Optional<Order>> orders = new ConcurrentHashMap<>();
         placements.stream()
-                .filter(placement -> placement.status() == 201)
+                .filter(Placement::accepted)
                 .forEach(placement -> orders.put(placement.orderId(), Optional.empty()));
         Instant giveUp = Instant.now().plus(FINAL_WITHIN);
         try (ExecutorService readers = Executors.newFixedThreadPool(PARALLEL_READS)) {
@@ -159,7 +160,7 @@ public final class OrdersReport {
                 .filter(placement -> placement.step() == index)
                 .toList();
         List<Order> ownOrders = placed.stream()
-                .filter(placement -> placement.status() == 201)
+                .filter(Placement::accepted)
                 .flatMap(placement -> orders.get(placement.orderId()).stream())
                 .toList();
         long confirmedInWindow = orders.values().stream()
@@ -186,7 +187,8 @@ public final class OrdersReport {
         return new Step(
                 settings.steps().get(index),
                 ownOrders.size(),
-                placed.stream().filter(p -> p.status() != 201).count(),
+                placed.stream().filter(Placement::heldBack).count(),
+                placed.stream().filter(Placement::failed).count(),
                 confirmedInTime / (double) settings.stepDuration().toSeconds(),
                 Percentiles.of(placed.stream()
                                 .filter(p -> p.responseMillis() >= 0)
@@ -213,20 +215,21 @@ public final class OrdersReport {
     private static String table(List<Step> steps) {
         StringBuilder table = new StringBuilder();
         table.append(
-                "| offered/s | confirmed/s | POST p50 ms | POST p99 ms | place->confirmed p50 ms | p99 ms | errors "
+                "| offered/s | confirmed/s | POST p50 ms | POST p99 ms | place->confirmed p50 ms | p99 ms | held back (503) | errors "
                         + "| deadline cancellations | other cancellations | CPU ms/order (system) | ceiling orders/s | load tool CPU ms/order "
                         + "| memory MB | sustained |\n|");
-        table.append("---|".repeat(14)).append('\n');
+        table.append("---|".repeat(15)).append('\n');
         for (Step step : steps) {
             double perOrder = step.systemCpuMillisPerOrder() + step.loadToolCpuMillisPerOrder();
             table.append(String.format(
-                    "| %d | %.1f | %s | %s | %s | %s | %d | %d | %d | %s | %s | %s | %d | %s |%n",
+                    "| %d | %.1f | %s | %s | %s | %s | %d | %d | %d | %d | %s | %s | %s | %d | %s |%n",
                     step.rate(),
                     step.confirmedPerSecond(),
                     millis(step.post().p50()),
                     millis(step.post().p99()),
                     millis(step.placeToConfirmed().p50()),
                     millis(step.placeToConfirmed().p99()),
+                    step.heldBack(),
                     step.errors(),
                     step.deadlineCancellations(),
                     step.otherCancellations(),

@@ -89,8 +89,9 @@ public class OrdersSimulation extends Simulation {
                         .check(
                                 responseTimeInMillis().saveAs("responseMillis"),
                                 status().saveAs("status"),
-                                status().is(201),
-                                jsonPath("$.id").saveAs("orderId")))
+                                // 503: order-service holds orders back while its saga is behind (load shedding).
+                                status().in(201, RunRecord.HELD_BACK),
+                                jsonPath("$.id").optional().saveAs("orderId")))
                 .exec(session -> record(step, session));
         // Ends the whole run, reports and all, at the first arrival after a failed step.
         return scenario(name)

@@ -26,7 +26,23 @@ final class RunRecord {
     static final String FILE = "run.json";
 
     /** One POST /api/orders: its HTTP status (0 if none came), response time (-1 if none) and the order id if accepted. */
-    record Placement(int step, long atMillis, int status, long responseMillis, String orderId) {}
+    record Placement(int step, long atMillis, int status, long responseMillis, String orderId) {
+
+        boolean accepted() {
+            return status == 201;
+        }
+
+        boolean heldBack() {
+            return status == HELD_BACK;
+        }
+
+        boolean failed() {
+            return !accepted() && !heldBack();
+        }
+    }
+
+    /** The answer while the system sheds load: 503 with Retry-After, nothing stored. */
+    static final int HELD_BACK = 503;
 
     /** The system at one moment: every process's CPU time and memory, and order-service's counts. */
     record Snapshot(SystemProcesses.Sample processes, OrderCounters.Totals orders) {}
@@ -124,7 +140,10 @@ final class RunRecord {
         }
     }
 
-    /** Stops the later steps after a step with an error, a cancellation, or under 90 % of its orders confirmed. */
+    /**
+     * Stops the later steps after a step with an error, a cancellation, over 5 % of its orders held back, or under 90 %
+     * of its orders confirmed.
+     */
     private void judge(int step) {
         if (stopped()) {
             return;
@@ -132,16 +151,27 @@ final class RunRecord {
         Snapshot start = snapshots.get(startOf(step));
         OrderCounters.Totals ended = snapshot(drainedOf(step)).orders().minus(start.orders());
         long accepted = placements.stream()
-                .filter(placement -> placement.step() == step && placement.status() == 201)
+                .filter(placement -> placement.step() == step && placement.accepted())
                 .count();
-        boolean errors =
-                placements.stream().anyMatch(placement -> placement.step() == step && placement.status() != 201);
-        if (errors || ended.cancelled() > 0 || ended.confirmed() < 0.9 * accepted) {
+        boolean errors = placements.stream().anyMatch(placement -> placement.step() == step && placement.failed());
+        long heldBack = placements.stream()
+                .filter(placement -> placement.step() == step && placement.heldBack())
+                .count();
+        if (errors
+                || ended.cancelled() > 0
+                || heldBack > 0.05 * (accepted + heldBack)
+                || ended.confirmed() < 0.9 * accepted) {
             stoppedAfterStep = step;
             System.out.printf(
-                    "Step %d (%d orders/s) failed (%d accepted, %.0f confirmed, %.0f cancelled, errors: %s): "
+                    "Step %d (%d orders/s) failed (%d accepted, %d held back, %.0f confirmed, %.0f cancelled, errors: %s): "
                             + "the run ends here.%n",
-                    step + 1, settings.steps().get(step), accepted, ended.confirmed(), ended.cancelled(), errors);
+                    step + 1,
+                    settings.steps().get(step),
+                    accepted,
+                    heldBack,
+                    ended.confirmed(),
+                    ended.cancelled(),
+                    errors);
         }
     }
 }

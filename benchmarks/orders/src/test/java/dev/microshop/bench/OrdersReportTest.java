@@ -42,6 +42,7 @@ class OrdersReportTest {
         return new Step(
                 rate,
                 (long) (rate * 60),
+                0,
                 errors,
                 confirmed,
                 new Percentiles(40, 90),

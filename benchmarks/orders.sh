@@ -10,18 +10,19 @@ source benchmarks/system.sh
 
 readonly CLASSPATH_FILE=benchmarks/orders/target/classpath.txt
 
-steps=25,50,100,200,300,400 duration=60 warmup=60 drain=10 shoppers=100 keep_up=false
+steps=25,50,100,200,300,400 duration=60 warmup=60 drain=10 shoppers=100 keep_up=false sampling=
 
 usage() {
   cat <<'EOF2'
 usage: ./microshop bench orders [--steps RATES] [--duration SECONDS] [--warmup SECONDS] [--drain SECONDS]
-                                [--shoppers N] [--smoke] [--keep-up]
+                                [--shoppers N] [--sampling P] [--smoke] [--keep-up]
 
   --steps      the offered rates in orders per second, one step each (default 25,50,100,200,300,400)
   --duration   how long each step offers its rate (default 60)
   --warmup     orders ramping from 1/s up to the first step's rate, before it and not counted (default 60)
   --drain      a pause after each step, so that its orders end before the next one starts (default 10)
   --shoppers   the pool of signed-up shoppers the orders come from (default 100)
+  --sampling   the share of requests traced, 0 to 1, for a system the bench starts (default: the system's, 1.0)
   --smoke      one short low step (5/s for 20 s, no warm-up): checks that the bench works, measures nothing
   --keep-up    leave the system running afterwards; the next bench uses it
 
@@ -45,6 +46,7 @@ while (( $# > 0 )); do
     --warmup) warmup=$2; shift 2 ;;
     --drain) drain=$2; shift 2 ;;
     --shoppers) shoppers=$2; shift 2 ;;
+    --sampling) sampling=$2; shift 2 ;;
     --smoke) steps=5 duration=20 warmup=0 drain=5 shoppers=4; shift ;;
     --keep-up) keep_up=true; shift ;;
     -h|--help) usage; exit 0 ;;
@@ -57,6 +59,14 @@ if [[ ! -f $CLASSPATH_FILE ]]; then
   ./mvnw -B -ntp -q -pl benchmarks/orders -am package -DskipTests
 fi
 
+if [[ -n $sampling ]]; then
+  if ./microshop status --json | jq -e .running >/dev/null; then
+    echo "--sampling applies to a system the bench starts; stop the running one first (./microshop down)." >&2
+    exit 2
+  fi
+  # Spring Boot's management.tracing.sampling.probability, for every process the launcher starts.
+  export MANAGEMENT_TRACING_SAMPLING_PROBABILITY=$sampling
+fi
 start_system "$keep_up"
 
 run_directory=.microshop/bench/gatling/orders-$(date +%Y%m%d-%H%M%S)
@@ -77,6 +87,7 @@ settings=(
 classpath=benchmarks/orders/target/classes:$(cat "$CLASSPATH_FILE")
 
 echo "Machine: $(nproc) cores, load average $(cut -d ' ' -f 1-3 /proc/loadavg) before the bench"
+echo "Trace sampling: ${MANAGEMENT_TRACING_SAMPLING_PROBABILITY:-1.0 (the default)}"
 echo "Steps: $steps orders/s, ${duration} s each after a ${warmup} s warm-up, ${drain} s apart; $shoppers shoppers"
 # The JVM options Gatling's own launchers use: its stats writer reads String internals.
 "$JAVA_HOME/bin/java" -Xmx1g -XX:MaxInlineLevel=20 -XX:MaxTrivialSize=12 --add-opens=java.base/java.lang=ALL-UNNAMED \

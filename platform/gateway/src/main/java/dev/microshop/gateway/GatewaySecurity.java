@@ -5,6 +5,7 @@ import dev.microshop.gateway.ratelimit.RateLimits;
 import dev.microshop.platform.http.RequestPattern;
 import dev.microshop.platform.security.JwtSecurityProperties;
 import dev.microshop.platform.security.MicroshopJwtValidators;
+import java.time.Clock;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.cloud.client.loadbalancer.LoadBalanced;
 import org.springframework.context.annotation.Bean;
@@ -30,8 +31,9 @@ import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Checks the access token of every request that is not on a public path, before routing: signature
- * against user-service's JWKS (found through discovery), expiry, issuer and audience. A missing or bad
+ * Checks the access token of every request that is not on a public path, before routing: signature against
+ * user-service's JWKS (found through discovery), expiry, issuer and audience; a token that passed is remembered for a
+ * while ({@link CachingJwtDecoder}), so that its signature is checked once, not on every request. A missing or bad
  * token is answered here with a 401 problem, a refused one only after it was counted against the client's address
  * by the rate limits; the services check the token again themselves. The same filter chain answers CORS
  * preflights, applies the rate limits, and refuses non-normalized or encoded paths ({@code /api/../actuator},
@@ -40,7 +42,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebFluxSecurity
-@EnableConfigurationProperties({JwtSecurityProperties.class, JwksProperties.class})
+@EnableConfigurationProperties({JwtSecurityProperties.class, JwksProperties.class, VerifiedTokensProperties.class})
 public class GatewaySecurity {
 
     /** How soon a client may try again when user-service's keys could not be fetched. */
@@ -128,17 +130,19 @@ public class GatewaySecurity {
     }
 
     @Bean
-    ReactiveJwtDecoder jwtDecoder(JwtSecurityProperties properties, SigningKeys keys) {
+    ReactiveJwtDecoder jwtDecoder(
+            JwtSecurityProperties properties, SigningKeys keys, VerifiedTokensProperties verifiedTokens, Clock clock) {
         NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withJwkSource(keys::keysFor)
                 .jwsAlgorithm(SignatureAlgorithm.RS256)
                 .build();
         decoder.setJwtValidator(MicroshopJwtValidators.of(properties));
         // Spring reports keys that could not be fetched as an IllegalStateException, which would end as a 500; as a
         // JwtException it reaches the failure handler as an AuthenticationServiceException instead.
-        return token -> decoder.decode(token)
+        ReactiveJwtDecoder verifier = token -> decoder.decode(token)
                 .onErrorMap(
                         IllegalStateException.class,
                         unavailable -> new JwtException("The signing keys could not be fetched", unavailable));
+        return new CachingJwtDecoder(verifier, keys::keySetVersion, clock, verifiedTokens);
     }
 
     /** Resolves {@code http://user-service/...} through discovery. */

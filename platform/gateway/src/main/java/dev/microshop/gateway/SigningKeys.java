@@ -24,6 +24,9 @@ import reactor.netty.http.client.HttpClient;
  * {@code refetch-interval} however many such tokens come: forged key ids must not turn into reads of user-service's
  * database. Spring Security's reactive JWKS source refetches for every unknown key id, and Nimbus's rate-limited
  * source (blocking, two fetches per interval) would take every token check off the event loop; hence this.
+ * <p>
+ * Every fetched set that differs from the one before counts up {@link #keySetVersion()}: tokens remembered as verified
+ * ({@link CachingJwtDecoder}) are checked again under the new set.
  */
 final class SigningKeys {
 
@@ -32,7 +35,9 @@ final class SigningKeys {
     private final Mono<JWKSet> fetch;
     private final long refetchIntervalNanos;
     private final AtomicLong lastFetchNanos;
+    private final AtomicLong keySetVersion = new AtomicLong();
     private volatile Mono<JWKSet> known;
+    private volatile JWKSet lastFetched;
 
     SigningKeys(WebClient.Builder client, String jwkSetUri, JwksProperties settings) {
         HttpClient http = HttpClient.create()
@@ -46,7 +51,12 @@ final class SigningKeys {
         this.lastFetchNanos = new AtomicLong(System.nanoTime() - refetchIntervalNanos);
         this.fetch = Mono.defer(() -> {
             lastFetchNanos.set(System.nanoTime());
-            return jwks.get().uri(jwkSetUri).retrieve().bodyToMono(String.class).map(SigningKeys::parse);
+            return jwks.get()
+                    .uri(jwkSetUri)
+                    .retrieve()
+                    .bodyToMono(String.class)
+                    .map(SigningKeys::parse)
+                    .doOnNext(this::fetched);
         });
         this.known = firstFetch();
     }
@@ -59,6 +69,11 @@ final class SigningKeys {
                     return matching.isEmpty() ? refetched(keys).map(selector::select) : Mono.just(matching);
                 })
                 .flatMapIterable(Function.identity());
+    }
+
+    /** Counts up whenever a fetch brings a key set other than the one before; the first fetch leaves it at 0. */
+    long keySetVersion() {
+        return keySetVersion.get();
     }
 
     /** Kept once fetched; a first fetch that failed is not kept, so that the next token tries again. */
@@ -82,6 +97,14 @@ final class SigningKeys {
                 .cache();
         known = refetch;
         return refetch;
+    }
+
+    private void fetched(JWKSet keys) {
+        JWKSet before = lastFetched;
+        lastFetched = keys;
+        if (before != null && !before.equals(keys)) {
+            keySetVersion.incrementAndGet();
+        }
     }
 
     private static JWKSet parse(String body) {

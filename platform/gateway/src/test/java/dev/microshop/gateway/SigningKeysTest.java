@@ -54,6 +54,7 @@ class SigningKeysTest {
         assertThat(backend.hits(jwksPath))
                 .as("one fetch for 50 unknown key ids within the interval")
                 .isEqualTo(2);
+        assertThat(keys.keySetVersion()).as("the same set fetched again").isZero();
 
         backend.serveKeys(new JWKSet(List.of(current.toPublicJWK(), rotated.toPublicJWK())).toString());
         assertThat(keysFor(keys, "rotated")).as("still within the interval").isEmpty();
@@ -61,6 +62,7 @@ class SigningKeysTest {
         assertThat(keysFor(keys, "rotated")).extracting(JWK::getKeyID).containsExactly("rotated");
         assertThat(keysFor(keys, "current")).extracting(JWK::getKeyID).containsExactly("current");
         assertThat(backend.hits(jwksPath)).isEqualTo(3);
+        assertThat(keys.keySetVersion()).as("a set with a key rotated in").isOne();
     }
 
     @Test

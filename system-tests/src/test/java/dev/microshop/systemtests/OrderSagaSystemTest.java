@@ -197,10 +197,12 @@ class OrderSagaSystemTest {
         String product = newProduct(10, "3.00");
         String traceId = HexFormat.of().formatHex(randomBytes(16));
         String traceparent = "00-" + traceId + "-" + HexFormat.of().formatHex(randomBytes(8)) + "-01";
+        // A first order: order-service asks user-service about a shopper once, then knows them.
+        Shopper newcomer = Shopper.signUp();
         HttpResponse<String> created =
-                post(GATEWAY + "/api/orders", orderBody(product, 1, "pm-ok"), headers(shopper, null, traceparent));
+                post(GATEWAY + "/api/orders", orderBody(product, 1, "pm-ok"), headers(newcomer, null, traceparent));
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-        assertThat(awaitFinished(shopper, json(created).get("id").asString())
+        assertThat(awaitFinished(newcomer, json(created).get("id").asString())
                         .get("status")
                         .asString())
                 .isEqualTo("CONFIRMED");

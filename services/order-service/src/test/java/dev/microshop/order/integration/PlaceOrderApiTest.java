@@ -285,6 +285,19 @@ class PlaceOrderApiTest {
     }
 
     @Test
+    void a_shopper_found_once_is_known_and_their_next_orders_do_not_ask_user_service() {
+        Shopper known = Api.newShopper();
+        String product = fakes.inventory.add("1.00", "EUR");
+        assertThat(api.place(known, Api.orderBody(product, 1))).hasStatus(201);
+        fakes.users.calls.failure = Status.UNAVAILABLE.withDescription("connection refused");
+
+        assertThat(api.place(known, Api.orderBody(product, 1))).hasStatus(201);
+        assertThat(api.place(Api.newShopper(), Api.orderBody(product, 1)))
+                .as("a shopper never seen is still asked about")
+                .hasStatus(503);
+    }
+
+    @Test
     void an_order_is_visible_to_its_owner_and_administrators_only() {
         Shopper owner = Api.newShopper();
         String id = api.placeOrder(owner, fakes.inventory.add("5.00", "EUR"), 1);

@@ -14,12 +14,16 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.stream.Stream;
 
 /**
  * What the system did with a run of {@link OrdersSimulation}: per step the confirmed rate (the step's orders confirmed
@@ -48,6 +52,7 @@ public final class OrdersReport {
             long deadlineCancellations,
             long otherCancellations,
             Map<String, Double> cpuMillisPerOrder,
+            Set<String> restarted,
             double systemCpuMillisPerOrder,
             double loadToolCpuMillisPerOrder,
             long memoryBytes) {
@@ -170,12 +175,20 @@ public final class OrdersReport {
                         !order.updatedAt().isBefore(from) && order.updatedAt().isBefore(until))
                 .count();
         Map<String, Double> cpu = new LinkedHashMap<>();
-        end.processes()
-                .cpuMillis()
-                .forEach((process, millis) -> cpu.put(
+        Set<String> restarted = new TreeSet<>();
+        end.processes().cpuMillis().forEach((process, millis) -> {
+            // Restarted during the step: what the old process used is gone with it, so the process is left out.
+            if (Objects.equals(
+                    start.processes().pids().get(process),
+                    end.processes().pids().get(process))) {
+                cpu.put(
                         process,
                         (millis - start.processes().cpuMillis().getOrDefault(process, 0L))
-                                / (double) confirmedInWindow)); // NaN: none
+                                / (double) confirmedInWindow); // NaN: none
+            } else {
+                restarted.add(process);
+            }
+        });
         double loadTool = cpu.remove(SystemProcesses.LOAD_TOOL);
         long deadline = ownOrders.stream().filter(Order::cancelledByDeadline).count();
         // Kept up: the step's orders were confirmed by the time the next step starts.
@@ -207,12 +220,13 @@ public final class OrdersReport {
                                 .count()
                         - deadline,
                 cpu,
+                restarted,
                 cpu.values().stream().mapToDouble(Double::doubleValue).sum(),
                 loadTool,
                 end.processes().memoryBytes());
     }
 
-    private static String table(List<Step> steps) {
+    static String table(List<Step> steps) {
         StringBuilder table = new StringBuilder();
         table.append(
                 "| offered/s | confirmed/s | POST p50 ms | POST p99 ms | place->confirmed p50 ms | p99 ms | held back (503) | errors "
@@ -243,16 +257,32 @@ public final class OrdersReport {
             table.append("\nCPU ms per confirmed order, by process:\n\n| process |");
             steps.forEach(step -> table.append(' ').append(step.rate()).append("/s |"));
             table.append("\n|---|").append("---|".repeat(steps.size())).append('\n');
-            List<String> processes = steps.getFirst().cpuMillisPerOrder().entrySet().stream()
-                    .sorted(Map.Entry.<String, Double>comparingByValue(Comparator.reverseOrder()))
-                    .map(Map.Entry::getKey)
+            Map<String, Double> first = steps.getFirst().cpuMillisPerOrder();
+            List<String> processes = steps.stream()
+                    .flatMap(step ->
+                            Stream.concat(step.cpuMillisPerOrder().keySet().stream(), step.restarted().stream()))
+                    .distinct()
+                    .sorted(Comparator.comparing(
+                            (String process) -> first.getOrDefault(process, 0.0), Comparator.reverseOrder()))
                     .toList();
+            boolean anyRestarted = false;
             for (String process : processes) {
                 table.append("| ").append(process).append(" |");
-                steps.forEach(step -> table.append(' ')
-                        .append(figure(step.cpuMillisPerOrder().getOrDefault(process, 0.0), "%.2f"))
-                        .append(" |"));
+                for (Step step : steps) {
+                    boolean restarted = step.restarted().contains(process);
+                    anyRestarted |= restarted;
+                    table.append(' ')
+                            .append(
+                                    restarted
+                                            ? "restarted"
+                                            : figure(step.cpuMillisPerOrder().getOrDefault(process, 0.0), "%.2f"))
+                            .append(" |");
+                }
                 table.append('\n');
+            }
+            if (anyRestarted) {
+                table.append("\nrestarted: the supervisor restarted the process during the step; its CPU is left out of"
+                        + " the step's total.\n");
             }
         }
         return table.toString();

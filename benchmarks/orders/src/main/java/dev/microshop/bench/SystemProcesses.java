@@ -24,18 +24,27 @@ final class SystemProcesses {
     private static final long TICK_MILLIS = 10; // USER_HZ is 100 on Linux
     private static final String POSTGRES_SERVER = "postgres (server)";
 
-    /** CPU milliseconds per process and the memory of all of them (proportional set size, shared pages counted once). */
-    record Sample(long atMillis, Map<String, Long> cpuMillis, long memoryBytes) {}
+    /**
+     * CPU milliseconds per process, the pid each was read from (a process whose pid changed between two samples was
+     * restarted in between), and the memory of all of them (proportional set size, shared pages counted once).
+     */
+    record Sample(long atMillis, Map<String, Long> cpuMillis, Map<String, Long> pids, long memoryBytes) {}
 
-    private final Map<String, Long> supervised;
+    private final Path home;
     private final Path postmasterPidFile;
+    private Map<String, Long> supervised;
 
-    private SystemProcesses(Map<String, Long> supervised, Path postmasterPidFile) {
+    private SystemProcesses(Path home, Map<String, Long> supervised) {
+        this.home = home;
+        this.postmasterPidFile = home.resolve(".microshop/data/postgres/postmaster.pid");
         this.supervised = supervised;
-        this.postmasterPidFile = postmasterPidFile;
     }
 
     static SystemProcesses of(Path home) throws IOException, InterruptedException {
+        return new SystemProcesses(home, supervisedPids(home));
+    }
+
+    private static Map<String, Long> supervisedPids(Path home) throws IOException, InterruptedException {
         Process status = new ProcessBuilder(home.resolve("microshop").toString(), "status", "--json")
                 .directory(home.toFile())
                 .redirectError(ProcessBuilder.Redirect.INHERIT)
@@ -49,7 +58,7 @@ final class SystemProcesses {
         if (pids.isEmpty()) {
             throw new IllegalStateException("./microshop status --json named no process with a pid: " + json);
         }
-        return new SystemProcesses(pids, home.resolve(".microshop/data/postgres/postmaster.pid"));
+        return pids;
     }
 
     private static void collectPids(JsonNode node, Map<String, Long> pids) {
@@ -61,8 +70,12 @@ final class SystemProcesses {
         node.forEach(child -> collectPids(child, pids));
     }
 
-    Sample sample() {
+    synchronized Sample sample() {
+        if (supervised.values().stream().anyMatch(pid -> ProcessHandle.of(pid).isEmpty())) {
+            supervised = restartedPids();
+        }
         Map<String, Long> cpu = new LinkedHashMap<>();
+        Map<String, Long> pids = new LinkedHashMap<>();
         long memory = 0;
         Map<String, List<Long>> processes = new LinkedHashMap<>();
         supervised.forEach((name, pid) -> processes.put(name, List.of(pid)));
@@ -75,8 +88,23 @@ final class SystemProcesses {
                 memory += process.getKey().equals(LOAD_TOOL) ? 0 : pssBytes(pid);
             }
             cpu.put(process.getKey(), ticks * TICK_MILLIS);
+            if (!process.getValue().isEmpty()) {
+                pids.put(process.getKey(), process.getValue().getFirst());
+            }
         }
-        return new Sample(System.currentTimeMillis(), cpu, memory);
+        return new Sample(System.currentTimeMillis(), cpu, pids, memory);
+    }
+
+    /** The supervisor restarted a process: ask it again for the pids, keeping the old ones if it cannot answer. */
+    private Map<String, Long> restartedPids() {
+        try {
+            return supervisedPids(home);
+        } catch (IOException | RuntimeException e) {
+            return supervised;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return supervised;
+        }
     }
 
     private List<Long> postgresServer() {

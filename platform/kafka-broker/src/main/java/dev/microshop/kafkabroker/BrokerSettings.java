@@ -64,6 +64,12 @@ public record BrokerSettings(Path dataDir, int port, int controllerPort, int hea
         // Consumers of a local system join alone: no point waiting for more group members.
         props.put("group.initial.rebalance.delay.ms", "0");
 
+        // Two cores and a handful of clients: the defaults (3 network, 8 I/O and 10 background threads) only add
+        // threads and memory.
+        props.put("num.network.threads", "2");
+        props.put("num.io.threads", "2");
+        props.put("background.threads", "2");
+
         // Local data, not an archive: keep a day or 256 MB per partition, in small segments.
         props.put("log.retention.hours", "24");
         props.put("log.retention.bytes", String.valueOf(256L * 1024 * 1024));

@@ -26,6 +26,8 @@ final class DownCommand {
 
     /** Two tiers, each with a stop grace of 15 s plus the time children get after their parent. */
     private static final Duration SUPERVISOR_STOP_TIMEOUT = Duration.ofSeconds(120);
+    /** A training run's processes write their AOT caches as they stop, tier after tier. */
+    static final Duration TRAINING_STOP_TIMEOUT = Duration.ofMinutes(15);
 
     private static final Duration GRACE = Duration.ofSeconds(15);
 
@@ -42,11 +44,15 @@ final class DownCommand {
     }
 
     int run() throws InterruptedException {
+        return run(SUPERVISOR_STOP_TIMEOUT);
+    }
+
+    int run(Duration supervisorStopTimeout) throws InterruptedException {
         Instant begin = Instant.now();
         Optional<ProcessHandle> supervisor = pidFile.runningSupervisor();
         if (supervisor.isPresent()) {
             out.println("Stopping microshop (supervisor pid " + supervisor.get().pid() + ")...");
-            stopSupervisor(supervisor.get());
+            stopSupervisor(supervisor.get(), supervisorStopTimeout);
         } else if (!stopLeftovers()) {
             pidFile.delete();
             out.println("microshop is not running.");
@@ -56,12 +62,12 @@ final class DownCommand {
         return verifyNothingLeft(begin);
     }
 
-    private void stopSupervisor(ProcessHandle supervisor) throws InterruptedException {
+    private void stopSupervisor(ProcessHandle supervisor, Duration timeout) throws InterruptedException {
         supervisor.destroy();
         try {
-            supervisor.onExit().get(SUPERVISOR_STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+            supervisor.onExit().get(timeout.toSeconds(), TimeUnit.SECONDS);
         } catch (TimeoutException | ExecutionException e) {
-            out.println("The supervisor did not stop within " + SUPERVISOR_STOP_TIMEOUT.toSeconds()
+            out.println("The supervisor did not stop within " + timeout.toSeconds()
                     + " s; killing it and stopping its processes directly.");
             supervisor.destroyForcibly();
             stopLeftovers();

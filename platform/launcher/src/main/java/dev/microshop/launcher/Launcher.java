@@ -88,8 +88,8 @@ public final class Launcher {
         Secrets secrets = new Secrets(home);
         secrets.createMissing();
         pidFile.writeCurrentProcess();
-        Supervisor supervisor =
-                new Supervisor(home, table.supervision(), instances, environment, secrets, new EventLog(out));
+        Supervisor supervisor = new Supervisor(
+                home, table.supervision(), instances, environment, secrets, options.train(), new EventLog(out));
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             supervisor.stop();
             pidFile.delete();

@@ -10,16 +10,20 @@ import java.util.Map;
 
 /**
  * Options of up and supervise: {@code --replicas NAME=N ...}, {@code --timeout SECONDS} and
- * {@code --processes FILE} (another process table, e.g. in tests).
+ * {@code --processes FILE} (another process table, e.g. in tests); the supervisor's {@code --train} (a training run
+ * for the AOT caches, see AotCache) is set by up itself.
  */
-record Options(Map<String, Integer> replicas, Path processes, Duration timeout) {
+record Options(Map<String, Integer> replicas, Path processes, Duration timeout, boolean train) {
 
     static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(240);
+
+    private static final String TRAIN = "--train";
 
     static Options parse(List<String> arguments) {
         Map<String, Integer> replicas = new LinkedHashMap<>();
         Path processes = null;
         Duration timeout = DEFAULT_TIMEOUT;
+        boolean train = false;
         for (int i = 0; i < arguments.size(); i++) {
             String argument = arguments.get(i);
             switch (argument) {
@@ -35,10 +39,16 @@ record Options(Map<String, Integer> replicas, Path processes, Duration timeout) 
                 case "--processes" ->
                     processes = Path.of(valueAfter(arguments, i++, argument)).toAbsolutePath();
                 case "--timeout" -> timeout = Duration.ofSeconds(seconds(valueAfter(arguments, i++, argument)));
+                case TRAIN -> train = true;
                 default -> throw new IllegalArgumentException("unknown option " + argument);
             }
         }
-        return new Options(Collections.unmodifiableMap(replicas), processes, timeout);
+        return new Options(Collections.unmodifiableMap(replicas), processes, timeout, train);
+    }
+
+    /** The same options for a training run. */
+    Options training() {
+        return new Options(replicas, processes, timeout, true);
     }
 
     /** The options the supervisor needs, to pass them on to its process. */
@@ -50,6 +60,9 @@ record Options(Map<String, Integer> replicas, Path processes, Duration timeout) 
         }
         if (processes != null) {
             arguments.addAll(List.of("--processes", processes.toString()));
+        }
+        if (train) {
+            arguments.add(TRAIN);
         }
         return arguments;
     }

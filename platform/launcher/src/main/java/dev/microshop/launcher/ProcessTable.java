@@ -27,6 +27,8 @@ public record ProcessTable(Supervision supervision, List<ProcessSpec> processes)
      */
     static final int MAX_REPLICAS = 9;
 
+    private static final String INITIAL_HEAP = "32m";
+
     private static final YAMLMapper YAML = YAMLMapper.builder()
             .enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS)
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -158,8 +160,11 @@ public record ProcessTable(Supervision supervision, List<ProcessSpec> processes)
         if (spec.heap() != null) {
             command.add("-Xmx" + spec.heap());
         }
-        // Small stacks and the serial collector keep a dozen JVMs inside a laptop's memory.
+        // Small stacks, the serial collector and a heap that starts small and grows only as far as the process
+        // needs (otherwise it starts at its maximum on a machine this size) keep a dozen JVMs inside a laptop's
+        // memory.
         command.addAll(List.of(
+                "-Xms" + INITIAL_HEAP,
                 "-XX:+UseSerialGC",
                 "-Xss512k",
                 "-XX:+ExitOnOutOfMemoryError",
@@ -185,6 +190,9 @@ public record ProcessTable(Supervision supervision, List<ProcessSpec> processes)
         Map<String, String> env = new LinkedHashMap<>();
         env.put("MICROSHOP_HOME", home.root().toString());
         env.put("MICROSHOP_INSTANCE", name);
+        // glibc gives each thread that allocates its own arena (up to 8 per core), and a JVM's threads leave
+        // them partly used: two are enough for the JVM's few native allocations.
+        env.put("MALLOC_ARENA_MAX", "2");
         if (spec.kind() == ProcessSpec.Kind.SPRING) {
             env.put("SERVER_PORT", String.valueOf(port));
             env.put("SERVER_ADDRESS", "127.0.0.1");

@@ -21,6 +21,8 @@ import org.springframework.util.backoff.ExponentialBackOff;
 final class SupervisedProcess {
 
     private static final Duration READY_POLL = Duration.ofMillis(300);
+    /** A training run's JVM writes its AOT cache as it exits: on two cores, a dozen of them take minutes. */
+    private static final Duration TRAINING_STOP_GRACE = Duration.ofMinutes(6);
 
     private final Instance instance;
     /** Kept apart from the instance, which is described in logs and the state file; these never are. */
@@ -30,7 +32,8 @@ final class SupervisedProcess {
     private final Supervision supervision;
     private final HealthProbe probe;
     private final Tiers tiers;
-    private final ClassDataSharing classDataSharing;
+    private final AotCache aotCache;
+    private final boolean training;
     private final EventLog log;
     private final Runnable onChange;
     private final ExponentialBackOff backOff;
@@ -43,6 +46,7 @@ final class SupervisedProcess {
     private int failedStarts;
     private Instant startedAt;
     private Instant readyAt;
+    private long outputOffset;
     private String lastEvent = "waiting for the tiers before it";
     private boolean everReady;
     private boolean stopped;
@@ -57,7 +61,8 @@ final class SupervisedProcess {
             Supervision supervision,
             HealthProbe probe,
             Tiers tiers,
-            ClassDataSharing classDataSharing,
+            AotCache aotCache,
+            boolean training,
             EventLog log,
             Runnable onChange) {
         this.instance = instance;
@@ -66,7 +71,8 @@ final class SupervisedProcess {
         this.supervision = supervision;
         this.probe = probe;
         this.tiers = tiers;
-        this.classDataSharing = classDataSharing;
+        this.aotCache = aotCache;
+        this.training = training;
         this.log = log;
         this.onChange = onChange;
         this.backOff = new ExponentialBackOff(supervision.firstRestartDelayMillis(), 2.0);
@@ -131,8 +137,9 @@ final class SupervisedProcess {
                 "=== " + Instant.now() + " starting " + instance.name() + "\n",
                 StandardOpenOption.CREATE,
                 StandardOpenOption.APPEND);
+        long offset = output.length();
         List<String> command = new ArrayList<>(instance.javaAndOptions());
-        command.addAll(classDataSharing.program(instance, output.toPath()));
+        command.addAll(aotCache.program(instance, output.toPath(), training));
         Process started;
         synchronized (this) {
             if (stopped) {
@@ -150,6 +157,7 @@ final class SupervisedProcess {
             status = InstanceState.Status.STARTING;
             startedAt = Instant.now();
             readyAt = null;
+            outputOffset = offset;
             lastEvent = "started (pid " + started.pid() + ")";
         }
         log.event(instance.name(), lastEvent());
@@ -197,6 +205,12 @@ final class SupervisedProcess {
 
     private void ready() {
         boolean firstTime;
+        if (aotCache.refusedIn(instance, home.outputOf(instance.name()), outputOffset())) {
+            log.event(
+                    instance.name(),
+                    "the JVM refused its AOT cache (" + AotCache.REFUSED + ", see its .out): it runs without;"
+                            + " the cache is deleted and the next up trains a new one");
+        }
         synchronized (this) {
             firstTime = !everReady;
             everReady = true;
@@ -245,7 +259,10 @@ final class SupervisedProcess {
         ProcessTree.stop(
                 current == null ? null : current.toHandle(),
                 ProcessTree.startedFor(home, instance.name()),
-                supervision.stopGrace());
+                training ? TRAINING_STOP_GRACE : supervision.stopGrace());
+        if (training && current != null && aotCache.adoptTrained(instance, home.outputOf(instance.name()))) {
+            log.event(instance.name(), "wrote its AOT cache");
+        }
         try {
             thread.join(Duration.ofSeconds(5));
         } catch (InterruptedException e) {
@@ -278,6 +295,10 @@ final class SupervisedProcess {
 
     private synchronized boolean isStopped() {
         return stopped;
+    }
+
+    private synchronized long outputOffset() {
+        return outputOffset;
     }
 
     private synchronized Instant startedAt() {

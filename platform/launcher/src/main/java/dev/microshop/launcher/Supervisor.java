@@ -24,12 +24,13 @@ final class Supervisor {
             List<Instance> instances,
             Map<String, String> environment,
             Secrets secrets,
+            boolean training,
             EventLog log) {
         this.stateFile = new StateFile(home.stateFile());
         this.log = log;
         HealthProbe probe = new HealthProbe(supervision.checkTimeout());
         Tiers tiers = new Tiers(instances);
-        ClassDataSharing classDataSharing = new ClassDataSharing(home, environment, log);
+        AotCache aotCache = new AotCache(home, environment, log);
         Map<String, String> secretEnvironment = secrets.environment();
         for (Instance instance : instances) {
             processes.add(new SupervisedProcess(
@@ -39,7 +40,8 @@ final class Supervisor {
                     supervision,
                     probe,
                     tiers,
-                    classDataSharing,
+                    aotCache,
+                    training,
                     log,
                     this::writeState));
         }
@@ -55,9 +57,9 @@ final class Supervisor {
     }
 
     /**
-     * Stops the last tier first, so nothing loses a dependency while it runs; within a tier, the Spring
-     * apps before the servers (Kafka, PostgreSQL) whose clients would otherwise stall their shutdown.
-     * Each group stops in parallel.
+     * Stops every Spring app at once, then the servers (Kafka, PostgreSQL, Zipkin) whose clients would otherwise
+     * stall their shutdown. Nothing else depends on an order: a service that stops after the discovery or config
+     * server only fails to deregister, which its lease ends anyway. Each group stops in parallel.
      */
     void stop() {
         synchronized (this) {
@@ -75,7 +77,7 @@ final class Supervisor {
     }
 
     private static int stopStage(Instance instance) {
-        return 2 * instance.tier() + (instance.spec().kind() == ProcessSpec.Kind.SPRING ? 1 : 0);
+        return instance.spec().kind() == ProcessSpec.Kind.SPRING ? 1 : 0;
     }
 
     private static void stopTogether(List<SupervisedProcess> tier) {

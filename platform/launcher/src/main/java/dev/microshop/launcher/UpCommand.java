@@ -3,6 +3,7 @@ package dev.microshop.launcher;
 import java.io.File;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -16,7 +17,10 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-/** `up`: starts a detached supervisor and waits until every process is ready, or tells what is not. */
+/**
+ * `up`: starts a detached supervisor and waits until every process is ready, or tells what is not. When a process has
+ * no AOT cache for its jar yet (a new build), a training run comes first (see AotCache).
+ */
 final class UpCommand {
 
     /** A process that failed to start this many times in a row is reported at once instead of at the timeout. */
@@ -60,10 +64,58 @@ final class UpCommand {
         }
 
         Instant begin = Instant.now();
+        AotCache aotCache = new AotCache(home, environment, new EventLog(out));
+        List<String> untrained = aotCache.missing(instances);
+        if (!untrained.isEmpty()) {
+            int trained = train(options, instances, untrained);
+            if (trained != 0) {
+                return trained;
+            }
+        }
         Process supervisor = startSupervisor(options);
         out.println("Starting microshop: " + instances.size() + " processes (supervisor pid " + supervisor.pid()
                 + ", log " + home.root().relativize(home.launcherLog()) + ")");
-        return awaitReady(supervisor, begin, begin.plus(options.timeout()));
+        return awaitReady(supervisor, begin, options.timeout(), false);
+    }
+
+    /**
+     * The training run: the system starts with the untrained processes recording what they load and run, serves
+     * one order, and stops; each of those processes writes its AOT cache as it exits.
+     */
+    private int train(Options options, List<Instance> instances, List<String> untrained) throws InterruptedException {
+        Instant begin = Instant.now();
+        out.println("No AOT cache yet for " + String.join(", ", untrained)
+                + " (a new build, JVM or JVM option). A training run comes first: the system starts, serves one"
+                + " order and stops, and these processes write their caches as they stop. Once per build.");
+        Process supervisor = startSupervisor(options.training());
+        // Recording costs time: each process starts slower than without a cache.
+        int ready = awaitReady(supervisor, begin, options.timeout().multipliedBy(2), true);
+        if (ready != 0) {
+            return ready;
+        }
+        instances.stream()
+                .filter(instance -> instance.spec().name().equals("gateway"))
+                .findFirst()
+                .ifPresent(this::placeTrainingOrder);
+        int down = new DownCommand(home, out).run(DownCommand.TRAINING_STOP_TIMEOUT);
+        List<String> stillMissing = new AotCache(home, environment, new EventLog(out)).missing(instances);
+        out.println("Training took " + SupervisedProcess.seconds(Duration.between(begin, Instant.now())) + "; "
+                + (stillMissing.isEmpty()
+                        ? "every AOT cache is written."
+                        : "no AOT cache was written for " + String.join(", ", stillMissing)
+                                + " (see their .out): they start without one."));
+        return down;
+    }
+
+    private void placeTrainingOrder(Instance gateway) {
+        try {
+            String ending = new TrainingWorkload(URI.create("http://127.0.0.1:" + gateway.port())).placeOneOrder();
+            out.println("  the training order ended " + ending);
+        } catch (IOException e) {
+            out.println("  the training order failed (" + e.getMessage() + "): the caches cover the start-up only");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static List<String> busyPorts(List<Instance> instances) {
@@ -122,7 +174,9 @@ final class UpCommand {
                 .collect(Collectors.joining(File.pathSeparator));
     }
 
-    private int awaitReady(Process supervisor, Instant begin, Instant deadline) throws InterruptedException {
+    private int awaitReady(Process supervisor, Instant begin, Duration timeout, boolean training)
+            throws InterruptedException {
+        Instant deadline = Instant.now().plus(timeout);
         Set<String> reportedReady = new HashSet<>();
         while (true) {
             Optional<SystemState> state = stateFile.read();
@@ -133,6 +187,11 @@ final class UpCommand {
                 }
             }
             if (state.isPresent() && state.get().allReady()) {
+                if (training) {
+                    out.println("  ready for training in "
+                            + SupervisedProcess.seconds(Duration.between(begin, Instant.now())));
+                    return 0;
+                }
                 StatusTable.print(instances, out);
                 out.println("microshop is up: " + instances.size() + " processes ready in "
                         + SupervisedProcess.seconds(Duration.between(begin, Instant.now())) + ".");
@@ -152,8 +211,8 @@ final class UpCommand {
                 return reportNotReady(broken);
             }
             if (Instant.now().isAfter(deadline)) {
-                out.println("Not everything was ready after "
-                        + Duration.between(begin, deadline).toSeconds() + " s.");
+                out.println("Not everything was ready after " + timeout.toSeconds() + " s"
+                        + (training ? " of the training run." : "."));
                 return reportNotReady(instances.stream()
                         .filter(instance -> instance.state() != InstanceState.Status.READY)
                         .toList());

@@ -165,6 +165,7 @@ class SupervisorTest {
                 processTable.instances(home, replicas, FAST_START),
                 FAST_START,
                 secrets,
+                false,
                 new EventLog(new PrintStream(events, true, StandardCharsets.UTF_8)));
         supervisor.start();
     }

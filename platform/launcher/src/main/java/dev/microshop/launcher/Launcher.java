@@ -15,7 +15,8 @@ public final class Launcher {
 
     private static final String USAGE = """
             usage: launcher up [--replicas NAME=N ...] [--timeout SECONDS] [--processes FILE]
-                   launcher down | status [--json] | missing-jars | refresh-config
+                   launcher down | status [--json] | restart NAME | missing-jars | refresh-config
+                   launcher module-of NAME   (prints the module that builds its jar, and the jar)
                    launcher admin list | grant EMAIL | revoke EMAIL
                    launcher dlt [list [TOPIC]] | replay REF [--again] | replay --all [TOPIC]
                    launcher supervise [--replicas NAME=N ...] [--processes FILE]   (run by up)""";
@@ -46,6 +47,8 @@ public final class Launcher {
                 case "up" -> new UpCommand(home, environment, out).run(Options.parse(rest));
                 case SUPERVISE -> supervise(Options.parse(rest));
                 case "down" -> new DownCommand(home, out).run();
+                case "restart" -> new RestartCommand(home, out).run(rest);
+                case "module-of" -> moduleOf(rest);
                 case "status" -> new StatusCommand(home, out).run(json(rest));
                 case "missing-jars" -> missingJars(Options.parse(rest));
                 case "refresh-config" -> operator().refreshConfig(Options.parse(rest));
@@ -104,6 +107,22 @@ public final class Launcher {
             throw new IllegalArgumentException("status takes no option but --json");
         }
         return !options.isEmpty();
+    }
+
+    /** Prints the Maven module that builds the jar of process NAME (the directory above its target/), and the jar. */
+    private int moduleOf(List<String> arguments) {
+        if (arguments.size() != 1) {
+            throw new IllegalArgumentException("usage: module-of NAME");
+        }
+        String process = arguments.get(0).replaceFirst("-[0-9]$", "");
+        Instance instance = ProcessTable.load(null).firstInstance(process, home, environment);
+        if (instance.jar() == null
+                || !instance.jar().getParent().getFileName().toString().equals("target")) {
+            throw new IllegalArgumentException(process + " is not built by a module of this project");
+        }
+        out.println(home.root().relativize(instance.jar().getParent().getParent()) + " "
+                + home.root().relativize(instance.jar()));
+        return 0;
     }
 
     /** Lists the jars of the process table that are not built yet, one per line. */

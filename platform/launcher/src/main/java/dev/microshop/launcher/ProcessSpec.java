@@ -20,11 +20,17 @@ public record ProcessSpec(
         String url,
         List<String> jvmArgs,
         Map<String, String> env,
-        boolean scalable) {
+        boolean scalable,
+        boolean stopsLast) {
 
     public enum Kind {
         PLAIN,
         SPRING
+    }
+
+    /** Stops after the Spring apps: plain servers (Kafka, PostgreSQL, Zipkin) and those marked stopsLast. */
+    boolean stopsWithServers() {
+        return kind == Kind.PLAIN || stopsLast;
     }
 
     /** The extra port on which a Spring app serves its actuator, on loopback only. */

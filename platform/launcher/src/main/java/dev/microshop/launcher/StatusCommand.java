@@ -27,7 +27,7 @@ final class StatusCommand {
         Optional<SystemState> state = new StateFile(home.stateFile()).read();
         if (supervisor.isPresent()) {
             if (json) {
-                out.println(StatusReport.running(supervisor.get().pid(), state, Instant.now())
+                out.println(StatusReport.running(supervisor.get().pid(), state, Instant.now(), home)
                         .toJson());
                 return 0;
             }
@@ -35,7 +35,7 @@ final class StatusCommand {
                     .orElse("");
             out.println(
                     "microshop is running (supervisor pid " + supervisor.get().pid() + uptime + ").");
-            state.ifPresent(s -> StatusTable.print(s.instances(), out));
+            state.ifPresent(s -> StatusTable.print(s.instances(), home, out));
             return 0;
         }
         List<InstanceState> unsupervised = state.map(SystemState::instances).orElse(List.of()).stream()
@@ -43,12 +43,12 @@ final class StatusCommand {
                         instance.pid() != null && ProcessTree.isInstance(instance.pid(), home, instance.name()))
                 .toList();
         if (json) {
-            out.println(StatusReport.notRunning(unsupervised).toJson());
+            out.println(StatusReport.notRunning(unsupervised, home).toJson());
         } else if (unsupervised.isEmpty()) {
             out.println("microshop is not running.");
         } else {
             out.println("microshop's supervisor is not running, but these processes still are:");
-            StatusTable.print(unsupervised, out);
+            StatusTable.print(unsupervised, home, out);
             out.println("Stop them with ./microshop down.");
         }
         return NOT_RUNNING;

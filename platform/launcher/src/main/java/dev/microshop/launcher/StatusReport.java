@@ -21,7 +21,10 @@ record StatusReport(
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    /** One instance: a row of the table, with its last event and when it started and became ready. */
+    /**
+     * One instance: a row of the table, with its last event, when it started and became ready, and what it costs
+     * now (see ProcessUsage; 0 when it is not running).
+     */
     record ProcessStatus(
             String name,
             Long pid,
@@ -31,9 +34,13 @@ record StatusReport(
             String url,
             Instant startedAt,
             Instant readyAt,
-            String lastEvent) {
+            String lastEvent,
+            long rssMb,
+            long pssMb,
+            double cpuSeconds) {
 
-        static ProcessStatus of(InstanceState instance) {
+        static ProcessStatus of(InstanceState instance, Home home) {
+            ProcessUsage usage = StatusTable.usageOf(instance, home);
             return new ProcessStatus(
                     instance.name(),
                     instance.pid(),
@@ -43,28 +50,33 @@ record StatusReport(
                     instance.url(),
                     instance.startedAt(),
                     instance.readyAt(),
-                    instance.lastEvent());
+                    instance.lastEvent(),
+                    usage.rssMb(),
+                    usage.pssMb(),
+                    usage.cpuSeconds());
         }
     }
 
-    static StatusReport running(long supervisorPid, Optional<SystemState> state, Instant now) {
+    static StatusReport running(long supervisorPid, Optional<SystemState> state, Instant now, Home home) {
         return new StatusReport(
                 true,
                 supervisorPid,
                 state.map(SystemState::startedAt).orElse(null),
                 state.map(s -> Duration.between(s.startedAt(), now).toSeconds()).orElse(null),
-                processes(state.map(SystemState::instances).orElse(List.of())));
+                processes(state.map(SystemState::instances).orElse(List.of()), home));
     }
 
-    static StatusReport notRunning(List<InstanceState> stillAlive) {
-        return new StatusReport(false, null, null, null, processes(stillAlive));
+    static StatusReport notRunning(List<InstanceState> stillAlive, Home home) {
+        return new StatusReport(false, null, null, null, processes(stillAlive, home));
     }
 
     String toJson() {
         return JSON.writeValueAsString(this);
     }
 
-    private static List<ProcessStatus> processes(List<InstanceState> instances) {
-        return instances.stream().map(ProcessStatus::of).toList();
+    private static List<ProcessStatus> processes(List<InstanceState> instances, Home home) {
+        return instances.stream()
+                .map(instance -> ProcessStatus.of(instance, home))
+                .toList();
     }
 }

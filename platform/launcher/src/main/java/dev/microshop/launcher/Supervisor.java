@@ -2,10 +2,8 @@ package dev.microshop.launcher;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -57,9 +55,9 @@ final class Supervisor {
     }
 
     /**
-     * Stops every Spring app at once, then the servers (Kafka, PostgreSQL, Zipkin) whose clients would otherwise
-     * stall their shutdown. Nothing else depends on an order: a service that stops after the discovery or config
-     * server only fails to deregister, which its lease ends anyway. Each group stops in parallel.
+     * Stops every Spring app at once, then the servers (Kafka, PostgreSQL, Zipkin, and what the table marks
+     * stopsLast: the discovery server) whose clients would otherwise stall their shutdown. Nothing else depends on
+     * an order. Each group stops in parallel.
      */
     void stop() {
         synchronized (this) {
@@ -69,15 +67,13 @@ final class Supervisor {
             stopped = true;
         }
         log.event("supervisor", "stopping");
-        Map<Integer, List<SupervisedProcess>> byStage = new TreeMap<>(Comparator.reverseOrder());
-        processes.forEach(process -> byStage.computeIfAbsent(stopStage(process.instance()), stage -> new ArrayList<>())
-                .add(process));
-        byStage.values().forEach(Supervisor::stopTogether);
+        stopTogether(processes.stream()
+                .filter(process -> !process.instance().spec().stopsWithServers())
+                .toList());
+        stopTogether(processes.stream()
+                .filter(process -> process.instance().spec().stopsWithServers())
+                .toList());
         log.event("supervisor", "stopped everything");
-    }
-
-    private static int stopStage(Instance instance) {
-        return instance.spec().kind() == ProcessSpec.Kind.SPRING ? 1 : 0;
     }
 
     private static void stopTogether(List<SupervisedProcess> tier) {

@@ -49,7 +49,7 @@ final class UpCommand {
         if (running.isPresent()) {
             out.println("microshop is already running (supervisor pid "
                     + running.get().pid() + ").");
-            stateFile.read().ifPresent(state -> StatusTable.print(state.instances(), out));
+            stateFile.read().ifPresent(state -> StatusTable.print(state.instances(), home, out));
             return 0;
         }
         List<Instance> instances =
@@ -192,9 +192,10 @@ final class UpCommand {
                             + SupervisedProcess.seconds(Duration.between(begin, Instant.now())));
                     return 0;
                 }
-                StatusTable.print(instances, out);
-                out.println("microshop is up: " + instances.size() + " processes ready in "
-                        + SupervisedProcess.seconds(Duration.between(begin, Instant.now())) + ".");
+                String took = SupervisedProcess.seconds(Duration.between(begin, Instant.now()));
+                ProcessUsage total = StatusTable.print(instances, home, out);
+                out.println("microshop is up: " + instances.size() + " processes ready in " + took + ", "
+                        + total.rssMb() + " MB resident (RSS; PSS " + total.pssMb() + " MB).");
                 return 0;
             }
             if (!supervisor.isAlive()) {

@@ -56,8 +56,9 @@ class StatusReportTest {
                 "exited with status 1");
         SystemState state = new SystemState(99, STARTED, STARTED.plusSeconds(60), List.of(gateway, order));
 
-        JsonNode report = read(StatusReport.running(99, Optional.of(state), STARTED.plusSeconds(125))
-                .toJson());
+        JsonNode report =
+                read(StatusReport.running(99, Optional.of(state), STARTED.plusSeconds(125), new Home(directory))
+                        .toJson());
 
         assertThat(report.get("running").asBoolean()).isTrue();
         assertThat(report.get("supervisorPid").asLong()).isEqualTo(99);
@@ -71,6 +72,9 @@ class StatusReportTest {
         assertThat(first.get("restarts").asInt()).isZero();
         assertThat(first.get("url").asString()).isEqualTo("http://localhost:8080");
         assertThat(first.get("readyAt").asString()).isEqualTo("2026-12-01T10:00:20Z");
+        // pid 4242 is not a process this home started: it costs the system nothing.
+        assertThat(first.get("rssMb").asLong()).isZero();
+        assertThat(first.get("cpuSeconds").asDouble()).isZero();
         JsonNode second = report.get("processes").get(1);
         assertThat(second.get("name").asString()).isEqualTo("order-service-2");
         assertThat(second.get("pid").isNull()).isTrue();

@@ -66,7 +66,8 @@ final class Microshop {
         try {
             Process process = builder.start();
             String output = new String(process.getInputStream().readAllBytes());
-            if (!process.waitFor(6, TimeUnit.MINUTES)) {
+            // The first up after a build also runs the training run for the AOT caches (minutes on two cores).
+            if (!process.waitFor(15, TimeUnit.MINUTES)) {
                 process.destroyForcibly();
             }
             return new CommandResult(process.exitValue(), output, Duration.ofNanos(System.nanoTime() - start));
@@ -79,8 +80,8 @@ final class Microshop {
     }
 
     /**
-     * Starts the whole system, allowing for a slow machine, and waits until the gateway has found the
-     * public services in discovery (a few seconds after they are ready: registry fetch and load-balancer cache).
+     * Starts the whole system, allowing for a slow machine. When up returns, the gateway routes to every service
+     * (its readiness waits for that); WalkingSkeletonSystemTest checks it with the first requests.
      */
     static CommandResult up(String... extraArguments) {
         return upWithProfile("dev", extraArguments);
@@ -89,14 +90,10 @@ final class Microshop {
     static CommandResult upWithProfile(String profile, String... extraArguments) {
         List<String> arguments = new ArrayList<>(List.of("up", "--timeout", "420"));
         arguments.addAll(List.of(extraArguments));
-        CommandResult up = runWithProfile(profile, arguments.toArray(String[]::new));
-        if (up.exitCode() == 0) {
-            awaitRouted();
-        }
-        return up;
+        return runWithProfile(profile, arguments.toArray(String[]::new));
     }
 
-    /** Waits until the gateway sends requests to user-service and inventory-service (after a start or a refresh). */
+    /** Waits until the gateway sends requests to user-service and inventory-service (after a refresh). */
     static void awaitRouted() {
         await(Duration.ofSeconds(60), () -> {
             assertRouted(post(

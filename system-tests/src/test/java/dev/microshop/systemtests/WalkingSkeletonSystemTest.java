@@ -51,6 +51,56 @@ class WalkingSkeletonSystemTest {
                 up.took().toMillis() / 1000.0);
         System.out.println(up.output());
         assertThat(up.exitCode()).as(up.output()).isZero();
+        firstAnswers = firstRequestToEveryRoute();
+    }
+
+    /** The status each route's first request got, sent the moment up returned: no waiting, no retry. */
+    private static Map<String, Integer> firstAnswers;
+
+    private static Map<String, Integer> firstRequestToEveryRoute() {
+        Map<String, Integer> answers = new LinkedHashMap<>();
+        String email = "first-" + UUID.randomUUID() + "@example.com";
+        answers.put(
+                "POST /api/users",
+                post(
+                                GATEWAY + "/api/users",
+                                Map.of("email", email, "name", "First", "password", Shopper.PASSWORD),
+                                Map.of())
+                        .statusCode());
+        HttpResponse<String> token =
+                post(GATEWAY + "/api/auth/token", Map.of("email", email, "password", Shopper.PASSWORD), Map.of());
+        answers.put("POST /api/auth/token", token.statusCode());
+        Map<String, String> bearer = token.statusCode() == 200
+                ? Map.of(
+                        "Authorization",
+                        "Bearer " + json(token).get("accessToken").asString())
+                : Map.of();
+        answers.put(
+                "GET /api/products",
+                get(GATEWAY + "/api/products?size=1", Map.of()).statusCode());
+        answers.put("GET /api/orders", get(GATEWAY + "/api/orders", bearer).statusCode());
+        answers.put(
+                "GET /api/notifications",
+                get(GATEWAY + "/api/notifications", bearer).statusCode());
+        answers.put(
+                "GET /api/payments/{unknown order}",
+                get(GATEWAY + "/api/payments/" + UUID.randomUUID(), bearer).statusCode());
+        return answers;
+    }
+
+    @Test
+    @Order(0)
+    void right_after_up_the_first_request_of_every_route_reaches_its_service() {
+        // user-service (sign-up, log-in), inventory-, order-, notification- and payment-service: each answers itself
+        // (the unknown order's 404 comes from payment-service); never the gateway's 503 for a service not found yet.
+        assertThat(firstAnswers)
+                .containsExactly(
+                        Map.entry("POST /api/users", 201),
+                        Map.entry("POST /api/auth/token", 200),
+                        Map.entry("GET /api/products", 200),
+                        Map.entry("GET /api/orders", 200),
+                        Map.entry("GET /api/notifications", 200),
+                        Map.entry("GET /api/payments/{unknown order}", 404));
     }
 
     @AfterAll

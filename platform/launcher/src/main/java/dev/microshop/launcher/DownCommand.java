@@ -11,11 +11,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 
 /**
@@ -30,6 +27,7 @@ final class DownCommand {
     static final Duration TRAINING_STOP_TIMEOUT = Duration.ofMinutes(15);
 
     private static final Duration GRACE = Duration.ofSeconds(15);
+    private static final Duration EXIT_POLL = Duration.ofMillis(50);
 
     private final Home home;
     private final PrintStream out;
@@ -64,9 +62,12 @@ final class DownCommand {
 
     private void stopSupervisor(ProcessHandle supervisor, Duration timeout) throws InterruptedException {
         supervisor.destroy();
-        try {
-            supervisor.onExit().get(timeout.toSeconds(), TimeUnit.SECONDS);
-        } catch (TimeoutException | ExecutionException e) {
+        // Polled, not onExit(): for a process that is not our child, the JDK checks ever more rarely (seconds).
+        Instant deadline = Instant.now().plus(timeout);
+        while (supervisor.isAlive() && Instant.now().isBefore(deadline)) {
+            Thread.sleep(EXIT_POLL);
+        }
+        if (supervisor.isAlive()) {
             out.println("The supervisor did not stop within " + timeout.toSeconds()
                     + " s; killing it and stopping its processes directly.");
             supervisor.destroyForcibly();

@@ -27,8 +27,6 @@ public record ProcessTable(Supervision supervision, List<ProcessSpec> processes)
      */
     static final int MAX_REPLICAS = 9;
 
-    private static final String INITIAL_HEAP = "32m";
-
     private static final YAMLMapper YAML = YAMLMapper.builder()
             .enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS)
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -160,11 +158,8 @@ public record ProcessTable(Supervision supervision, List<ProcessSpec> processes)
         if (spec.heap() != null) {
             command.add("-Xmx" + spec.heap());
         }
-        // Small stacks, the serial collector and a heap that starts small and grows only as far as the process
-        // needs (otherwise it starts at its maximum on a machine this size) keep a dozen JVMs inside a laptop's
-        // memory.
+        // Small stacks and the serial collector keep a dozen JVMs inside a laptop's memory.
         command.addAll(List.of(
-                "-Xms" + INITIAL_HEAP,
                 "-XX:+UseSerialGC",
                 "-Xss512k",
                 "-XX:+ExitOnOutOfMemoryError",

@@ -535,8 +535,6 @@ class OrderSagaSystemTest {
                 bench.took().toMillis() / 1000.0, lines.getLast());
     }
 
-    /** Last: through every fault above, no valid event was left on a dead-letter topic. */
-    @Test
     /**
      * A quick down loses nothing: orders still in their sagas when it stops everything (every service's shutdown is
      * bounded) all end after the next up, each charged once if confirmed and paid back if cancelled, the stock
@@ -600,6 +598,7 @@ class OrderSagaSystemTest {
         });
     }
 
+    /** Last: through every fault above, no valid event was left on a dead-letter topic. */
     @Test
     @Order(Order.DEFAULT + 5)
     void no_valid_event_was_left_dead_lettered() {

@@ -58,10 +58,7 @@ final class AotCache {
         if (!enabled || instance.jar() == null) {
             return instance.program();
         }
-        Optional<Path> copy;
-        synchronized (extractionLocks.computeIfAbsent(instance.spec().name(), name -> new Object())) {
-            copy = extractedCopy(instance, output);
-        }
+        Optional<Path> copy = extractedCopy(instance, output);
         if (copy.isEmpty()) {
             return instance.program();
         }
@@ -84,10 +81,7 @@ final class AotCache {
         if (!enabled || instance.jar() == null || !isFirstInstance(instance) || !Files.isRegularFile(instance.jar())) {
             return false;
         }
-        Optional<Path> copy;
-        synchronized (extractionLocks.computeIfAbsent(instance.spec().name(), name -> new Object())) {
-            copy = extractedCopy(instance, home.outputOf(instance.name()));
-        }
+        Optional<Path> copy = extractedCopy(instance, home.outputOf(instance.name()));
         return copy.isPresent() && !Files.isRegularFile(cacheFile(copy.get(), instance));
     }
 
@@ -142,7 +136,14 @@ final class AotCache {
         return true;
     }
 
+    /** The extracted copy of the instance's jar, made once per build (replicas wait for the first one's). */
     private Optional<Path> extractedCopy(Instance instance, Path output) throws InterruptedException {
+        synchronized (extractionLocks.computeIfAbsent(instance.spec().name(), name -> new Object())) {
+            return extract(instance, output);
+        }
+    }
+
+    private Optional<Path> extract(Instance instance, Path output) throws InterruptedException {
         Path jar = instance.jar();
         Path directory = directory(instance);
         Path copy = directory.resolve(jar.getFileName());

@@ -1,12 +1,18 @@
 package dev.microshop.systemtests;
 
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static dev.microshop.systemtests.Microshop.GATEWAY;
 import static dev.microshop.systemtests.Microshop.await;
 import static dev.microshop.systemtests.Microshop.get;
 import static dev.microshop.systemtests.Microshop.json;
 import static dev.microshop.systemtests.Microshop.post;
+import static dev.microshop.systemtests.StorefrontBrowser.screenshot;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.assertions.LocatorAssertions;
+import com.microsoft.playwright.options.AriaRole;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,6 +28,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -109,7 +116,7 @@ class WalkingSkeletonSystemTest {
     }
 
     @Test
-    @Order(1)
+    @Order(10)
     void a_second_up_says_it_is_already_running() {
         Microshop.CommandResult again = Microshop.run("up");
         assertThat(again.exitCode()).isZero();
@@ -117,7 +124,7 @@ class WalkingSkeletonSystemTest {
     }
 
     @Test
-    @Order(2)
+    @Order(20)
     void eureka_lists_the_gateway_and_both_user_service_replicas() {
         await(Duration.ofSeconds(30), () -> {
             JsonNode apps = json(get("http://127.0.0.1:8761/eureka/apps", Map.of("Accept", "application/json")));
@@ -138,7 +145,7 @@ class WalkingSkeletonSystemTest {
     }
 
     @Test
-    @Order(3)
+    @Order(30)
     void the_config_server_serves_user_service_settings() {
         HttpResponse<String> config = get("http://127.0.0.1:8888/user-service/dev", Map.of());
         assertThat(config.statusCode()).isEqualTo(200);
@@ -147,7 +154,7 @@ class WalkingSkeletonSystemTest {
     }
 
     @Test
-    @Order(4)
+    @Order(40)
     void a_shopper_signs_up_logs_in_and_reads_their_profile_through_the_gateway() {
         Shopper shopper = Shopper.signUp();
         HttpResponse<String> me = get(GATEWAY + "/api/users/me", shopper.bearer());
@@ -157,7 +164,7 @@ class WalkingSkeletonSystemTest {
     }
 
     @Test
-    @Order(5)
+    @Order(50)
     void bad_tokens_get_401_problem_details_at_the_gateway_and_at_user_service() throws Exception {
         Shopper shopper = Shopper.signUp();
         Tokens.SigningKey realKey = Tokens.activeKey();
@@ -193,7 +200,7 @@ class WalkingSkeletonSystemTest {
     }
 
     @Test
-    @Order(6)
+    @Order(60)
     void one_sign_up_is_one_trace_across_gateway_user_service_and_kafka_and_both_logs_carry_it() {
         String traceId = HexFormat.of().formatHex(randomBytes(16));
         String traceparent = "00-" + traceId + "-" + HexFormat.of().formatHex(randomBytes(8)) + "-01";
@@ -229,8 +236,131 @@ class WalkingSkeletonSystemTest {
         });
     }
 
+    /** Started by the first storefront test, closed after the last test. */
+    private static StorefrontBrowser browser;
+
+    private static StorefrontBrowser browser() {
+        if (browser == null) {
+            browser = new StorefrontBrowser();
+        }
+        return browser;
+    }
+
+    @AfterAll
+    static void closeBrowser() {
+        if (browser != null) {
+            browser.close();
+        }
+    }
+
     @Test
-    @Order(7)
+    @Order(61)
+    void in_the_storefront_a_shopper_signs_up_searches_orders_two_products_and_watches_the_order_confirm_live() {
+        Page page = browser().newShopper("de-DE");
+        page.navigate("/");
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Catalog")))
+                .isVisible();
+        screenshot(page, "journey-01-catalog");
+
+        signUp(page, "Ada");
+        addFound(page, "mug", "Ceramic mug, 350 ml");
+        screenshot(page, "journey-02-search");
+        addFound(page, "green tea", "Green tea, 100 g");
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Cart"))
+                .click();
+        assertThat(page.locator("table.cart tbody tr")).hasCount(2);
+        // Prices as a German shopper writes them: 12,50 €.
+        assertThat(page.locator(".total")).containsText(Pattern.compile("\\d+,\\d{2}\\s€"));
+        screenshot(page, "journey-03-cart");
+
+        // The slow test card takes 3 s: long enough to see the order wait for its payment, then confirm.
+        page.getByLabel("Payment method").selectOption("pm-slow");
+        placeOrderButton(page).click();
+        page.waitForURL(Pattern.compile(".*#/orders/[0-9a-f-]+$"));
+        page.evaluate("() => { window.sameDocument = true; }");
+        Locator status = page.getByTestId("order-status");
+        assertThat(status).containsText(Pattern.compile("Pending|Reserved"));
+        screenshot(page, "journey-04-order-in-progress");
+        assertThat(status).containsText("Confirmed", new LocatorAssertions.ContainsTextOptions().setTimeout(30_000));
+        assertThat(page.evaluate("() => window.sameDocument === true"))
+                .as("the status changed without a reload")
+                .isEqualTo(true);
+        screenshot(page, "journey-05-order-confirmed");
+
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Notifications"))
+                .click();
+        assertThat(page.getByText("Order confirmed")).isVisible();
+        screenshot(page, "journey-06-notifications");
+        browser().assertNoErrors();
+    }
+
+    @Test
+    @Order(62)
+    void in_the_storefront_a_declined_card_cancels_the_order_and_the_shopper_sees_why() {
+        Page page = atCheckoutWith("en-GB", "Grace", "espresso beans", "Espresso beans, 1 kg");
+        page.getByLabel("Payment method").selectOption("pm-declined");
+        placeOrderButton(page).click();
+
+        Locator status = page.getByTestId("order-status");
+        assertThat(status).containsText("Cancelled", new LocatorAssertions.ContainsTextOptions().setTimeout(30_000));
+        assertThat(status).containsText("declined");
+        screenshot(page, "declined-01-order-cancelled");
+        browser().assertNoErrors();
+    }
+
+    @Test
+    @Order(63)
+    void in_the_storefront_a_double_click_on_place_order_places_one_order() {
+        Page page = atCheckoutWith("en-US", "Barbara", "filter coffee", "Filter coffee, 500 g");
+        placeOrderButton(page).dblclick();
+        page.waitForURL(Pattern.compile(".*#/orders/[0-9a-f-]+$"));
+
+        page.navigate("/#/orders");
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Your orders")))
+                .isVisible();
+        assertThat(page.locator("tbody tr")).hasCount(1);
+        screenshot(page, "double-click-01-one-order");
+        browser().assertNoErrors();
+    }
+
+    /** A new shopper who signed up, found one product, put it in the cart and opened the cart. */
+    private static Page atCheckoutWith(String locale, String name, String search, String product) {
+        Page page = browser().newShopper(locale);
+        page.navigate("/");
+        signUp(page, name);
+        addFound(page, search, product);
+        page.navigate("/#/cart");
+        return page;
+    }
+
+    private static Locator placeOrderButton(Page page) {
+        return page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Place order"));
+    }
+
+    private static void signUp(Page page, String name) {
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Sign up"))
+                .click();
+        page.getByLabel("Name").fill(name);
+        page.getByLabel("E-mail").fill(name.toLowerCase() + "-" + UUID.randomUUID() + "@example.com");
+        page.getByLabel("Password").fill(Shopper.PASSWORD);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign up"))
+                .click();
+        assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log out")))
+                .isVisible();
+    }
+
+    private static void addFound(Page page, String search, String product) {
+        page.getByLabel("Search products").fill(search);
+        page.getByRole(
+                        AriaRole.BUTTON,
+                        new Page.GetByRoleOptions().setName("Search").setExact(true))
+                .click();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add " + product + " to the cart"))
+                .click();
+    }
+
+    @Test
+    @Order(70)
     void a_password_policy_change_in_config_takes_effect_without_a_restart() throws Exception {
         long pidBefore = Microshop.instance("user-service").get("pid").asLong();
         String password = "twelvechars1";
@@ -259,7 +389,7 @@ class WalkingSkeletonSystemTest {
     }
 
     @Test
-    @Order(8)
+    @Order(80)
     void killing_one_replica_loses_no_idempotent_get_through_the_gateway() throws Exception {
         Shopper shopper = Shopper.signUp();
         long victim = Microshop.instance("user-service-2").get("pid").asLong();
@@ -285,7 +415,7 @@ class WalkingSkeletonSystemTest {
     }
 
     @Test
-    @Order(9)
+    @Order(90)
     void a_killed_user_service_is_restarted_and_log_in_works_again_within_90_seconds() throws Exception {
         // The replica killed by the test before may still be in the gateway's view (or have opened its breaker) for a
         // few seconds: a sign-up answered 503 is tried again, with a new address, as a client would.
@@ -318,7 +448,7 @@ class WalkingSkeletonSystemTest {
     }
 
     @Test
-    @Order(10)
+    @Order(100)
     void down_leaves_no_process_of_the_system_running() throws Exception {
         List<Long> pids = new ArrayList<>();
         List<Integer> ports = new ArrayList<>();

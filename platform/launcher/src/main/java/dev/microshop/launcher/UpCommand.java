@@ -23,6 +23,9 @@ import java.util.stream.Collectors;
  */
 final class UpCommand {
 
+    /** The instance whose address is the shop's: the gateway serves the storefront at /. */
+    private static final String STOREFRONT = "gateway";
+
     /** A process that failed to start this many times in a row is reported at once instead of at the timeout. */
     private static final int FAILED_STARTS_TO_REPORT = 3;
 
@@ -193,6 +196,10 @@ final class UpCommand {
                     return 0;
                 }
                 String took = SupervisedProcess.seconds(Duration.between(begin, Instant.now()));
+                instances.stream()
+                        .filter(instance -> instance.name().equals(STOREFRONT))
+                        .findFirst()
+                        .ifPresent(gateway -> out.println("The shop: " + gateway.url() + "/"));
                 ProcessUsage total = StatusTable.print(instances, home, out);
                 out.println("microshop is up: " + instances.size() + " processes ready in " + took + ", "
                         + total.rssMb() + " MB resident (RSS; PSS " + total.pssMb() + " MB).");

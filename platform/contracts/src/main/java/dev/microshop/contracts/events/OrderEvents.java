@@ -30,6 +30,11 @@ public final class OrderEvents {
         public static final String TYPE = "order.confirmed";
     }
 
+    /** The confirmed order left the warehouse; it never changes again. */
+    public record OrderShipped(String orderId, String userId, Instant shippedAt) {
+        public static final String TYPE = "order.shipped";
+    }
+
     /** The order will not be fulfilled: inventory releases its reservation and payment refunds a charge. */
     public record OrderCancelled(String orderId, String userId, String reason) {
         public static final String TYPE = "order.cancelled";

@@ -107,6 +107,91 @@ class ProductApiTest {
     }
 
     @Test
+    void a_search_finds_the_products_holding_every_word_in_any_case_in_name_description_or_sku() {
+        MvcTestResult byName = http.get().uri("/api/products?q=CERAMIC  mug").exchange();
+        MvcTestResult byDescription =
+                http.get().uri("/api/products?q=matte glaze").exchange();
+        MvcTestResult bySku = http.get().uri("/api/products?q=mug-cer").exchange();
+        MvcTestResult oneWordMissing =
+                http.get().uri("/api/products?q=ceramic unicorn").exchange();
+
+        assertThat(byName).hasStatus(200);
+        assertThat(byName)
+                .bodyJson()
+                .extractingPath("$.content[*].sku")
+                .asArray()
+                .containsExactly("MUG-CER-350");
+        assertThat(byName).bodyJson().extractingPath("$.page.totalElements").isEqualTo(1);
+        assertThat(byDescription)
+                .bodyJson()
+                .extractingPath("$.content[*].sku")
+                .asArray()
+                .contains("MUG-CER-350");
+        assertThat(bySku)
+                .bodyJson()
+                .extractingPath("$.content[*].sku")
+                .asArray()
+                .containsExactly("MUG-CER-350");
+        assertThat(oneWordMissing)
+                .bodyJson()
+                .extractingPath("$.content")
+                .asArray()
+                .isEmpty();
+        assertThat(oneWordMissing)
+                .bodyJson()
+                .extractingPath("$.page.totalElements")
+                .isEqualTo(0);
+    }
+
+    @Test
+    void a_search_pages_like_the_catalog_and_counts_only_what_it_found() {
+        String word = "Lantern" + UUID.randomUUID().toString().substring(0, 8);
+        for (int i = 0; i < 3; i++) {
+            assertThat(addProduct(TestAccessTokens.admin(), """
+                    {"sku":"%s","name":"%s %d","price":{"amount":"9.00","currency":"EUR"},"initialStock":1}""".formatted(TestProducts.uniqueSku(), word, i)))
+                    .hasStatus(201);
+        }
+
+        MvcTestResult secondPage =
+                http.get().uri("/api/products?q=" + word + "&size=2&page=1").exchange();
+
+        assertThat(secondPage)
+                .bodyJson()
+                .extractingPath("$.content[*].name")
+                .asArray()
+                .containsExactly(word + " 2");
+        assertThat(secondPage).bodyJson().extractingPath("$.page.totalElements").isEqualTo(3);
+        assertThat(secondPage).bodyJson().extractingPath("$.page.totalPages").isEqualTo(2);
+    }
+
+    @Test
+    void percent_and_underscore_in_a_search_are_letters_not_wildcards() {
+        assertThat(http.get().uri("/api/products?q={q}", "%").exchange())
+                .bodyJson()
+                .extractingPath("$.content")
+                .asArray()
+                .isEmpty();
+        assertThat(http.get().uri("/api/products?q={q}", "MUG_CER").exchange())
+                .bodyJson()
+                .extractingPath("$.content")
+                .asArray()
+                .isEmpty();
+    }
+
+    @Test
+    void a_search_too_long_or_with_control_characters_is_a_bad_request() {
+        MvcTestResult tooLong =
+                http.get().uri("/api/products?q={q}", "a".repeat(101)).exchange();
+        MvcTestResult control =
+                http.get().uri("/api/products?q={q}", "mug\u0000").exchange();
+
+        assertThat(tooLong).hasStatus(400);
+        assertThat(tooLong).hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(tooLong).bodyJson().extractingPath("$.errors[0].field").isEqualTo("q");
+        assertThat(control).hasStatus(400);
+    }
+
+    @Test
     void an_administrator_adds_a_product_that_everyone_then_sees() {
         String sku = TestProducts.uniqueSku().toLowerCase();
 

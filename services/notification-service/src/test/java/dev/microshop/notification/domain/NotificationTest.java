@@ -50,6 +50,24 @@ class NotificationTest {
     }
 
     @Test
+    void a_reserved_order_says_the_payment_is_being_taken_and_a_shipped_one_that_it_left() {
+        Notification reserved =
+                Notification.orderReserved(ANNA, "order-9", new Money(new BigDecimal("12.50"), "EUR"), NOW);
+        Notification shipped = Notification.orderShipped(ANNA, "order-9", NOW);
+
+        assertThat(reserved.kind()).isEqualTo(NotificationKind.ORDER_RESERVED);
+        assertThat(reserved.message())
+                .isEqualTo("Your order order-9 is reserved; its payment of 12.50 EUR is being taken.");
+        assertThat(shipped.kind()).isEqualTo(NotificationKind.ORDER_SHIPPED);
+        assertThat(shipped.message()).isEqualTo("Your order order-9 has left the warehouse.");
+        assertThat(shipped.reference()).isEqualTo("order-9");
+        assertThatThrownBy(() -> Notification.orderReserved(ANNA, "order-9", null, NOW))
+                .isInstanceOf(InvalidNotificationException.class);
+        assertThatThrownBy(() -> Notification.orderShipped(ANNA, " ", NOW))
+                .isInstanceOf(InvalidNotificationException.class);
+    }
+
+    @Test
     void a_cancelled_order_says_why_and_that_nothing_is_charged() {
         Notification cancelled = Notification.orderCancelled(ANNA, "order-8", "payment declined", NOW);
 

@@ -6,6 +6,8 @@ import dev.microshop.contracts.events.Money;
 import dev.microshop.contracts.events.OrderEvents.OrderCancelled;
 import dev.microshop.contracts.events.OrderEvents.OrderConfirmed;
 import dev.microshop.contracts.events.OrderEvents.OrderCreated;
+import dev.microshop.contracts.events.OrderEvents.OrderPaymentRequested;
+import dev.microshop.contracts.events.OrderEvents.OrderShipped;
 import dev.microshop.contracts.events.OrderEvents.OrderedItem;
 import dev.microshop.contracts.events.Topics;
 import dev.microshop.contracts.events.UserEvents.UserLoggedIn;
@@ -78,6 +80,53 @@ class EventsToNotificationsTest {
                 .containsEntry("kind", "ORDER_CONFIRMED")
                 .containsEntry("reference", paidOrder)
                 .containsEntry("message", "Your order " + paidOrder + " is confirmed and paid: 25.00 EUR.");
+    }
+
+    @Test
+    void every_status_change_of_an_order_reaches_the_shopper_reserved_confirmed_and_shipped() {
+        String userId = newId();
+        String orderId = newId();
+
+        TestEvents.send(
+                Topics.ORDER_EVENTS,
+                orderId,
+                OrderPaymentRequested.TYPE,
+                new OrderPaymentRequested(
+                        orderId, userId, TOTAL, "pm-ok", Instant.now().plusSeconds(30)));
+        TestEvents.send(Topics.ORDER_EVENTS, orderId, OrderConfirmed.TYPE, new OrderConfirmed(orderId, userId, TOTAL));
+        TestEvents.send(
+                Topics.ORDER_EVENTS, orderId, OrderShipped.TYPE, new OrderShipped(orderId, userId, Instant.now()));
+
+        List<Map<String, Object>> notifications = api.awaitNotifications(userId, 3);
+        assertThat(notifications)
+                .extracting(notification -> notification.get("kind"))
+                .containsExactly("ORDER_SHIPPED", "ORDER_CONFIRMED", "ORDER_RESERVED");
+        assertThat(notifications).allSatisfy(n -> assertThat(n).containsEntry("reference", orderId));
+        assertThat(notifications.get(2))
+                .containsEntry("title", "Order reserved")
+                .containsEntry(
+                        "message", "Your order " + orderId + " is reserved; its payment of 25.00 EUR is being taken.");
+        assertThat(notifications.get(0)).containsEntry("title", "Order shipped");
+    }
+
+    @Test
+    void a_payment_request_without_an_amount_is_dead_lettered_and_tells_nobody() {
+        String userId = newId();
+        String orderId = newId();
+
+        TestEvents.send(
+                Topics.ORDER_EVENTS,
+                orderId,
+                OrderPaymentRequested.TYPE,
+                Map.of("orderId", orderId, "userId", userId, "paymentMethod", "pm-ok"));
+        TestEvents.send(Topics.ORDER_EVENTS, orderId, OrderConfirmed.TYPE, new OrderConfirmed(orderId, userId, TOTAL));
+
+        api.awaitNotifications(userId, 1);
+        assertThat(api.notificationsOf(userId))
+                .extracting(notification -> notification.get("kind"))
+                .containsExactly("ORDER_CONFIRMED");
+        assertThat(TestEvents.recordsWithKey(Topics.deadLetter(Topics.ORDER_EVENTS), orderId))
+                .hasSize(1);
     }
 
     @Test

@@ -196,7 +196,9 @@ class OrderTest {
         order.ship(PLACED.plusSeconds(60));
 
         assertThat(order.status()).isEqualTo(OrderStatus.SHIPPED);
-        assertThat(order.pullEvents()).isEmpty();
+        assertThat(order.pullEvents())
+                .singleElement()
+                .isEqualTo(new OrderEvent.OrderShipped(order.id(), order.userId(), PLACED.plusSeconds(60)));
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.microshop.inventory.application.product;
 
 import dev.microshop.inventory.domain.Page;
 import dev.microshop.inventory.domain.PageRequest;
+import dev.microshop.inventory.domain.product.CatalogSearch;
 import dev.microshop.inventory.domain.product.Product;
 import dev.microshop.inventory.domain.product.ProductId;
 import dev.microshop.inventory.domain.product.ProductRepository;
@@ -11,7 +12,7 @@ import java.util.Map;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** One page of the catalog, sorted by name, with each product's available stock. */
+/** One page of the products a search finds (the whole catalog for no words), sorted by name, with each product's available stock. */
 @Service
 public class ListProducts {
 
@@ -24,8 +25,8 @@ public class ListProducts {
     }
 
     @Transactional(readOnly = true)
-    public Page<ProductListing> list(PageRequest request) {
-        Page<Product> page = products.findPage(request);
+    public Page<ProductListing> list(CatalogSearch search, PageRequest request) {
+        Page<Product> page = products.findPage(search, request);
         Map<ProductId, StockLevel> levels =
                 stock.findAll(page.content().stream().map(Product::id).toList());
         return page.map(product -> ProductListing.of(product, levels));

@@ -17,6 +17,6 @@ public interface ProductRepository {
     /** The products among {@code ids} that exist, in no particular order. */
     List<Product> findAllById(Collection<ProductId> ids);
 
-    /** The catalog sorted by name (then id, so pages never overlap). */
-    Page<Product> findPage(PageRequest request);
+    /** The products the search finds, sorted by name (then id, so pages never overlap). */
+    Page<Product> findPage(CatalogSearch search, PageRequest request);
 }

@@ -2,6 +2,7 @@ package dev.microshop.inventory.infrastructure.persistence;
 
 import dev.microshop.inventory.domain.Page;
 import dev.microshop.inventory.domain.PageRequest;
+import dev.microshop.inventory.domain.product.CatalogSearch;
 import dev.microshop.inventory.domain.product.DuplicateSkuException;
 import dev.microshop.inventory.domain.product.Money;
 import dev.microshop.inventory.domain.product.Product;
@@ -11,7 +12,9 @@ import dev.microshop.inventory.domain.product.Sku;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.dao.DuplicateKeyException;
@@ -68,15 +71,38 @@ class JdbcProductRepository implements ProductRepository {
     }
 
     @Override
-    public Page<Product> findPage(PageRequest request) {
-        List<Product> content = jdbc.sql(
-                        "SELECT " + COLUMNS + " FROM products ORDER BY name, id LIMIT :limit OFFSET :offset")
+    public Page<Product> findPage(CatalogSearch search, PageRequest request) {
+        StringBuilder where = new StringBuilder();
+        Map<String, Object> params = new HashMap<>();
+        String[] words = search.words().orElse(new String[0]);
+        for (int i = 0; i < words.length; i++) {
+            where.append(i == 0 ? " WHERE " : " AND ")
+                    .append("(name ILIKE :w")
+                    .append(i)
+                    .append(" OR description ILIKE :w")
+                    .append(i)
+                    .append(" OR sku ILIKE :w")
+                    .append(i)
+                    .append(")");
+            params.put("w" + i, "%" + escapeLike(words[i]) + "%");
+        }
+        List<Product> content = jdbc.sql("SELECT " + COLUMNS + " FROM products" + where
+                        + " ORDER BY name, id LIMIT :limit OFFSET :offset")
+                .params(params)
                 .param("limit", request.size())
                 .param("offset", request.offset())
                 .query(JdbcProductRepository::toProduct)
                 .list();
-        long total = jdbc.sql("SELECT count(*) FROM products").query(Long.class).single();
+        long total = jdbc.sql("SELECT count(*) FROM products" + where)
+                .params(params)
+                .query(Long.class)
+                .single();
         return new Page<>(content, request, total);
+    }
+
+    /** A shopper's % and _ are letters to find, not wildcards (backslash is ILIKE's default escape). */
+    private static String escapeLike(String word) {
+        return word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 
     private static Product toProduct(ResultSet row, int rowNumber) throws SQLException {

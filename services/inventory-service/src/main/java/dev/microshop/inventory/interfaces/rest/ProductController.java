@@ -6,6 +6,7 @@ import dev.microshop.inventory.application.product.ListProducts;
 import dev.microshop.inventory.application.product.ProductListing;
 import dev.microshop.inventory.domain.Page;
 import dev.microshop.inventory.domain.PageRequest;
+import dev.microshop.inventory.domain.product.CatalogSearch;
 import dev.microshop.inventory.domain.product.ProductId;
 import dev.microshop.platform.web.PageResponse;
 import jakarta.validation.Valid;
@@ -37,12 +38,15 @@ class ProductController {
         this.addProduct = addProduct;
     }
 
+    /** The catalog, or with {@code q} the products whose name, description or SKU hold every word of it. */
     @GetMapping
     PageResponse<ProductResponse> list(
+            @RequestParam(defaultValue = "") String q,
             @RequestParam(defaultValue = "0") @Min(0) int page,
             @RequestParam(defaultValue = "20") @Min(1) @Max(PageRequest.MAX_SIZE) int size) {
-        Page<ProductResponse> listed =
-                listProducts.list(new PageRequest(page, size)).map(ProductResponse::of);
+        Page<ProductResponse> listed = listProducts
+                .list(new CatalogSearch(q), new PageRequest(page, size))
+                .map(ProductResponse::of);
         return PageResponse.of(
                 listed.content(), listed.request().number(), listed.request().size(), listed.totalElements());
     }

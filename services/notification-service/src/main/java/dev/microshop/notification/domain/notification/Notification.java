@@ -47,6 +47,33 @@ public record Notification(
                 now);
     }
 
+    /** Tells a shopper their order's items are set aside and the payment is being taken. */
+    public static Notification orderReserved(UserId recipient, String orderId, Money amount, Instant now) {
+        requireOrder(orderId);
+        if (amount == null) {
+            throw new InvalidNotificationException("A reserved order needs the amount to pay");
+        }
+        return unread(
+                recipient,
+                NotificationKind.ORDER_RESERVED,
+                "Order reserved",
+                "Your order " + orderId + " is reserved; its payment of " + amount + " is being taken.",
+                orderId,
+                now);
+    }
+
+    /** Tells a shopper their order is on its way. */
+    public static Notification orderShipped(UserId recipient, String orderId, Instant now) {
+        requireOrder(orderId);
+        return unread(
+                recipient,
+                NotificationKind.ORDER_SHIPPED,
+                "Order shipped",
+                "Your order " + orderId + " has left the warehouse.",
+                orderId,
+                now);
+    }
+
     /** Tells a shopper their order is paid and will be fulfilled. */
     public static Notification orderConfirmed(UserId recipient, String orderId, Money total, Instant now) {
         requireOrder(orderId);

@@ -156,6 +156,7 @@ public final class Order {
     public void ship(Instant now) {
         requireStatus(OrderStatus.CONFIRMED, "shipped");
         changeTo(OrderStatus.SHIPPED, now);
+        events.add(new OrderEvent.OrderShipped(id, userId, now));
     }
 
     /** Whether a request with this fingerprint asked for exactly what placed this order (one without a key: never). */

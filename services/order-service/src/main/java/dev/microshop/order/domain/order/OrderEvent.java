@@ -22,6 +22,9 @@ public sealed interface OrderEvent {
     /** Paid: the order is final. */
     record OrderConfirmed(OrderId orderId, UserId userId, Money total) implements OrderEvent {}
 
+    /** The confirmed order left the warehouse. */
+    record OrderShipped(OrderId orderId, UserId userId, Instant shippedAt) implements OrderEvent {}
+
     /** The order will not be fulfilled; a reservation is released and a charge refunded. */
     record OrderCancelled(OrderId orderId, UserId userId, String reason) implements OrderEvent {}
 }

@@ -52,6 +52,11 @@ class OutboxOrderEventPublisher implements OrderEventPublisher {
                         orderId,
                         OrderEvents.OrderConfirmed.TYPE,
                         new OrderEvents.OrderConfirmed(orderId, userId, money(confirmed.total())));
+            case OrderEvent.OrderShipped shipped ->
+                append(
+                        orderId,
+                        OrderEvents.OrderShipped.TYPE,
+                        new OrderEvents.OrderShipped(orderId, userId, shipped.shippedAt()));
             case OrderEvent.OrderCancelled cancelled ->
                 append(
                         orderId,

@@ -56,6 +56,13 @@ public final class RefreshTokenFamily {
         return new Redemption.Accepted(presented.markUsed(now), issue(now, lifetime));
     }
 
+    /** Ends the log-in (the user logged out): no token of the family is redeemed any more. */
+    public void revoke(Instant now) {
+        if (!isRevoked()) {
+            revokedAt = now;
+        }
+    }
+
     public boolean isRevoked() {
         return revokedAt != null;
     }

@@ -1,0 +1,85 @@
+package dev.microshop.systemtests;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Debian's Chromium driven by Playwright, headless, with a fresh profile and its background networking off (this
+ * machine's network is closed; Chromium would keep trying). Each step's screenshot goes to target/screenshots/; every
+ * console error and uncaught page error is collected, and {@link #assertNoErrors} fails on any.
+ */
+final class StorefrontBrowser implements AutoCloseable {
+
+    static final Path CHROMIUM = Path.of(System.getenv().getOrDefault("MICROSHOP_CHROMIUM", "/usr/bin/chromium"));
+    private static final Path SCREENSHOTS = Microshop.HOME.resolve("system-tests/target/screenshots");
+
+    private final Playwright playwright;
+    private final Browser browser;
+    private final List<String> errors = new ArrayList<>();
+
+    StorefrontBrowser() {
+        playwright = Playwright.create(
+                new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+        browser = playwright
+                .chromium()
+                .launch(new BrowserType.LaunchOptions()
+                        .setExecutablePath(CHROMIUM)
+                        .setHeadless(true)
+                        .setArgs(List.of(
+                                "--no-sandbox",
+                                "--disable-gpu",
+                                "--disable-quic",
+                                "--no-first-run",
+                                "--disable-background-networking",
+                                "--disable-component-update",
+                                "--disable-sync")));
+    }
+
+    /** A new browser window with nothing stored (no cookie, no cart): a new shopper. */
+    Page newShopper(String locale) {
+        BrowserContext context = browser.newContext(new Browser.NewContextOptions()
+                .setLocale(locale)
+                .setViewportSize(390, 844)
+                .setBaseURL(Microshop.GATEWAY));
+        context.setDefaultTimeout(15_000);
+        Page page = context.newPage();
+        page.onConsoleMessage(message -> {
+            if ("error".equals(message.type())) {
+                errors.add(page.url() + ": " + message.text());
+            }
+        });
+        page.onPageError(error -> errors.add(page.url() + ": " + error));
+        return page;
+    }
+
+    static void screenshot(Page page, String step) {
+        try {
+            Files.createDirectories(SCREENSHOTS);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        page.screenshot(new Page.ScreenshotOptions()
+                .setPath(SCREENSHOTS.resolve(step + ".png"))
+                .setFullPage(true));
+    }
+
+    void assertNoErrors() {
+        assertThat(errors).as("console and page errors").isEmpty();
+    }
+
+    @Override
+    public void close() {
+        browser.close();
+        playwright.close();
+    }
+}

@@ -1,11 +1,12 @@
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
-import { currentUser, logOut, onSessionChange, refreshSession } from './api.js';
+import { currentUser, isAdmin, logOut, onSessionChange, refreshSession } from './api.js';
 import { itemCount, readCart } from './cart.js';
 import { watchNotifications } from './events.js';
 import { html } from './html.js';
 import { go, link, useRoute } from './router.js';
 import { LogInPage, SignUpPage } from './pages/account.js';
+import { AdminPage } from './pages/admin.js';
 import { NotificationsPage, OrderPage, OrdersPage } from './pages/orders.js';
 import { CartPage, Catalog, ProductPage } from './pages/shop.js';
 import './styles.css';
@@ -55,6 +56,7 @@ function Header({ user, cart }) {
       ${user
         ? html`<a href="#/orders">Orders</a>
             <a href="#/notifications">Notifications</a>
+            ${isAdmin(user) && html`<a href="#/admin">Admin</a>`}
             <span class="user">${user.name}</span>
             <button type="button" onClick=${() => logOut().finally(() => go('/'))}>Log out</button>`
         : html`<a href="#/login">Log in</a> <a href="#/signup">Sign up</a>`}
@@ -91,7 +93,7 @@ function App() {
   }, []);
 
   const [page, id] = route.parts;
-  const needsLogIn = ['orders', 'notifications'].includes(page);
+  const needsLogIn = ['orders', 'notifications', 'admin'].includes(page);
   let content;
   if (!ready) content = html`<p aria-busy="true">Loading…</p>`;
   else if (needsLogIn && !user) content = html`<${LogInPage} query=${{ next: `/${route.parts.join('/')}` }} />`;
@@ -102,6 +104,7 @@ function App() {
   else if (page === 'orders' && id) content = html`<${OrderPage} id=${id} live=${live} />`;
   else if (page === 'orders') content = html`<${OrdersPage} />`;
   else if (page === 'notifications') content = html`<${NotificationsPage} live=${live} />`;
+  else if (page === 'admin') content = html`<${AdminPage} user=${user} query=${route.query} />`;
   else content = html`<${Catalog} query=${route.query} onCartChange=${setCart} />`;
 
   return html`<${Header} user=${user} cart=${cart} />

@@ -22,6 +22,8 @@ final class StorefrontBrowser implements AutoCloseable {
 
     static final Path CHROMIUM = Path.of(System.getenv().getOrDefault("MICROSHOP_CHROMIUM", "/usr/bin/chromium"));
     private static final Path SCREENSHOTS = Microshop.HOME.resolve("system-tests/target/screenshots");
+    /** axe-core, a devDependency of the storefront that its build installs. */
+    private static final Path AXE = Microshop.HOME.resolve("storefront/node_modules/axe-core/axe.min.js");
 
     private final Playwright playwright;
     private final Browser browser;
@@ -71,6 +73,24 @@ final class StorefrontBrowser implements AutoCloseable {
         page.screenshot(new Page.ScreenshotOptions()
                 .setPath(SCREENSHOTS.resolve(step + ".png"))
                 .setFullPage(true));
+    }
+
+    /**
+     * Runs axe-core's WCAG 2 A and AA rules on the page as it is now and fails on any violation. axe is evaluated
+     * through the debugging protocol, so the page's Content-Security-Policy stays in force for the page's own code.
+     */
+    static void assertAccessible(Page page) {
+        try {
+            page.evaluate(Files.readString(AXE));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        Object violations = page.evaluate("""
+                async () => (await axe.run(document, { runOnly: ['wcag2a', 'wcag2aa'] })).violations
+                    .map(v => v.id + ': ' + v.help + ' at ' + v.nodes.map(n => n.target.join(' ')).join(', '))""");
+        assertThat((List<?>) violations)
+                .as("axe-core violations on " + page.url())
+                .isEmpty();
     }
 
     void assertNoErrors() {

@@ -6,6 +6,7 @@ import static dev.microshop.systemtests.Microshop.await;
 import static dev.microshop.systemtests.Microshop.get;
 import static dev.microshop.systemtests.Microshop.json;
 import static dev.microshop.systemtests.Microshop.post;
+import static dev.microshop.systemtests.StorefrontBrowser.assertAccessible;
 import static dev.microshop.systemtests.StorefrontBrowser.screenshot;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -261,6 +262,7 @@ class WalkingSkeletonSystemTest {
         assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Catalog")))
                 .isVisible();
         screenshot(page, "journey-01-catalog");
+        assertAccessible(page);
 
         signUp(page, "Ada");
         addFound(page, "mug", "Ceramic mug, 350 ml");
@@ -272,6 +274,7 @@ class WalkingSkeletonSystemTest {
         // Prices as a German shopper writes them: 12,50 €.
         assertThat(page.locator(".total")).containsText(Pattern.compile("\\d+,\\d{2}\\s€"));
         screenshot(page, "journey-03-cart");
+        assertAccessible(page);
 
         // The slow test card takes 3 s: long enough to see the order wait for its payment, then confirm.
         page.getByLabel("Payment method").selectOption("pm-slow");
@@ -286,11 +289,13 @@ class WalkingSkeletonSystemTest {
                 .as("the status changed without a reload")
                 .isEqualTo(true);
         screenshot(page, "journey-05-order-confirmed");
+        assertAccessible(page);
 
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Notifications"))
                 .click();
         assertThat(page.getByText("Order confirmed")).isVisible();
         screenshot(page, "journey-06-notifications");
+        assertAccessible(page);
         browser().assertNoErrors();
     }
 
@@ -320,6 +325,57 @@ class WalkingSkeletonSystemTest {
                 .isVisible();
         assertThat(page.locator("tbody tr")).hasCount(1);
         screenshot(page, "double-click-01-one-order");
+        browser().assertNoErrors();
+    }
+
+    @Test
+    @Order(64)
+    void in_the_storefront_an_administrator_ships_an_order_and_the_shopper_sees_it_shipped_live() {
+        Page shopper = atCheckoutWith("fr-FR", "Hedy", "tumbler", "Insulated tumbler, 500 ml");
+        placeOrderButton(shopper).click();
+        Locator status = shopper.getByTestId("order-status");
+        assertThat(status).containsText("Confirmed", new LocatorAssertions.ContainsTextOptions().setTimeout(30_000));
+        String order = shopper.url().replaceAll(".*#/orders/", "");
+
+        Shopper administrator = Shopper.admin();
+        Page admin = browser().newShopper("en-GB");
+        admin.navigate("/#/login");
+        admin.getByLabel("E-mail").fill(administrator.email());
+        admin.getByLabel("Password").fill(Shopper.PASSWORD);
+        admin.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log in"))
+                .click();
+        admin.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Admin"))
+                .click();
+        Locator ship = admin.getByRole(
+                AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Ship order " + order.substring(0, 8)));
+        screenshot(admin, "admin-01-orders-to-ship");
+        assertAccessible(admin);
+        ship.click();
+        assertThat(ship).hasCount(0);
+
+        assertThat(status).containsText("Shipped", new LocatorAssertions.ContainsTextOptions().setTimeout(30_000));
+        screenshot(shopper, "admin-02-shopper-sees-shipped");
+        browser().assertNoErrors();
+    }
+
+    @Test
+    @Order(65)
+    void in_the_storefront_a_shopper_is_refused_the_admin_area_and_so_is_their_token() {
+        Page page = browser().newShopper("en-US");
+        page.navigate("/");
+        signUp(page, "Mallory");
+        assertThat(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Admin")))
+                .hasCount(0);
+
+        page.navigate("/#/admin");
+
+        assertThat(page.getByRole(AriaRole.ALERT)).containsText("for administrators only");
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Orders")))
+                .hasCount(0);
+        screenshot(page, "refused-01-admin-area");
+        assertAccessible(page);
+        assertThat(get(GATEWAY + "/api/admin/orders", Shopper.signUp().bearer()).statusCode())
+                .isEqualTo(403);
         browser().assertNoErrors();
     }
 

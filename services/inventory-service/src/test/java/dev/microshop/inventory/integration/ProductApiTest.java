@@ -166,11 +166,13 @@ class ProductApiTest {
 
     @Test
     void percent_and_underscore_in_a_search_are_letters_not_wildcards() {
-        assertThat(http.get().uri("/api/products?q={q}", "%").exchange())
+        // Only the dark chocolate's description has a real "%" in it ("70 % cocoa").
+        assertThat(http.get().uri("/api/products?q={q}&size=100", "%").exchange())
                 .bodyJson()
-                .extractingPath("$.content")
+                .extractingPath("$.content[*].sku")
                 .asArray()
-                .isEmpty();
+                .contains("CHO-DRK-100")
+                .doesNotContain("MUG-CER-350");
         assertThat(http.get().uri("/api/products?q={q}", "MUG_CER").exchange())
                 .bodyJson()
                 .extractingPath("$.content")
@@ -209,6 +211,46 @@ class ProductApiTest {
                 .bodyJson()
                 .extractingPath("$.availableStock")
                 .isEqualTo(7);
+    }
+
+    @Test
+    void an_administrator_changes_a_products_name_description_and_price_but_not_its_sku_or_stock() {
+        String sku = TestProducts.uniqueSku();
+        String id = read(addProduct(TestAccessTokens.admin(), """
+                {"sku":"%s","name":"Mug","price":{"amount":"5.00","currency":"EUR"},"initialStock":4}""".formatted(sku)), "$.id");
+
+        MvcTestResult updated = updateProduct(TestAccessTokens.admin(), id, """
+                {"name":"  Big mug ","description":"Holds 500 ml","price":{"amount":"6.5","currency":"EUR"}}""");
+
+        assertThat(updated).hasStatus(200);
+        assertThat(updated).bodyJson().isEqualTo("""
+                {"id":"%s","sku":"%s","name":"Big mug","description":"Holds 500 ml",
+                 "price":{"amount":"6.50","currency":"EUR"},"availableStock":4}""".formatted(id, sku));
+        assertThat(http.get().uri("/api/products/" + id).exchange())
+                .bodyJson()
+                .extractingPath("$.name")
+                .isEqualTo("Big mug");
+    }
+
+    @Test
+    void a_product_change_is_checked_like_a_new_product_and_is_for_administrators_only() {
+        String change = """
+                {"name":"Mug","price":{"amount":"1.00","currency":"EUR"}}""";
+
+        MvcTestResult dollars = updateProduct(TestAccessTokens.admin(), SEEDED_MUG, """
+                {"name":"Mug","price":{"amount":"1.00","currency":"USD"}}""");
+        MvcTestResult unknown =
+                updateProduct(TestAccessTokens.admin(), UUID.randomUUID().toString(), change);
+
+        assertThat(dollars).hasStatus(400);
+        assertThat(dollars).bodyJson().extractingPath("$.errors[0].field").isEqualTo("price.currency");
+        assertThat(unknown).hasStatus(404).hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(updateProduct(TestAccessTokens.customer(), SEEDED_MUG, change))
+                .hasStatus(403);
+        assertThat(http.get().uri("/api/products/" + SEEDED_MUG).exchange())
+                .bodyJson()
+                .extractingPath("$.name")
+                .isEqualTo("Ceramic mug, 350 ml");
     }
 
     @Test
@@ -291,6 +333,15 @@ class ProductApiTest {
     private MvcTestResult addProduct(String token, String json) {
         return http.post()
                 .uri("/api/products")
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(json)
+                .exchange();
+    }
+
+    private MvcTestResult updateProduct(String token, String id, String json) {
+        return http.put()
+                .uri("/api/products/" + id)
                 .header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
                 .contentType(MediaType.APPLICATION_JSON)
                 .content(json)

@@ -19,6 +19,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
@@ -263,6 +264,49 @@ class PlaceOrderSagaTest {
         assertThat(api.post(admin, "/api/orders/" + api.placeOrder(shopper, product, 1) + "/ship"))
                 .hasStatus(409);
         assertThat(api.status(shopper, order)).isEqualTo("SHIPPED");
+        assertThat(TestEvents.types(orderEvents(order, "order.shipped")))
+                .containsExactly("order.created", "order.payment-requested", "order.confirmed", "order.shipped");
+    }
+
+    @Test
+    void administrators_list_every_shoppers_orders_by_status_and_shoppers_may_not() {
+        String confirmed = confirmedOrder();
+        String pending = api.placeOrder(Api.newShopper(), product, 1);
+        Shopper admin = Api.newAdmin();
+
+        MvcTestResult toShip = api.get(admin, "/api/admin/orders?status=CONFIRMED&size=100");
+        MvcTestResult inProgress = api.get(admin, "/api/admin/orders?status=PENDING&status=RESERVED&size=100");
+        MvcTestResult everything = api.get(admin, "/api/admin/orders?size=100");
+
+        assertThat(toShip).hasStatus(200);
+        assertThat(toShip)
+                .bodyJson()
+                .extractingPath("$.content[*].status")
+                .asArray()
+                .containsOnly("CONFIRMED");
+        assertThat(toShip)
+                .bodyJson()
+                .extractingPath("$.content[*].id")
+                .asArray()
+                .contains(confirmed);
+        assertThat(inProgress)
+                .bodyJson()
+                .extractingPath("$.content[*].id")
+                .asArray()
+                .contains(pending);
+        assertThat(inProgress)
+                .bodyJson()
+                .extractingPath("$.content[*].id")
+                .asArray()
+                .doesNotContain(confirmed);
+        assertThat(everything)
+                .bodyJson()
+                .extractingPath("$.page.totalElements")
+                .asNumber()
+                .satisfies(total -> assertThat(total.longValue()).isGreaterThanOrEqualTo(2));
+        assertThat(api.get(shopper, "/api/admin/orders")).hasStatus(403);
+        MvcTestResult unknownStatus = api.get(admin, "/api/admin/orders?status=LOST");
+        assertThat(unknownStatus).hasStatus(400).hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
     }
 
     private String confirmedOrder() {

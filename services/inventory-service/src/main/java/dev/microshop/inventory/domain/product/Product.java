@@ -35,6 +35,11 @@ public record Product(ProductId id, Sku sku, String name, String description, Mo
         return new Product(id, sku, cleanName, cleanDescription, price(amount, currency));
     }
 
+    /** The same product (id and SKU never change) as an administrator describes it now, under the same rules. */
+    public Product revised(String newName, String newDescription, BigDecimal amount, String currency) {
+        return create(id, sku, newName, newDescription, amount, currency);
+    }
+
     private static Money price(BigDecimal amount, String currency) {
         if (!CURRENCY.equals(currency)) {
             throw new InvalidProductException("price.currency", "the catalog is priced in " + CURRENCY);

@@ -14,6 +14,9 @@ public interface ProductRepository {
 
     Optional<Product> findById(ProductId id);
 
+    /** Stores a product's new name, description and price; throws {@link ProductNotFoundException} if it is unknown. */
+    void update(Product product);
+
     /** The products among {@code ids} that exist, in no particular order. */
     List<Product> findAllById(Collection<ProductId> ids);
 

@@ -7,6 +7,7 @@ import dev.microshop.inventory.domain.product.DuplicateSkuException;
 import dev.microshop.inventory.domain.product.Money;
 import dev.microshop.inventory.domain.product.Product;
 import dev.microshop.inventory.domain.product.ProductId;
+import dev.microshop.inventory.domain.product.ProductNotFoundException;
 import dev.microshop.inventory.domain.product.ProductRepository;
 import dev.microshop.inventory.domain.product.Sku;
 import java.sql.ResultSet;
@@ -48,6 +49,22 @@ class JdbcProductRepository implements ProductRepository {
                     .update();
         } catch (DuplicateKeyException taken) {
             throw new DuplicateSkuException(product.sku());
+        }
+    }
+
+    @Override
+    public void update(Product product) {
+        int updated = jdbc.sql("""
+                UPDATE products SET name = :name, description = :description, price_amount = :amount,
+                price_currency = :currency WHERE id = :id""")
+                .param("id", product.id().value())
+                .param("name", product.name())
+                .param("description", product.description())
+                .param("amount", product.price().amount())
+                .param("currency", product.price().currency())
+                .update();
+        if (updated == 0) {
+            throw new ProductNotFoundException(product.id());
         }
     }
 

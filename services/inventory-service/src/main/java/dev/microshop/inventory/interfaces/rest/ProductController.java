@@ -4,6 +4,7 @@ import dev.microshop.inventory.application.product.AddProduct;
 import dev.microshop.inventory.application.product.GetProduct;
 import dev.microshop.inventory.application.product.ListProducts;
 import dev.microshop.inventory.application.product.ProductListing;
+import dev.microshop.inventory.application.product.UpdateProduct;
 import dev.microshop.inventory.domain.Page;
 import dev.microshop.inventory.domain.PageRequest;
 import dev.microshop.inventory.domain.product.CatalogSearch;
@@ -18,12 +19,13 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Browsing the catalog (public) and adding to it (administrators). */
+/** Browsing the catalog (public), adding to it and changing its products (administrators). */
 @RestController
 @RequestMapping("/api/products")
 class ProductController {
@@ -31,11 +33,14 @@ class ProductController {
     private final ListProducts listProducts;
     private final GetProduct getProduct;
     private final AddProduct addProduct;
+    private final UpdateProduct updateProduct;
 
-    ProductController(ListProducts listProducts, GetProduct getProduct, AddProduct addProduct) {
+    ProductController(
+            ListProducts listProducts, GetProduct getProduct, AddProduct addProduct, UpdateProduct updateProduct) {
         this.listProducts = listProducts;
         this.getProduct = getProduct;
         this.addProduct = addProduct;
+        this.updateProduct = updateProduct;
     }
 
     /** The catalog, or with {@code q} the products whose name, description or SKU hold every word of it. */
@@ -54,6 +59,17 @@ class ProductController {
     @GetMapping("/{id}")
     ProductResponse get(@PathVariable String id) {
         return ProductResponse.of(getProduct.get(ProductId.parse(id)));
+    }
+
+    @PutMapping("/{id}")
+    @PreAuthorize("hasRole('ADMIN')")
+    ProductResponse update(@PathVariable String id, @Valid @RequestBody UpdateProductRequest request) {
+        return ProductResponse.of(updateProduct.update(
+                ProductId.parse(id),
+                request.name(),
+                request.description(),
+                request.price().amount(),
+                request.price().currency()));
     }
 
     @PostMapping

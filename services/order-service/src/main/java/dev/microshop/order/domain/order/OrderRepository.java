@@ -5,6 +5,7 @@ import dev.microshop.order.domain.PageRequest;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /** All orders. Changes are made to orders loaded {@link #lockById locked}, so concurrent changes take turns. */
 public interface OrderRepository {
@@ -24,6 +25,9 @@ public interface OrderRepository {
 
     /** A user's orders, newest first. */
     Page<Order> findByUser(UserId userId, PageRequest request);
+
+    /** Every shopper's orders in one of {@code statuses} (all of them when empty), newest first. */
+    Page<Order> findByStatus(Set<OrderStatus> statuses, PageRequest request);
 
     /**
      * Up to {@code limit} orders still in progress that were placed before {@code placedBefore}, locked;

@@ -20,10 +20,12 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -136,6 +138,24 @@ class JdbcOrderRepository implements OrderRepository {
                         .params(userId.value(), request.size(), request.offset())
                         .query(JdbcOrderRepository::orderRow)
                         .list());
+        return new Page<>(orders, request, total);
+    }
+
+    @Override
+    public Page<Order> findByStatus(Set<OrderStatus> statuses, PageRequest request) {
+        List<String> names = (statuses.isEmpty() ? EnumSet.allOf(OrderStatus.class) : statuses)
+                .stream().map(OrderStatus::name).toList();
+        long total = jdbc.sql("SELECT count(*) FROM orders WHERE status IN (:statuses)")
+                .param("statuses", names)
+                .query(Long.class)
+                .single();
+        List<Order> orders = withLines(jdbc.sql(ORDER_COLUMNS
+                        + " WHERE status IN (:statuses) ORDER BY placed_at DESC, id LIMIT :limit OFFSET :offset")
+                .param("statuses", names)
+                .param("limit", request.size())
+                .param("offset", request.offset())
+                .query(JdbcOrderRepository::orderRow)
+                .list());
         return new Page<>(orders, request, total);
     }
 

@@ -19,6 +19,10 @@ const SESSION = '/api/auth/session';
 // Sent with every session call: a cross-site form cannot send it (user-service refuses calls without it).
 const SESSION_HEADERS = { 'X-Requested-With': 'microshop-storefront' };
 
+// Only a hint that this browser holds a session cookie (the cookie itself is out of the page's reach), so that a
+// visitor who never logged in does not send a refresh bound to fail. No token, nothing personal.
+const SESSION_HINT = 'microshop.session';
+
 let accessToken = null;
 let refreshTimer = null;
 let refreshing = null;
@@ -41,7 +45,7 @@ export function currentToken() {
 export function currentUser() {
   if (!accessToken) return null;
   const claims = JSON.parse(decodeBase64Url(accessToken.split('.')[1]));
-  return { id: claims.sub, name: claims.name || claims.email || 'you', roles: claims.roles || [] };
+  return { id: claims.sub, roles: claims.roles || [] };
 }
 
 export function isAdmin(user) {
@@ -56,6 +60,7 @@ function decodeBase64Url(text) {
 
 function startSession(answer) {
   accessToken = answer.accessToken;
+  localStorage.setItem(SESSION_HINT, '1');
   clearTimeout(refreshTimer);
   // A new token well before this one expires, so no call ever goes out with an expired one.
   refreshTimer = setTimeout(() => refreshSession().catch(() => {}), Math.max(5, answer.expiresIn * 0.8) * 1000);
@@ -64,6 +69,7 @@ function startSession(answer) {
 
 function endSession() {
   accessToken = null;
+  localStorage.removeItem(SESSION_HINT);
   clearTimeout(refreshTimer);
   sessionListeners.forEach((listener) => listener(null));
 }
@@ -71,6 +77,11 @@ function endSession() {
 /** Logs in; the refresh cookie is set by the answer. */
 export async function logIn(email, password) {
   startSession(await call(SESSION, { method: 'POST', body: { email, password }, headers: SESSION_HEADERS, auth: false }));
+}
+
+/** At start-up: the session this browser still has, if it logged in earlier (null when it did not). */
+export function resumeSession() {
+  return localStorage.getItem(SESSION_HINT) ? refreshSession().then(currentUser) : Promise.resolve(null);
 }
 
 /**

@@ -1,6 +1,6 @@
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
-import { currentUser, isAdmin, logOut, onSessionChange, refreshSession } from './api.js';
+import { call, isAdmin, logOut, onSessionChange, resumeSession } from './api.js';
 import { itemCount, readCart } from './cart.js';
 import { watchNotifications } from './events.js';
 import { html } from './html.js';
@@ -57,7 +57,7 @@ function Header({ user, cart }) {
         ? html`<a href="#/orders">Orders</a>
             <a href="#/notifications">Notifications</a>
             ${isAdmin(user) && html`<a href="#/admin">Admin</a>`}
-            <span class="user">${user.name}</span>
+            ${user.name && html`<span class="user">${user.name}</span>`}
             <button type="button" onClick=${() => logOut().finally(() => go('/'))}>Log out</button>`
         : html`<a href="#/login">Log in</a> <a href="#/signup">Sign up</a>`}
     </nav>
@@ -72,17 +72,18 @@ function App() {
 
   useEffect(() => {
     const stop = onSessionChange((u) => {
-      setUser(u);
-      if (u) live.start();
-      else live.stop();
+      if (!u) {
+        setUser(null);
+        live.stop();
+        return;
+      }
+      setUser((known) => ({ ...u, name: known && known.id === u.id ? known.name : null }));
+      live.start();
     });
     // A reload keeps the log-in: the refresh cookie buys a new access token.
-    refreshSession()
-      .catch(() => {})
-      .finally(() => {
-        setUser(currentUser());
-        setReady(true);
-      });
+    resumeSession()
+      .catch(() => null)
+      .finally(() => setReady(true));
     // Another tab changed the cart.
     const cartChanged = (e) => e.key === 'microshop.cart' && setCart(readCart());
     addEventListener('storage', cartChanged);
@@ -91,6 +92,16 @@ function App() {
       removeEventListener('storage', cartChanged);
     };
   }, []);
+
+  // The token names no one: the header shows the account's name, asked once per log-in.
+  useEffect(() => {
+    if (user && user.name === null) {
+      call('/api/users/me').then(
+        (me) => setUser((u) => (u && u.id === me.id ? { ...u, name: me.name } : u)),
+        () => {},
+      );
+    }
+  }, [user && user.id]);
 
   const [page, id] = route.parts;
   const needsLogIn = ['orders', 'notifications', 'admin'].includes(page);

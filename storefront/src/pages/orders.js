@@ -59,6 +59,8 @@ export function OrderPage({ id, live }) {
     };
   }, [id]);
 
+  const names = useProductNames(order ? order.items.map((item) => item.productId) : []);
+
   if (!order) return error ? html`<${Problem} error=${error} />` : html`<p aria-busy="true">Loading…</p>`;
   return html`<article>
     <${PageTitle}>Order placed ${dateTime(order.placedAt)}</${PageTitle}>
@@ -72,7 +74,7 @@ export function OrderPage({ id, live }) {
       <tbody>
         ${order.items.map(
           (item) => html`<tr>
-            <td><a href=${link(`/products/${item.productId}`)}>${item.productId.slice(0, 8)}</a></td>
+            <td><a href=${link(`/products/${item.productId}`)}>${names[item.productId] || 'Product'}</a></td>
             <td>${item.quantity}</td>
             <td><${Price} price=${item.unitPrice} /></td>
             <td><${Price} price=${item.lineTotal} /></td>
@@ -100,6 +102,19 @@ export function OrderPage({ id, live }) {
     </button>`}
     <${Problem} error=${error} />
   </article>`;
+}
+
+/** The catalog names of these products (an order keeps only their ids); a product no longer found has none. */
+function useProductNames(ids) {
+  const key = ids.join(',');
+  const { data } = useLoad(
+    () =>
+      Promise.all(ids.map((id) => call(`/api/products/${id}`, { auth: false }).catch(() => null))).then((products) =>
+        Object.fromEntries(products.filter(Boolean).map((p) => [p.id, p.name])),
+      ),
+    [key],
+  );
+  return data || {};
 }
 
 export function NotificationsPage({ live }) {

@@ -32,11 +32,13 @@ export function Catalog({ query, onCartChange }) {
     () => call(`/api/products?${new URLSearchParams({ q, page, size: PAGE_SIZE })}`, { auth: false }),
     [q, page],
   );
+  const [added, setAdded] = useState(null);
   return html`<section aria-busy=${loading}>
     <${PageTitle}>${q ? `Search results for “${q}”` : 'Catalog'}</${PageTitle}>
     <${Problem} error=${error} />
     ${data &&
     html`<p class="count" aria-live="polite">${data.page.totalElements} product${data.page.totalElements === 1 ? '' : 's'}</p>
+      <p class="added" aria-live="polite">${added && html`${added} is in your cart. <a href="#/cart">Check out</a>`}</p>
       <ul class="products">
         ${data.content.map(
           (product) => html`<li class="product">
@@ -47,7 +49,10 @@ export function Catalog({ query, onCartChange }) {
               type="button"
               disabled=${product.availableStock === 0}
               aria-label=${`Add ${product.name} to the cart`}
-              onClick=${() => onCartChange(addToCart(product.id))}
+              onClick=${() => {
+                onCartChange(addToCart(product.id));
+                setAdded(product.name);
+              }}
             >
               Add to cart
             </button>
@@ -93,7 +98,7 @@ export function ProductPage({ id, onCartChange }) {
       />
       <button type="submit" disabled=${product.availableStock === 0}>Add to cart</button>
     </form>
-    <p aria-live="polite">${added && html`Added. <a href="#/cart">Go to the cart</a>`}</p>
+    <p aria-live="polite">${added && html`Added to your cart. <a href="#/cart">Check out</a>`}</p>
   </article>`;
 }
 

@@ -9,14 +9,15 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * Debian's Chromium driven by Playwright, headless, with a fresh profile and its background networking off (this
  * machine's network is closed; Chromium would keep trying). Each step's screenshot goes to target/screenshots/; every
- * console error and uncaught page error is collected, and {@link #assertNoErrors} fails on any.
+ * page's console errors and uncaught errors are collected, and {@link #assertNoErrors} fails on any of its pages'.
  */
 final class StorefrontBrowser implements AutoCloseable {
 
@@ -27,7 +28,7 @@ final class StorefrontBrowser implements AutoCloseable {
 
     private final Playwright playwright;
     private final Browser browser;
-    private final List<String> errors = new ArrayList<>();
+    private final Map<Page, List<String>> errors = new ConcurrentHashMap<>();
 
     StorefrontBrowser() {
         playwright = Playwright.create(
@@ -55,12 +56,14 @@ final class StorefrontBrowser implements AutoCloseable {
                 .setBaseURL(Microshop.GATEWAY));
         context.setDefaultTimeout(15_000);
         Page page = context.newPage();
+        List<String> pageErrors = new CopyOnWriteArrayList<>();
+        errors.put(page, pageErrors);
         page.onConsoleMessage(message -> {
             if ("error".equals(message.type())) {
-                errors.add(page.url() + ": " + message.text());
+                pageErrors.add(page.url() + ": " + message.text());
             }
         });
-        page.onPageError(error -> errors.add(page.url() + ": " + error));
+        page.onPageError(error -> pageErrors.add(page.url() + ": " + error));
         return page;
     }
 
@@ -93,8 +96,11 @@ final class StorefrontBrowser implements AutoCloseable {
                 .isEmpty();
     }
 
-    void assertNoErrors() {
-        assertThat(errors).as("console and page errors").isEmpty();
+    /** The pages' console errors and uncaught errors since they opened: none. */
+    void assertNoErrors(Page... pages) {
+        for (Page page : pages) {
+            assertThat(errors.get(page)).as("console and page errors").isEmpty();
+        }
     }
 
     @Override

@@ -293,10 +293,11 @@ class WalkingSkeletonSystemTest {
 
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Notifications"))
                 .click();
-        assertThat(page.getByText("Order confirmed")).isVisible();
+        assertThat(page.getByText("Order confirmed", new Page.GetByTextOptions().setExact(true)))
+                .isVisible();
         screenshot(page, "journey-06-notifications");
         assertAccessible(page);
-        browser().assertNoErrors();
+        browser().assertNoErrors(page);
     }
 
     @Test
@@ -310,7 +311,7 @@ class WalkingSkeletonSystemTest {
         assertThat(status).containsText("Cancelled", new LocatorAssertions.ContainsTextOptions().setTimeout(30_000));
         assertThat(status).containsText("declined");
         screenshot(page, "declined-01-order-cancelled");
-        browser().assertNoErrors();
+        browser().assertNoErrors(page);
     }
 
     @Test
@@ -325,7 +326,7 @@ class WalkingSkeletonSystemTest {
                 .isVisible();
         assertThat(page.locator("tbody tr")).hasCount(1);
         screenshot(page, "double-click-01-one-order");
-        browser().assertNoErrors();
+        browser().assertNoErrors(page);
     }
 
     @Test
@@ -348,6 +349,7 @@ class WalkingSkeletonSystemTest {
                 .click();
         Locator ship = admin.getByRole(
                 AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Ship order " + order.substring(0, 8)));
+        assertThat(ship).isVisible();
         screenshot(admin, "admin-01-orders-to-ship");
         assertAccessible(admin);
         ship.click();
@@ -355,7 +357,7 @@ class WalkingSkeletonSystemTest {
 
         assertThat(status).containsText("Shipped", new LocatorAssertions.ContainsTextOptions().setTimeout(30_000));
         screenshot(shopper, "admin-02-shopper-sees-shipped");
-        browser().assertNoErrors();
+        browser().assertNoErrors(shopper, admin);
     }
 
     @Test
@@ -376,7 +378,7 @@ class WalkingSkeletonSystemTest {
         assertAccessible(page);
         assertThat(get(GATEWAY + "/api/admin/orders", Shopper.signUp().bearer()).statusCode())
                 .isEqualTo(403);
-        browser().assertNoErrors();
+        browser().assertNoErrors(page);
     }
 
     /** A new shopper who signed up, found one product, put it in the cart and opened the cart. */

@@ -381,6 +381,35 @@ class WalkingSkeletonSystemTest {
         browser().assertNoErrors(page);
     }
 
+    @Test
+    @Order(66)
+    void swagger_ui_at_the_gateway_loads_every_services_api_document_and_tries_a_call() {
+        Page page = browser().newShopper("en-GB");
+        page.navigate("/swagger-ui.html");
+        Locator definitions = page.getByLabel("Select a definition");
+        for (String service : List.of(
+                "user-service", "inventory-service", "order-service", "notification-service", "payment-service")) {
+            definitions.selectOption(service);
+            assertThat(page.locator(".info .title")).containsText(service);
+            assertThat(page.locator(".opblock").first()).isVisible();
+            screenshot(page, "api-docs-" + service);
+        }
+
+        definitions.selectOption("inventory-service");
+        page.locator(".opblock-get")
+                .filter(new Locator.FilterOptions().setHasText("/api/products"))
+                .first()
+                .click();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Try it out"))
+                .click();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Execute"))
+                .click();
+        assertThat(page.locator(".live-responses-table .response-col_status").first())
+                .containsText("200");
+        screenshot(page, "api-docs-try-it-out");
+        browser().assertNoErrors(page);
+    }
+
     /** A new shopper who signed up, found one product, put it in the cart and opened the cart. */
     private static Page atCheckoutWith(String locale, String name, String search, String product) {
         Page page = browser().newShopper(locale);

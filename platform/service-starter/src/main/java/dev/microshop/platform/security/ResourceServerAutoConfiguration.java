@@ -15,6 +15,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.cloud.client.loadbalancer.LoadBalanced;
 import org.springframework.context.annotation.Bean;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.client.SimpleClientHttpRequestFactory;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -55,6 +56,10 @@ public class ResourceServerAutoConfiguration {
                 .authorizeHttpRequests(requests -> {
                     requests.requestMatchers(
                                     PathPatternRequestMatcher.withDefaults().matcher("/error"))
+                            .permitAll();
+                    // The service's OpenAPI document describes it to anyone, as the gateway's Swagger UI shows it.
+                    requests.requestMatchers(
+                                    PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.GET, "/v3/api-docs"))
                             .permitAll();
                     for (String publicPath : properties.publicPaths()) {
                         requests.requestMatchers(matcher(publicPath)).permitAll();

@@ -10,6 +10,8 @@ import dev.microshop.order.domain.Page;
 import dev.microshop.order.domain.order.OrderId;
 import dev.microshop.order.interfaces.Caller;
 import dev.microshop.platform.web.PageResponse;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import java.net.URI;
 import org.springframework.http.HttpStatus;
@@ -54,9 +56,19 @@ class OrderController {
 
     /** 201 with the order; a replayed Idempotency-Key answers the same with the first order (header {@code Idempotent-Replayed}). */
     @PostMapping
+    @ApiResponse(responseCode = "201", description = "The order, PENDING; its saga goes on without the caller")
+    @ApiResponse(
+            responseCode = "503",
+            description = "Nothing stored: user-service or inventory-service did not answer in time, or too many orders"
+                    + " are waiting for their saga; try again after Retry-After")
     ResponseEntity<OrderResponse> place(
             @AuthenticationPrincipal Jwt token,
-            @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String idempotencyKey,
+            @Parameter(
+                            description = "Any unique text per checkout (a UUID, say): the same key with the same"
+                                    + " order answers with the first order instead of placing another",
+                            example = "7f7b1c8e-2f4a-4d0b-9a43-0c1f3b5e9d21")
+                    @RequestHeader(name = IDEMPOTENCY_KEY, required = false)
+                    String idempotencyKey,
             @Valid @RequestBody PlaceOrderRequest request) {
         PlacedOrder placed = placeOrder.place(request.toCommand(token.getSubject(), idempotencyKey));
         return ResponseEntity.status(HttpStatus.CREATED)

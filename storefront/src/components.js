@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'preact/hooks';
 import { html } from './html.js';
-import { money } from './format.js';
+import { dateTime, money } from './format.js';
 
 /** A failed call as the shopper sees it: the problem's title and detail, and the trace id to quote to support. */
 export function Problem({ error }) {
@@ -37,4 +37,27 @@ export function PageTitle({ children }) {
   const heading = useRef(null);
   useEffect(() => heading.current && heading.current.focus(), []);
   return html`<h1 tabindex="-1" ref=${heading}>${children}</h1>`;
+}
+
+/** Orders, newest first: when placed, status and total, then the cells the caller adds for each (its columns). */
+export function OrderTable({ caption, orders, columns, cells }) {
+  return html`<table>
+    <caption class="visually-hidden">${caption}</caption>
+    <thead>
+      <tr>
+        <th scope="col">Placed</th><th scope="col">Status</th><th scope="col">Total</th>
+        ${columns.map((column) => html`<th scope="col">${column}</th>`)}
+      </tr>
+    </thead>
+    <tbody>
+      ${orders.map(
+        (order) => html`<tr>
+          <td>${dateTime(order.placedAt)}</td>
+          <td><${OrderStatus} status=${order.status} /></td>
+          <td><${Price} price=${order.total} /></td>
+          ${cells(order)}
+        </tr>`,
+      )}
+    </tbody>
+  </table>`;
 }

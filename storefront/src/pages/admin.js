@@ -1,7 +1,6 @@
 import { useState } from 'preact/hooks';
 import { call, isAdmin } from '../api.js';
-import { OrderStatus, PageTitle, Price, Problem } from '../components.js';
-import { dateTime } from '../format.js';
+import { OrderTable, PageTitle, Price, Problem } from '../components.js';
 import { html } from '../html.js';
 import { link } from '../router.js';
 import { useLoad } from './shop.js';
@@ -51,22 +50,14 @@ function AdminOrders({ status }) {
     ${data && data.content.length === 0 && html`<p>No orders here.</p>`}
     ${data &&
     data.content.length > 0 &&
-    html`<table>
-      <caption class="visually-hidden">Orders</caption>
-      <thead><tr><th scope="col">Placed</th><th scope="col">Status</th><th scope="col">Total</th><th scope="col">Order</th><th scope="col"></th></tr></thead>
-      <tbody>
-        ${data.content.map(
-          (order) => html`<tr>
-            <td>${dateTime(order.placedAt)}</td>
-            <td><${OrderStatus} status=${order.status} /></td>
-            <td><${Price} price=${order.total} /></td>
-            <td><code>${order.id.slice(0, 8)}</code></td>
-            <td>${order.status === 'CONFIRMED' &&
-            html`<button type="button" onClick=${() => ship(order.id)}>Ship <span class="visually-hidden">order ${order.id.slice(0, 8)}</span></button>`}</td>
-          </tr>`,
-        )}
-      </tbody>
-    </table>`}
+    html`<${OrderTable}
+      caption="Orders"
+      orders=${data.content}
+      columns=${['Order', 'Action']}
+      cells=${(order) => html`<td><code>${order.id.slice(0, 8)}</code></td>
+        <td>${order.status === 'CONFIRMED' &&
+        html`<button type="button" onClick=${() => ship(order.id)}>Ship <span class="visually-hidden">order ${order.id.slice(0, 8)}</span></button>`}</td>`}
+    />`}
   </section>`;
 }
 

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { call } from '../api.js';
-import { OrderStatus, PageTitle, Price, Problem } from '../components.js';
+import { OrderStatus, OrderTable, PageTitle, Price, Problem } from '../components.js';
 import { dateTime } from '../format.js';
 import { html } from '../html.js';
 import { link } from '../router.js';
@@ -16,20 +16,14 @@ export function OrdersPage() {
     ${data && data.content.length === 0 && html`<p>No orders yet. <a href="#/">Browse the catalog</a></p>`}
     ${data &&
     data.content.length > 0 &&
-    html`<table>
-      <caption class="visually-hidden">Your orders, newest first</caption>
-      <thead><tr><th scope="col">Placed</th><th scope="col">Status</th><th scope="col">Total</th><th scope="col">Order</th></tr></thead>
-      <tbody>
-        ${data.content.map(
-          (order) => html`<tr>
-            <td>${dateTime(order.placedAt)}</td>
-            <td><${OrderStatus} status=${order.status} /></td>
-            <td><${Price} price=${order.total} /></td>
-            <td><a href=${link(`/orders/${order.id}`)}>Details <span class="visually-hidden">of the order placed ${dateTime(order.placedAt)}</span></a></td>
-          </tr>`,
-        )}
-      </tbody>
-    </table>`}
+    html`<${OrderTable}
+      caption="Your orders, newest first"
+      orders=${data.content}
+      columns=${['Order']}
+      cells=${(order) => html`<td>
+        <a href=${link(`/orders/${order.id}`)}>Details <span class="visually-hidden">of the order placed ${dateTime(order.placedAt)}</span></a>
+      </td>`}
+    />`}
   </section>`;
 }
 

@@ -396,15 +396,17 @@ class WalkingSkeletonSystemTest {
         }
 
         definitions.selectOption("inventory-service");
-        page.locator(".opblock-get")
-                .filter(new Locator.FilterOptions().setHasText("/api/products"))
-                .first()
+        Locator listProducts = page.locator(".opblock-get:has(.opblock-summary-path[data-path='/api/products'])");
+        listProducts.locator(".opblock-summary").click();
+        listProducts
+                .getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Try it out"))
                 .click();
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Try it out"))
+        listProducts
+                .getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Execute"))
                 .click();
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Execute"))
-                .click();
-        assertThat(page.locator(".live-responses-table .response-col_status").first())
+        assertThat(listProducts
+                        .locator(".live-responses-table tbody .response-col_status")
+                        .first())
                 .containsText("200");
         screenshot(page, "api-docs-try-it-out");
         browser().assertNoErrors(page);

@@ -26,8 +26,8 @@ class SwaggerUiTest extends GatewayIntegrationTest {
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.uri().getPath()).startsWith("/swagger-ui/");
         assertThat(page.headers().firstValue("Content-Security-Policy").orElse(""))
-                .contains("script-src 'self'")
-                .doesNotContain("unsafe-inline");
+                .contains("script-src 'self';", "style-src 'self' 'unsafe-inline';", "frame-ancestors 'none'")
+                .doesNotContain("unsafe-eval");
     }
 
     @Test

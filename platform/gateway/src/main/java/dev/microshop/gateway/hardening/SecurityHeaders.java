@@ -20,7 +20,7 @@ import reactor.core.publisher.Mono;
  * it only covers requests that reach its filter chain.
  * <p>
  * The storefront's page (an HTML answer outside /api) gets a policy of its own: scripts, styles, images and calls from
- * this origin only, nothing inline, no plugins, no framing. Its files under /assets/ carry their content's hash in
+ * this origin only, nothing inline, no plugins, no framing (Swagger UI's page may also apply inline styles). Its files under /assets/ carry their content's hash in
  * their names, so browsers may keep them for a year; the page itself is checked again on every visit.
  * <p>
  * Strict-Transport-Security is sent on HTTPS requests only: browsers ignore it over plain HTTP, and where TLS ends
@@ -46,7 +46,11 @@ class SecurityHeaders implements WebFilter {
     static final String PAGE_POLICY = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:;"
             + " connect-src 'self'; font-src 'self'; manifest-src 'self'; base-uri 'none'; form-action 'self';"
             + " frame-ancestors 'none'";
+    /** Swagger UI sets inline styles (never inline scripts): its page alone may apply them. */
+    static final String API_DOCS_POLICY = PAGE_POLICY.replace("style-src 'self'", "style-src 'self' 'unsafe-inline'");
+
     static final String NO_STORE = "no-store";
+    private static final String API_DOCS_UI = "/swagger-ui/";
     private static final String HASHED_FILES = "/assets/";
     private static final String IMMUTABLE = "public, max-age=31536000, immutable";
     private static final String HSTS = "max-age=31536000; includeSubDomains";
@@ -66,7 +70,7 @@ class SecurityHeaders implements WebFilter {
         String path = request.getPath().pathWithinApplication().value();
         boolean storefront = !path.startsWith("/api/");
         if (storefront && MediaType.TEXT_HTML.isCompatibleWith(headers.getContentType())) {
-            headers.set(CONTENT_SECURITY_POLICY, PAGE_POLICY);
+            headers.set(CONTENT_SECURITY_POLICY, path.startsWith(API_DOCS_UI) ? API_DOCS_POLICY : PAGE_POLICY);
             headers.set(HttpHeaders.CACHE_CONTROL, "no-cache");
         } else if (storefront && path.startsWith(HASHED_FILES) && HttpStatus.OK.equals(response.getStatusCode())) {
             headers.set(HttpHeaders.CACHE_CONTROL, IMMUTABLE);

@@ -90,7 +90,7 @@ export function resumeSession() {
  */
 export function refreshSession() {
   if (!refreshing) {
-    refreshing = call(`${SESSION}/refresh`, { method: 'POST', headers: SESSION_HEADERS, auth: false })
+    refreshing = oneTabAtATime(() => call(`${SESSION}/refresh`, { method: 'POST', headers: SESSION_HEADERS, auth: false }))
       .then(startSession, (failure) => {
         endSession();
         throw failure;
@@ -100,6 +100,17 @@ export function refreshSession() {
       });
   }
   return refreshing;
+}
+
+/**
+ * Tabs of this shop share the cookie: two refreshing at once would present the same single-use token twice, and the
+ * second use would end the log-in for all of them. A lock of the browser's (Web Locks) makes them take turns, so each
+ * presents the cookie the previous one received.
+ */
+function oneTabAtATime(refresh) {
+  return typeof navigator !== 'undefined' && navigator.locks
+    ? navigator.locks.request('microshop.session-refresh', refresh)
+    : refresh();
 }
 
 /** Ends the log-in on the server (every copy of the cookie stops working) and here. */

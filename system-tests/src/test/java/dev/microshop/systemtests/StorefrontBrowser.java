@@ -31,6 +31,12 @@ final class StorefrontBrowser implements AutoCloseable {
     private final Map<Page, List<String>> errors = new ConcurrentHashMap<>();
 
     StorefrontBrowser() {
+        assertThat(Files.isExecutable(CHROMIUM))
+                .as(
+                        "the browser tests need Chromium at %s (Debian: apt-get install chromium; elsewhere set"
+                                + " MICROSHOP_CHROMIUM)",
+                        CHROMIUM)
+                .isTrue();
         playwright = Playwright.create(
                 new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
         browser = playwright
@@ -55,7 +61,15 @@ final class StorefrontBrowser implements AutoCloseable {
                 .setViewportSize(390, 844)
                 .setBaseURL(Microshop.GATEWAY));
         context.setDefaultTimeout(15_000);
-        Page page = context.newPage();
+        return watched(context.newPage());
+    }
+
+    /** Another tab of the same shopper: same cookies and storage. */
+    Page newTab(Page of) {
+        return watched(of.context().newPage());
+    }
+
+    private Page watched(Page page) {
         List<String> pageErrors = new CopyOnWriteArrayList<>();
         errors.put(page, pageErrors);
         page.onConsoleMessage(message -> {

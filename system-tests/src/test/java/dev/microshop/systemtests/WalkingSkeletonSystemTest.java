@@ -412,6 +412,33 @@ class WalkingSkeletonSystemTest {
         browser().assertNoErrors(page);
     }
 
+    @Test
+    @Order(67)
+    void in_the_storefront_two_tabs_reloaded_at_once_both_stay_logged_in() {
+        Page first = browser().newShopper("en-GB");
+        first.navigate("/");
+        signUp(first, "Tabs");
+        Page second = browser().newTab(first);
+        second.navigate("/");
+        assertThat(logOutButton(second)).isVisible();
+
+        // Each reload trades the single-use refresh cookie for a new one; at once, they must take turns.
+        first.evaluate("() => location.reload()");
+        second.evaluate("() => location.reload()");
+
+        assertThat(logOutButton(first)).isVisible();
+        assertThat(logOutButton(second)).isVisible();
+        Page third = browser().newTab(first);
+        third.navigate("/");
+        // A third tab still gets in: the log-in was not revoked by a token used twice.
+        assertThat(logOutButton(third)).isVisible();
+        browser().assertNoErrors(first, second, third);
+    }
+
+    private static Locator logOutButton(Page page) {
+        return page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log out"));
+    }
+
     /** A new shopper who signed up, found one product, put it in the cart and opened the cart. */
     private static Page atCheckoutWith(String locale, String name, String search, String product) {
         Page page = browser().newShopper(locale);
@@ -434,8 +461,7 @@ class WalkingSkeletonSystemTest {
         page.getByLabel("Password").fill(Shopper.PASSWORD);
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign up"))
                 .click();
-        assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log out")))
-                .isVisible();
+        assertThat(logOutButton(page)).isVisible();
     }
 
     private static void addFound(Page page, String search, String product) {

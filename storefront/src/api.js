@@ -49,7 +49,7 @@ export function currentUser() {
 }
 
 export function isAdmin(user) {
-  return Boolean(user && user.roles.some((role) => role === 'ADMIN' || role === 'ROLE_ADMIN'));
+  return Boolean(user && user.roles.includes('ADMIN'));
 }
 
 function decodeBase64Url(text) {

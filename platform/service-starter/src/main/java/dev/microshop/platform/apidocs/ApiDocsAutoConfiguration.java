@@ -11,6 +11,9 @@ import io.swagger.v3.oas.models.media.ObjectSchema;
 import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.media.StringSchema;
 import io.swagger.v3.oas.models.responses.ApiResponse;
+import io.swagger.v3.oas.models.security.OAuthFlow;
+import io.swagger.v3.oas.models.security.OAuthFlows;
+import io.swagger.v3.oas.models.security.Scopes;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 import io.swagger.v3.oas.models.servers.Server;
@@ -26,7 +29,8 @@ import org.springframework.context.annotation.Bean;
  * What every service's OpenAPI document (springdoc, {@code /v3/api-docs}) says beyond its controllers: whose it is,
  * that it is called through the gateway (the server is "/", the origin of the gateway's Swagger UI, so "Try it out"
  * goes through the gateway like any client), and that calls carry a bearer access token from
- * {@code POST /api/auth/token}. Error answers are documented from the services' problem-detail handlers.
+ * {@code POST /api/auth/token}: pasted, or got by Swagger UI's Authorize dialog with the OAuth 2 password grant that
+ * the same endpoint accepts. Error answers are documented from the services' problem-detail handlers.
  */
 @AutoConfiguration
 @ConditionalOnClass(OpenAPI.class)
@@ -34,6 +38,7 @@ import org.springframework.context.annotation.Bean;
 public class ApiDocsAutoConfiguration {
 
     static final String BEARER = "bearer";
+    static final String LOG_IN = "log-in";
     static final String PROBLEM = "Problem";
 
     @Bean
@@ -53,8 +58,20 @@ public class ApiDocsAutoConfiguration {
                                         .scheme("bearer")
                                         .bearerFormat("JWT")
                                         .description("An access token: POST /api/auth/token with your e-mail and"
-                                                + " password (user-service), then paste its accessToken here.")))
-                .addSecurityItem(new SecurityRequirement().addList(BEARER));
+                                                + " password (user-service), then paste its accessToken here."))
+                        .addSecuritySchemes(
+                                LOG_IN,
+                                new SecurityScheme()
+                                        .type(SecurityScheme.Type.OAUTH2)
+                                        .description("Log in with your e-mail (as username) and password; the client"
+                                                + " fields stay empty.")
+                                        .flows(new OAuthFlows()
+                                                .password(new OAuthFlow()
+                                                        .tokenUrl("/api/auth/token")
+                                                        .scopes(new Scopes())))))
+                // Either one: a pasted token, or a log-in through the dialog.
+                .addSecurityItem(new SecurityRequirement().addList(BEARER))
+                .addSecurityItem(new SecurityRequirement().addList(LOG_IN));
     }
 
     /**

@@ -54,6 +54,10 @@ class ApiDocumentTest {
                 .containsKeys("title", "status", "detail", "traceId", "errors");
         assertThat(document)
                 .bodyJson()
+                .extractingPath("$.components.schemas.PlaceOrderRequest.properties.paymentMethod.example")
+                .isEqualTo("pm-ok");
+        assertThat(document)
+                .bodyJson()
                 .extractingPath("$.paths['/api/admin/orders'].get")
                 .isNotNull();
     }

@@ -1,6 +1,7 @@
 package dev.microshop.inventory.interfaces.rest;
 
 import dev.microshop.inventory.application.product.AddProductCommand;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotBlank;
@@ -10,14 +11,18 @@ import java.math.BigDecimal;
 
 /** {@code POST /api/products}: the catalog's own rules (SKU format, price) are checked by the domain. */
 record AddProductRequest(
-        @NotBlank String sku,
-        @NotBlank String name,
-        String description,
+        @Schema(example = "MUG-TRV-450") @NotBlank String sku,
+        @Schema(example = "Travel mug, 450 ml") @NotBlank String name,
+        @Schema(example = "Keeps coffee hot for 4 hours.") String description,
         @NotNull @Valid Price price,
-        @NotNull @PositiveOrZero @Max(1_000_000) Integer initialStock) {
+
+        @Schema(example = "25") @NotNull @PositiveOrZero @Max(1_000_000)
+        Integer initialStock) {
 
     /** The amount may be sent as text ({@code "12.50"}) or as a JSON number. */
-    record Price(@NotNull BigDecimal amount, @NotBlank String currency) {}
+    record Price(
+            @Schema(example = "15.90") @NotNull BigDecimal amount,
+            @Schema(example = "EUR") @NotBlank String currency) {}
 
     AddProductCommand toCommand() {
         return new AddProductCommand(sku, name, description, price.amount(), price.currency(), initialStock);

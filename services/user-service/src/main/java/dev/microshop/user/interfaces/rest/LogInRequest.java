@@ -1,10 +1,13 @@
 package dev.microshop.user.interfaces.rest;
 
 import dev.microshop.user.application.auth.LogInCommand;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.NotBlank;
 
 /** Body of {@code POST /api/auth/token}. */
-record LogInRequest(@NotBlank String email, @NotBlank String password) {
+record LogInRequest(
+        @Schema(example = "ada@example.com") @NotBlank String email,
+        @Schema(example = "correct-horse-42") @NotBlank String password) {
 
     LogInCommand toCommand(String clientAddress) {
         return new LogInCommand(email, password, clientAddress);

@@ -20,10 +20,10 @@ import java.util.stream.Stream;
 
 /**
  * Starts Spring Boot jars faster with the JDK's AOT cache (JEP 483, 514): classes loaded and linked in a training
- * run (its method profiles, JEP 515, are recorded but not replayed: {@link #CLASSES_ONLY}). Each jar runs from an extracted copy (.microshop/aot/NAME/STAMP/), since
- * classes in a fat jar's nested jars cannot be cached. The stamp covers the jar (size, time), the JVM and its
- * options: a rebuilt jar or a changed option gets a new copy and needs a new training run, so a stale cache is
- * never offered. A training run (up trains by itself when a cache is missing) writes NAME.aot when the process
+ * run (its method profiles, JEP 515, are recorded but not replayed: {@link #CLASSES_ONLY}). Each jar runs from an
+ * extracted copy (.microshop/aot/NAME/STAMP/), since classes in a fat jar's nested jars cannot be cached. The stamp
+ * covers the jar (size, time), the JVM and its options: a rebuilt jar or a changed option gets a new copy and needs a
+ * new training run, so a stale cache is never offered. A training run (up trains by itself when a cache is missing) writes NAME.aot when the process
  * exits; the JVM refuses a cache that does not match the class path after all, and {@link #refusedIn} tells
  * so. MICROSHOP_AOT=0 turns all of it off.
  */
@@ -35,7 +35,7 @@ final class AotCache {
     /**
      * The cache is used for its loaded and linked classes, not for its method profiles: those come from one training
      * order, and replayed they made the orders bench's steady state cost twice the CPU (20 orders/s sustained instead
-     * of 40), for about 5 s less start-up (README, "Start-up and memory").
+     * of 40), for about 9 s less start-up (README, "Start-up and memory").
      */
     private static final List<String> CLASSES_ONLY =
             List.of("-XX:+UnlockDiagnosticVMOptions", "-XX:-AOTReplayTraining");

@@ -1,6 +1,5 @@
 package dev.microshop.gateway.discovery;
 
-import java.net.URI;
 import java.util.Comparator;
 import java.util.Locale;
 import java.util.Set;
@@ -11,7 +10,7 @@ import org.springdoc.core.properties.SwaggerUiConfigProperties;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.cloud.client.discovery.DiscoveryClient;
 import org.springframework.cloud.client.discovery.event.HeartbeatEvent;
-import org.springframework.cloud.gateway.config.GatewayProperties;
+import org.springframework.cloud.gateway.route.RouteDefinitionLocator;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -27,12 +26,12 @@ class ApiDocsCatalog {
 
     private final SwaggerUiConfigProperties swaggerUi;
     private final DiscoveryClient discovery;
-    private final GatewayProperties gateway;
+    private final RouteDefinitionLocator routes;
 
-    ApiDocsCatalog(SwaggerUiConfigProperties swaggerUi, DiscoveryClient discovery, GatewayProperties gateway) {
+    ApiDocsCatalog(SwaggerUiConfigProperties swaggerUi, DiscoveryClient discovery, RouteDefinitionLocator routes) {
         this.swaggerUi = swaggerUi;
         this.discovery = discovery;
-        this.gateway = gateway;
+        this.routes = routes;
     }
 
     @EventListener({ApplicationReadyEvent.class, HeartbeatEvent.class})
@@ -41,12 +40,11 @@ class ApiDocsCatalog {
                 .map(service -> service.toLowerCase(Locale.ROOT))
                 .collect(Collectors.toSet());
         Set<SwaggerUrl> documents = new TreeSet<>(Comparator.comparing(SwaggerUrl::getName));
-        gateway.getRoutes().stream()
-                .map(route -> route.getUri())
-                .filter(uri -> "lb".equals(uri.getScheme()))
-                .map(URI::getHost)
+        // Not on an event loop: discovery's refresh thread, or start-up. The route definitions are in memory.
+        RoutedServices.of(routes)
                 .filter(service -> registered.contains(service.toLowerCase(Locale.ROOT)))
-                .forEach(service -> documents.add(new SwaggerUrl(service, DOCUMENTS + service, service)));
+                .doOnNext(service -> documents.add(new SwaggerUrl(service, DOCUMENTS + service, service)))
+                .blockLast();
         swaggerUi.setUrls(documents);
     }
 }

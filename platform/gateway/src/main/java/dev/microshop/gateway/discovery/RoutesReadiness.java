@@ -39,11 +39,7 @@ class RoutesReadiness implements ReactiveHealthIndicator {
         if (warm) {
             return Mono.just(Health.up().build());
         }
-        return routes.getRouteDefinitions()
-                .filter(route ->
-                        route.getUri() != null && "lb".equals(route.getUri().getScheme()))
-                .map(route -> route.getUri().getHost())
-                .distinct()
+        return RoutedServices.of(routes)
                 .flatMap(service -> resolved.contains(service)
                         ? Mono.just(Map.entry(service, true))
                         : Flux.from(loadBalancers.getInstance(service).choose())

@@ -11,8 +11,9 @@ import org.springdoc.core.properties.AbstractSwaggerUiConfigProperties.SwaggerUr
 import org.springdoc.core.properties.SwaggerUiConfigProperties;
 import org.springframework.cloud.client.ServiceInstance;
 import org.springframework.cloud.client.discovery.DiscoveryClient;
-import org.springframework.cloud.gateway.config.GatewayProperties;
 import org.springframework.cloud.gateway.route.RouteDefinition;
+import org.springframework.cloud.gateway.route.RouteDefinitionLocator;
+import reactor.core.publisher.Flux;
 
 /** The documents Swagger UI lists follow discovery: routed services that are registered, and only those. */
 class ApiDocsCatalogTest {
@@ -36,11 +37,8 @@ class ApiDocsCatalogTest {
         assertThat(swaggerUi.getUrls()).extracting(SwaggerUrl::getName).containsExactly("order-service");
     }
 
-    private static GatewayProperties routes() {
-        GatewayProperties properties = new GatewayProperties();
-        properties.setRoutes(
-                List.of(route("lb://user-service"), route("lb://order-service"), route("http://127.0.0.1:9411")));
-        return properties;
+    private static RouteDefinitionLocator routes() {
+        return () -> Flux.just(route("lb://user-service"), route("lb://order-service"), route("http://127.0.0.1:9411"));
     }
 
     private static RouteDefinition route(String uri) {

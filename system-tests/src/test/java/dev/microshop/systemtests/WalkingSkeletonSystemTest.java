@@ -26,10 +26,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -142,6 +144,41 @@ class WalkingSkeletonSystemTest {
             }
             assertThat(instances.get("GATEWAY")).containsExactly("127.0.0.1:8080");
             assertThat(instances.get("USER-SERVICE")).containsExactlyInAnyOrder("127.0.0.1:8101", "127.0.0.1:8111");
+        });
+    }
+
+    @Test
+    @Order(25)
+    void prometheus_scrapes_every_instance_it_finds_in_discovery_replicas_included_and_the_platform() {
+        List<String> expected = List.of(
+                "config-server:8888",
+                "gateway:8080",
+                "user-service:8101",
+                "user-service:8111",
+                "inventory-service:8102",
+                "order-service:8103",
+                "payment-service:8104",
+                "notification-service:8105",
+                "discovery-server",
+                "payment-provider",
+                "zipkin",
+                "kafka",
+                "postgres",
+                "prometheus",
+                "alertmanager");
+        Microshop.await(Duration.ofSeconds(60), () -> {
+            Map<String, String> health = new LinkedHashMap<>();
+            for (JsonNode target :
+                    Monitoring.prometheus("/api/v1/targets?state=active").get("activeTargets")) {
+                health.put(
+                        target.get("labels").get("instance").asString(),
+                        target.get("health").asString() + " "
+                                + target.get("lastError").asString());
+            }
+            assertThat(health.keySet()).containsExactlyInAnyOrderElementsOf(expected);
+            assertThat(health)
+                    .allSatisfy(
+                            (instance, state) -> assertThat(state).as(instance).isEqualTo("up "));
         });
     }
 
@@ -454,6 +491,51 @@ class WalkingSkeletonSystemTest {
         return page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Place order"));
     }
 
+    @Test
+    @Order(68)
+    void every_dashboard_panel_and_alert_rule_runs_on_prometheus_and_reads_only_metrics_it_knows() throws Exception {
+        List<String> services = new ArrayList<>();
+        Monitoring.query("group by (application) (up{job=\"services\"})")
+                .get("result")
+                .forEach(series ->
+                        services.add(series.get("metric").get("application").asString()));
+        assertThat(services).contains("gateway", "order-service", "user-service");
+        Map<String, List<String>> queries = new LinkedHashMap<>();
+        try (Stream<Path> dashboards = Files.list(Microshop.HOME.resolve("deploy/grafana"))) {
+            for (Path dashboard : dashboards.sorted().toList()) {
+                queries.put(
+                        dashboard.getFileName().toString(),
+                        Monitoring.panelQueries(Microshop.JSON.readTree(Files.readString(dashboard))));
+            }
+        }
+        assertThat(queries).containsOnlyKeys("order-saga.json", "overview.json", "service.json");
+        List<String> rules = new ArrayList<>();
+        for (JsonNode group : Monitoring.prometheus("/api/v1/rules").get("groups")) {
+            group.get("rules").forEach(rule -> rules.add(rule.get("query").asString()));
+        }
+        assertThat(rules).hasSizeGreaterThanOrEqualTo(11);
+        queries.put("alert rules", rules);
+
+        Set<String> unknown = new TreeSet<>();
+        int ran = 0;
+        for (Map.Entry<String, List<String>> source : queries.entrySet()) {
+            for (String query : source.getValue()) {
+                for (String service : services) {
+                    Monitoring.query(query.replace("$application", service));
+                    ran++;
+                }
+                Monitoring.metricNames(query).stream()
+                        // up is Prometheus' own series for every target, which its metadata does not list.
+                        .filter(metric -> !metric.equals("up") && !Monitoring.isKnown(metric))
+                        .forEach(metric -> unknown.add(metric + " (" + source.getKey() + ")"));
+            }
+        }
+        System.out.printf("[figure] %d dashboard and rule queries ran on Prometheus%n", ran);
+        assertThat(unknown).as("metrics Prometheus does not know").isEmpty();
+        // The overview's first panel: an instance of every process that Prometheus scrapes.
+        assertThat(Monitoring.query("sum by (application) (up)").get("result")).hasSizeGreaterThanOrEqualTo(14);
+    }
+
     private static void signUp(Page page, String name) {
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Sign up"))
                 .click();
@@ -561,6 +643,51 @@ class WalkingSkeletonSystemTest {
                 Duration.between(killedAt, Instant.now()).toMillis() / 1000.0);
         assertThat(Microshop.instance("user-service").get("pid").asLong()).isNotIn(victims);
         assertThat(Microshop.instance("user-service").get("restarts").asInt()).isPositive();
+    }
+
+    /**
+     * The shipped InstanceDown rule end to end, with its for: shortened from 1 m to 5 s in a rule file of this machine
+     * (.microshop/prometheus/rules/), so the test need not wait a minute: stop sees the service leave discovery and
+     * Prometheus, the rule fire, and Alertmanager call its webhook; the supervisor leaves the stopped service alone.
+     */
+    @Test
+    @Order(95)
+    void a_stopped_service_raises_instance_down_at_the_alert_webhook_and_start_brings_it_back() throws Exception {
+        String shipped = Files.readString(Microshop.HOME.resolve("deploy/prometheus/rules/microshop.yml"));
+        int from = shipped.indexOf("      - alert: InstanceDown");
+        String instanceDown = shipped.substring(from, shipped.indexOf("      - alert:", from + 10));
+        assertThat(instanceDown).contains("for: 1m");
+        String quick = "groups:\n  - name: system-test-quick-instance-down\n    rules:\n"
+                + instanceDown.replace("for: 1m", "for: 5s");
+        Monitoring.writeLocalRule("system-test-instance-down.yml", quick);
+        try (Monitoring.Webhook webhook = new Monitoring.Webhook()) {
+            Monitoring.reloadPrometheus();
+            Microshop.await(
+                    Duration.ofSeconds(20),
+                    () -> assertThat(Monitoring.prometheus("/api/v1/rules").toString())
+                            .contains("system-test-quick-instance-down"));
+
+            Instant stopped = Instant.now();
+            Microshop.CommandResult stop = Microshop.run("stop", "notification-service");
+            assertThat(stop.exitCode()).as(stop.output()).isZero();
+            JsonNode alert =
+                    webhook.await("InstanceDown", "firing", Map.of("instance", "notification-service:8105"), 150);
+            System.out.printf(
+                    "[figure] InstanceDown for a stopped notification-service reached the webhook %.1f s after stop%n",
+                    Duration.between(stopped, Instant.now()).toMillis() / 1000.0);
+            assertThat(alert.get("annotations").get("runbook_url").asString())
+                    .isEqualTo("docs/operations.md#instance-down");
+            assertThat(alert.get("labels").get("application").asString()).isEqualTo("notification-service");
+            assertThat(Microshop.instance("notification-service").get("state").asString())
+                    .isEqualTo("HELD");
+        } finally {
+            Monitoring.deleteLocalRule("system-test-instance-down.yml");
+            Monitoring.reloadPrometheus();
+            Microshop.CommandResult start = Microshop.run("start", "notification-service");
+            assertThat(start.exitCode()).as(start.output()).isZero();
+        }
+        assertThat(Microshop.instance("notification-service").get("state").asString())
+                .isEqualTo("READY");
     }
 
     @Test

@@ -26,11 +26,13 @@ public final class KafkaBroker implements AutoCloseable {
     private final KafkaRaftServer server;
     private final HealthEndpoint health;
     private final AtomicBoolean serving = new AtomicBoolean(false);
+    private ConsumerGroupLag consumerGroupLag;
 
     /** Formats the storage if needed and opens the health endpoint (503 until {@link #start()} is done). */
     public KafkaBroker(BrokerSettings settings) throws IOException {
         this.settings = settings;
-        this.health = HealthEndpoint.start(settings.healthPort(), serving::get);
+        this.health = HealthEndpoint.start(settings.healthPort(), serving::get, "kafka", settings.dataDir());
+        BrokerMetrics.bindTo(health.metrics());
         try {
             String propertiesFile = new BrokerStorage(settings).prepare().toString();
             this.server = new KafkaRaftServer(new KafkaConfig(Utils.loadProps(propertiesFile), false), Time.SYSTEM);
@@ -44,6 +46,8 @@ public final class KafkaBroker implements AutoCloseable {
     public void start() throws InterruptedException {
         server.startup();
         awaitServing(settings);
+        consumerGroupLag = new ConsumerGroupLag(settings.bootstrapServers(), health.metrics());
+        consumerGroupLag.start();
         serving.set(true);
     }
 
@@ -56,6 +60,9 @@ public final class KafkaBroker implements AutoCloseable {
     public void close() {
         serving.set(false);
         log.info("Stopping Kafka");
+        if (consumerGroupLag != null) {
+            consumerGroupLag.close();
+        }
         server.shutdown();
         server.awaitShutdown();
         health.close();

@@ -8,7 +8,8 @@ import java.util.Map;
 
 /**
  * One running copy of a process from the table: its instance name (name, name-2, ...), ports, probes,
- * and its command line as the JVM and its options followed by what to run ({@code -jar} or {@code -cp}).
+ * and its command line as the JVM and its options followed by what to run ({@code -jar} or {@code -cp}); a native
+ * program has no JVM options, and its program is its command.
  */
 public record Instance(
         String name,

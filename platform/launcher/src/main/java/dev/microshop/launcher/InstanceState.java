@@ -28,6 +28,10 @@ public record InstanceState(
         RESTARTING,
         /** Cannot be started at all (e.g. its jar is missing); not retried. */
         FAILED,
+        /** Stopped by the operator (./microshop stop NAME): left alone until ./microshop start NAME. */
+        HELD,
+        /** Frozen by the operator (./microshop pause NAME): not checked until ./microshop resume NAME. */
+        PAUSED,
         STOPPED
     }
 }

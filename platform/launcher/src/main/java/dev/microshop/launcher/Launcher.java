@@ -15,7 +15,8 @@ public final class Launcher {
 
     private static final String USAGE = """
             usage: launcher up [--replicas NAME=N ...] [--timeout SECONDS] [--processes FILE]
-                   launcher down | status [--json] | restart NAME | missing-jars | refresh-config
+                   launcher down | status [--json] | missing-jars | refresh-config
+                   launcher restart | stop | start | pause | resume NAME
                    launcher module-of NAME   (prints the module that builds its jar, and the jar)
                    launcher admin list | grant EMAIL | revoke EMAIL
                    launcher dlt [list [TOPIC]] | replay REF [--again] | replay --all [TOPIC]
@@ -47,7 +48,8 @@ public final class Launcher {
                 case "up" -> new UpCommand(home, environment, out).run(Options.parse(rest));
                 case SUPERVISE -> supervise(Options.parse(rest));
                 case "down" -> new DownCommand(home, out).run();
-                case "restart" -> new RestartCommand(home, out).run(rest);
+                case "restart", "stop", "start", "pause", "resume" ->
+                    new InstanceCommands(home, out).run(args[0], rest);
                 case "module-of" -> moduleOf(rest);
                 case "status" -> new StatusCommand(home, out).run(json(rest));
                 case "missing-jars" -> missingJars(Options.parse(rest));
@@ -91,6 +93,7 @@ public final class Launcher {
         Secrets secrets = new Secrets(home);
         secrets.createMissing();
         pidFile.writeCurrentProcess();
+        Hold.releaseAll(home);
         Supervisor supervisor = new Supervisor(
                 home, table.supervision(), instances, environment, secrets, options.train(), new EventLog(out));
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -12,6 +12,8 @@ public record ProcessSpec(
         String jar,
         String mainClass,
         String classpath,
+        List<String> command,
+        String install,
         String heap,
         int port,
         Map<String, Integer> ports,
@@ -28,6 +30,11 @@ public record ProcessSpec(
         SPRING
     }
 
+    /** A native program (not a JVM): the command's first word, found on the PATH. */
+    boolean isNative() {
+        return command != null;
+    }
+
     /** Stops after the Spring apps: plain servers (Kafka, PostgreSQL, Zipkin) and those marked stopsLast. */
     boolean stopsWithServers() {
         return kind == Kind.PLAIN || stopsLast;
@@ -42,10 +49,15 @@ public record ProcessSpec(
         if (name == null || name.isBlank()) {
             throw new IllegalArgumentException("a process in the table has no name");
         }
-        if ((jar == null) == (mainClass == null)) {
-            throw new IllegalArgumentException(name + ": give either jar or mainClass");
+        if ((jar != null ? 1 : 0) + (mainClass != null ? 1 : 0) + (command != null ? 1 : 0) != 1) {
+            throw new IllegalArgumentException(name + ": give one of jar, mainClass and command");
         }
         kind = kind == null ? Kind.PLAIN : kind;
+        if (command != null && (command.isEmpty() || kind != Kind.PLAIN || heap != null)) {
+            throw new IllegalArgumentException(
+                    name + ": a command is a program and its arguments, of kind plain, no heap");
+        }
+        command = command == null ? null : List.copyOf(command);
         ports = ports == null ? new LinkedHashMap<>() : new LinkedHashMap<>(ports);
         jvmArgs = jvmArgs == null ? List.of() : List.copyOf(jvmArgs);
         env = env == null ? Map.of() : new LinkedHashMap<>(env);

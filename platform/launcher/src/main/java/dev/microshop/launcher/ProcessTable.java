@@ -1,5 +1,6 @@
 package dev.microshop.launcher;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -7,11 +8,13 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.MapperFeature;
 import tools.jackson.dataformat.yaml.YAMLMapper;
@@ -55,6 +58,9 @@ public record ProcessTable(Supervision supervision, List<ProcessSpec> processes)
         checkReplicas(replicas);
         List<Instance> instances = new ArrayList<>();
         for (ProcessSpec spec : processes) {
+            if (spec.isNative() && nativeProgram(spec, environment).isEmpty()) {
+                continue;
+            }
             int copies = replicas.getOrDefault(spec.name(), 1);
             for (int replica = 1; replica <= copies; replica++) {
                 instances.add(instance(spec, replica, home, environment));
@@ -63,6 +69,24 @@ public record ProcessTable(Supervision supervision, List<ProcessSpec> processes)
         instances.sort(Comparator.comparingInt(Instance::tier));
         checkPorts(instances);
         return instances;
+    }
+
+    /** The native programs of the table that are not installed here: up runs without them and says how to add them. */
+    List<ProcessSpec> notInstalled(Map<String, String> environment) {
+        return processes.stream()
+                .filter(spec ->
+                        spec.isNative() && nativeProgram(spec, environment).isEmpty())
+                .toList();
+    }
+
+    /** Where the PATH has the program a native process runs. */
+    private static Optional<Path> nativeProgram(ProcessSpec spec, Map<String, String> environment) {
+        String program = spec.command().getFirst();
+        return Arrays.stream(environment.getOrDefault("PATH", "").split(File.pathSeparator))
+                .filter(directory -> !directory.isBlank())
+                .map(directory -> Path.of(directory, program))
+                .filter(Files::isExecutable)
+                .findFirst();
     }
 
     /** Two processes on one port would fail in ways far from the cause: refuse the table at once instead. */
@@ -131,6 +155,16 @@ public record ProcessTable(Supervision supervision, List<ProcessSpec> processes)
         ports.forEach((portName, value) -> placeholders.put(portName, String.valueOf(value)));
 
         Path jar = spec.jar() == null ? null : home.root().resolve(spec.jar());
+        List<String> program;
+        if (spec.isNative()) {
+            program = new ArrayList<>();
+            program.add(nativeProgram(spec, environment).orElseThrow().toString());
+            spec.command().stream().skip(1).forEach(argument -> program.add(fill(argument, placeholders)));
+        } else if (jar != null) {
+            program = List.of("-jar", jar.toString());
+        } else {
+            program = List.of("-cp", fill(spec.classpath(), placeholders), spec.mainClass());
+        }
         return new Instance(
                 name,
                 spec,
@@ -140,10 +174,8 @@ public record ProcessTable(Supervision supervision, List<ProcessSpec> processes)
                 URI.create(fill(spec.live(), placeholders)),
                 fill(spec.url(), placeholders),
                 jar,
-                javaAndOptions(spec, name, home, placeholders, environment),
-                jar != null
-                        ? List.of("-jar", jar.toString())
-                        : List.of("-cp", fill(spec.classpath(), placeholders), spec.mainClass()),
+                spec.isNative() ? List.of() : javaAndOptions(spec, name, home, placeholders, environment),
+                program,
                 processEnvironment(spec, name, port, ports, home, placeholders, environment));
     }
 

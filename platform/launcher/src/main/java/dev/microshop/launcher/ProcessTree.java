@@ -51,9 +51,17 @@ final class ProcessTree {
                 && commandLine.get().containsAll(Arrays.asList(arguments));
     }
 
-    /** Whether pid is still the process started for this instance of this home, not a later one with its pid. */
+    /**
+     * Whether pid is still the process started for this instance of this home, not a later one with its pid, nor one
+     * of its children (they inherit its marks; its parent, the supervisor or init, has none).
+     */
     static boolean isInstance(long pid, Home home, String instance) {
-        return isAliveWith(pid, Instance.marker(instance)) && isMarked(pid, home, instance);
+        return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)
+                && isMarked(pid, home, instance)
+                && ProcessHandle.of(pid)
+                        .flatMap(ProcessHandle::parent)
+                        .map(parent -> !isMarked(parent.pid(), home, instance))
+                        .orElse(true);
     }
 
     /** Live processes started for this home (and, unless null, for this instance). */

@@ -102,6 +102,7 @@ final class SupervisedProcess {
                     fail("missing " + home.root().relativize(instance.jar()) + " (build it: ./microshop up --build)");
                     return;
                 }
+                awaitRelease();
                 Process started = launch();
                 if (started == null) {
                     return;
@@ -109,6 +110,13 @@ final class SupervisedProcess {
                 Ending ending = superviseRun(started);
                 if (isStopped()) {
                     return;
+                }
+                if (Hold.of(home, instance.name()).isPresent()) {
+                    // The operator stopped it: no restart until they start it again (awaitRelease).
+                    ProcessTree.stop(
+                            started.toHandle(), ProcessTree.startedFor(home, instance.name()), supervision.stopGrace());
+                    delays = backOff.start();
+                    continue;
                 }
                 if (Duration.between(startedAt(), Instant.now()).compareTo(supervision.stableAfter()) >= 0) {
                     delays = backOff.start();
@@ -124,6 +132,23 @@ final class SupervisedProcess {
             // stop() interrupts: nothing more to do here.
         } catch (IOException | RuntimeException e) {
             fail("cannot be started: " + e.getMessage());
+        }
+    }
+
+    /** While the operator holds the instance stopped (./microshop stop NAME), waits for ./microshop start NAME. */
+    private void awaitRelease() throws InterruptedException {
+        if (Hold.of(home, instance.name()).isEmpty()) {
+            return;
+        }
+        synchronized (this) {
+            process = null;
+            status = InstanceState.Status.HELD;
+            lastEvent = "stopped by the operator (./microshop start " + instance.name() + " starts it)";
+        }
+        log.event(instance.name(), lastEvent());
+        onChange.run();
+        while (Hold.of(home, instance.name()).isPresent() && !isStopped()) {
+            Thread.sleep(READY_POLL);
         }
     }
 
@@ -180,7 +205,13 @@ final class SupervisedProcess {
         ready();
         int failedChecks = 0;
         while (!started.waitFor(supervision.checkEveryMillis(), TimeUnit.MILLISECONDS)) {
-            if (probe.answers200(instance.live())) {
+            if (Hold.of(home, instance.name()).isPresent()) {
+                // Paused by the operator (or being stopped): a frozen process answers nothing, and must not be
+                // restarted.
+                failedChecks = 0;
+                paused();
+            } else if (probe.answers200(instance.live())) {
+                resumed();
                 failedChecks = 0;
             } else if (++failedChecks >= supervision.failedChecksBeforeRestart()) {
                 return new Ending("liveness check failed " + failedChecks + " times in a row", true);
@@ -226,6 +257,30 @@ final class SupervisedProcess {
         }
     }
 
+    private void paused() {
+        synchronized (this) {
+            if (status == InstanceState.Status.PAUSED) {
+                return;
+            }
+            status = InstanceState.Status.PAUSED;
+            lastEvent = "paused by the operator (./microshop resume " + instance.name() + " resumes it)";
+        }
+        log.event(instance.name(), lastEvent());
+        onChange.run();
+    }
+
+    private void resumed() {
+        synchronized (this) {
+            if (status != InstanceState.Status.PAUSED) {
+                return;
+            }
+            status = InstanceState.Status.READY;
+            lastEvent = "resumed";
+        }
+        log.event(instance.name(), lastEvent());
+        onChange.run();
+    }
+
     private void restarting(Ending ending, long delayMillis) {
         synchronized (this) {
             status = InstanceState.Status.RESTARTING;
@@ -256,6 +311,10 @@ final class SupervisedProcess {
             current = process;
         }
         thread.interrupt();
+        if (current != null && Hold.of(home, instance.name()).orElse(null) == Hold.PAUSED) {
+            // A frozen process would not even see SIGTERM.
+            Hold.signal(current.toHandle(), "CONT");
+        }
         ProcessTree.stop(
                 current == null ? null : current.toHandle(),
                 ProcessTree.startedFor(home, instance.name()),

@@ -55,8 +55,11 @@ final class UpCommand {
             stateFile.read().ifPresent(state -> StatusTable.print(state.instances(), home, out));
             return 0;
         }
-        List<Instance> instances =
-                ProcessTable.load(options.processes()).instances(home, options.replicas(), environment);
+        ProcessTable table = ProcessTable.load(options.processes());
+        List<Instance> instances = table.instances(home, options.replicas(), environment);
+        table.notInstalled(environment)
+                .forEach(missing -> out.println(
+                        "Not installed, so not started: " + missing.name() + " (" + missing.install() + ")"));
         new DownCommand(home, out).stopLeftovers();
         new Secrets(home).createMissing();
         List<String> busy = busyPorts(instances);

@@ -2,7 +2,10 @@ package dev.microshop.launcher;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -93,7 +96,9 @@ class ProcessTableTest {
                         "notification-service");
 
         Map<Integer, List<String>> users = new LinkedHashMap<>();
-        for (Instance instance : BUILT_IN.instances(home(), mostReplicas, Map.of())) {
+        List<Instance> all = BUILT_IN.instances(home(), mostReplicas, withNativePrograms());
+        assertThat(all).extracting(Instance::name).contains("prometheus", "alertmanager");
+        for (Instance instance : all) {
             instance.allPorts()
                     .forEach(port ->
                             users.computeIfAbsent(port, p -> new ArrayList<>()).add(instance.name()));
@@ -152,6 +157,48 @@ class ProcessTableTest {
 
         assertThat(app.url()).isEqualTo("http://127.0.0.1:19000/actuator");
         assertThat(app.environment()).containsEntry("MANAGEMENT_URL", "http://127.0.0.1:19000");
+    }
+
+    @Test
+    void a_native_program_runs_from_the_path_with_its_placeholders_filled_and_without_a_jvm() throws Exception {
+        Instance prometheus = instance(BUILT_IN.instances(home(), Map.of(), withNativePrograms()), "prometheus");
+
+        assertThat(prometheus.javaAndOptions()).isEmpty();
+        assertThat(prometheus.program())
+                .startsWith(directory.resolve("bin/prometheus").toString())
+                .contains(
+                        "--config.file=" + directory.resolve("deploy/prometheus/prometheus.yml"),
+                        "--web.listen-address=127.0.0.1:9090");
+        assertThat(prometheus.environment()).containsEntry("MICROSHOP_INSTANCE", "prometheus");
+    }
+
+    @Test
+    void a_native_program_that_is_not_installed_is_left_out_and_named_with_how_to_install_it() {
+        List<Instance> instances = BUILT_IN.instances(home(), Map.of(), Map.of("PATH", directory.toString()));
+
+        assertThat(instances).extracting(Instance::name).doesNotContain("prometheus", "alertmanager");
+        assertThat(BUILT_IN.notInstalled(Map.of("PATH", directory.toString())))
+                .extracting(ProcessSpec::name, ProcessSpec::install)
+                .containsExactly(
+                        tuple("prometheus", "apt-get install prometheus"),
+                        tuple("alertmanager", "apt-get install prometheus-alertmanager"));
+    }
+
+    /** A PATH on which the table's native programs are installed (as stand-ins that are never run). */
+    private Map<String, String> withNativePrograms() {
+        try {
+            Path bin = Files.createDirectories(directory.resolve("bin"));
+            for (String program : List.of("prometheus", "prometheus-alertmanager")) {
+                Path file = bin.resolve(program);
+                if (!Files.exists(file)) {
+                    Files.writeString(file, "#!/bin/sh\nexit 1\n");
+                    file.toFile().setExecutable(true);
+                }
+            }
+            return Map.of("PATH", bin.toString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private Home home() {

@@ -49,7 +49,7 @@ public final class PostgresServer implements AutoCloseable {
     /** Opens the health endpoint, which answers 503 until {@link #start()} is done. */
     public PostgresServer(PostgresSettings settings) throws IOException {
         this.settings = settings;
-        this.health = HealthEndpoint.start(settings.healthPort(), () -> ready);
+        this.health = HealthEndpoint.start(settings.healthPort(), () -> ready, "postgres", settings.dataDir());
     }
 
     /** Starts PostgreSQL, creates the missing roles and databases, and returns once all exist. */
@@ -87,6 +87,10 @@ public final class PostgresServer implements AutoCloseable {
                 .orElseThrow(() -> new IllegalStateException("PostgreSQL started without a postmaster.pid"));
         watchdog = postmaster.watchForDeathOf(ProcessHandle.current());
         new DatabaseProvisioner(postgres.getPostgresDatabase()).provision(settings.databases());
+        new DatabaseStatistics(postgres.getPostgresDatabase())
+                .bindTo(
+                        health.metrics(),
+                        settings.databases().stream().map(ServiceDatabase::name).toList());
         ready = true;
     }
 

@@ -51,6 +51,8 @@ public class RateLimits {
         this.problems = problems;
         this.meters = meters;
         this.classes = Classes.of(settings.current());
+        // At zero from the start, so dashboards and alerts know every class before its first refusal.
+        classes.inOrder().forEach(this::rejected);
     }
 
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
@@ -88,11 +90,7 @@ public class RateLimits {
         if (probe.isConsumed()) {
             return next;
         }
-        Counter.builder(REJECTED_METRIC)
-                .description("Requests refused with 429 by a rate limit")
-                .tag("class", limit.name())
-                .register(meters)
-                .increment();
+        rejected(limit).increment();
         long retryAfter = RetryAfter.seconds(Duration.ofNanos(probe.getNanosToWaitForRefill()));
         headers.set(HttpHeaders.RETRY_AFTER, Long.toString(retryAfter));
         return problems.write(
@@ -101,12 +99,20 @@ public class RateLimits {
                 "Too many requests (limit '%s'); try again in %d s".formatted(limit.name(), retryAfter));
     }
 
+    private Counter rejected(RateLimitClass limit) {
+        return Counter.builder(REJECTED_METRIC)
+                .description("Requests refused with 429 by a rate limit")
+                .tag("class", limit.name())
+                .register(meters);
+    }
+
     /** The classes of the current settings by order, compiled again only when the settings changed. */
     private Classes classes() {
         RateLimitProperties current = settings.current();
         Classes compiled = classes;
         if (compiled.source() != current) {
             compiled = Classes.of(current);
+            compiled.inOrder().forEach(this::rejected);
             classes = compiled;
         }
         return compiled;

@@ -7,13 +7,19 @@ import io.micrometer.core.instrument.Timer;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.ApplicationListener;
 import org.springframework.kafka.listener.BackOffHandler;
 import org.springframework.kafka.listener.ListenerContainerPauseService;
+import org.springframework.kafka.listener.ListenerContainerRegistry;
 import org.springframework.kafka.listener.MessageListenerContainer;
 import org.springframework.kafka.listener.RecordInterceptor;
 import org.springframework.kafka.listener.RetryListener;
@@ -28,15 +34,21 @@ import org.springframework.kafka.support.TopicPartitionOffset;
  * <li>{@code microshop.messaging.listener.retrying.longest}: seconds since the first failure of the oldest of them;</li>
  * <li>{@code microshop.messaging.listener.retried} (timer): from a record's first failure until it was handled or
  * dead-lettered ({@code outcome});</li>
- * <li>{@code microshop.messaging.dead.lettered} (counter): records sent to {@code <topic>.dlt}, by topic.</li>
+ * <li>{@code microshop.messaging.dead.lettered} (counter): records sent to {@code <topic>.dlt}, by topic and failure;
+ * at zero from the start for every topic a listener reads, so a dashboard or an alert knows them before the first.</li>
  * </ul>
  */
-class ListenerRetries implements RetryListener, BackOffHandler, RecordInterceptor<Object, Object> {
+class ListenerRetries
+        implements RetryListener,
+                BackOffHandler,
+                RecordInterceptor<Object, Object>,
+                ApplicationListener<ApplicationReadyEvent> {
 
     /** The partition of the record whose failure is being handled on this consumer thread, for the backoff. */
     private static final ThreadLocal<TopicPartition> failedPartition = new ThreadLocal<>();
 
     private final ListenerContainerPauseService pauses;
+    private final ListenerContainerRegistry containers;
     private final MeterRegistry meters;
     private final Clock clock;
     /** First failure per record being retried; a record whose partition moved to another consumer ages out. */
@@ -46,7 +58,13 @@ class ListenerRetries implements RetryListener, BackOffHandler, RecordIntercepto
 
     private record Retrying(Instant firstFailure, Instant lastFailure) {}
 
-    ListenerRetries(ListenerContainerPauseService pauses, MeterRegistry meters, Clock clock, Duration longestBackOff) {
+    ListenerRetries(
+            ListenerContainerRegistry containers,
+            ListenerContainerPauseService pauses,
+            MeterRegistry meters,
+            Clock clock,
+            Duration longestBackOff) {
+        this.containers = containers;
         this.pauses = pauses;
         this.meters = meters;
         this.clock = clock;
@@ -82,15 +100,31 @@ class ListenerRetries implements RetryListener, BackOffHandler, RecordIntercepto
         pauses.pausePartition(container, partition, Duration.ofMillis(backOffMillis));
     }
 
+    /** Every topic a listener reads, with the failures that dead-letter (a transient one is retried while it lasts). */
+    @Override
+    public void onApplicationEvent(ApplicationReadyEvent ready) {
+        containers.getAllListenerContainers().stream()
+                .map(container -> container.getContainerProperties().getTopics())
+                .filter(Objects::nonNull)
+                .flatMap(Arrays::stream)
+                .forEach(topic -> {
+                    deadLettered(topic, ListenerFailures.Kind.PERMANENT);
+                    deadLettered(topic, ListenerFailures.Kind.UNEXPECTED);
+                });
+    }
+
+    private Counter deadLettered(String topic, ListenerFailures.Kind failure) {
+        return Counter.builder("microshop.messaging.dead.lettered")
+                .tag("topic", topic)
+                .tag("failure", failure.name().toLowerCase(Locale.ROOT))
+                .description("Records sent to the dead-letter topic")
+                .register(meters);
+    }
+
     /** Dead-lettered (after its retries, or at once when permanent). */
     @Override
     public void recovered(ConsumerRecord<?, ?> record, Exception failure) {
-        Counter.builder("microshop.messaging.dead.lettered")
-                .tag("topic", record.topic())
-                .tag("failure", ListenerFailures.classify(failure).name().toLowerCase())
-                .description("Records sent to the dead-letter topic")
-                .register(meters)
-                .increment();
+        deadLettered(record.topic(), ListenerFailures.classify(failure)).increment();
         finished(record, "dead-lettered");
     }
 

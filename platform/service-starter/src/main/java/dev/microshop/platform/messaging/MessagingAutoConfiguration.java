@@ -60,6 +60,7 @@ public class MessagingAutoConfiguration {
         resumes.setDaemon(true);
         resumes.initialize();
         return new ListenerRetries(
+                containers,
                 new ListenerContainerPauseService(containers, resumes),
                 meters.getIfAvailable(SimpleMeterRegistry::new),
                 clock.getIfAvailable(Clock::systemUTC),
@@ -109,14 +110,16 @@ public class MessagingAutoConfiguration {
                 KafkaTemplate<String, byte[]> kafka,
                 TraceParents traceParents,
                 @Value("${spring.application.name}") String serviceName,
-                MessagingProperties settings) {
+                MessagingProperties settings,
+                ObjectProvider<MeterRegistry> meters) {
             return new OutboxRelay(
                     jdbc,
                     new TransactionTemplate(transactions),
                     kafka,
                     traceParents,
                     serviceName,
-                    settings.outbox().pollMillis());
+                    settings.outbox().pollMillis(),
+                    meters.getIfAvailable(SimpleMeterRegistry::new));
         }
 
         @Bean

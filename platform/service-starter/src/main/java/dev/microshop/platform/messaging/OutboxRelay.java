@@ -3,6 +3,9 @@ package dev.microshop.platform.messaging;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.core.builder.CloudEventBuilder;
 import io.cloudevents.kafka.KafkaMessageFactory;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.net.URI;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -18,6 +21,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,12 +37,19 @@ import org.springframework.transaction.support.TransactionTemplate;
  * {@code pollMillis}; a PostgreSQL advisory lock lets one instance of a service relay at a time. A round hands a
  * whole batch to the idempotent producer, which keeps each partition's order, waits for the acknowledgements and marks
  * the events up to the first failure published with one statement, so later events never overtake an earlier one.
+ * Every few seconds it also measures the backlog: how many events wait and how old the oldest is (the outbox's lag).
  */
 public class OutboxRelay implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
     private static final long ADVISORY_LOCK = 0x6d6963726f73686fL; // "microsho"
     private static final int BATCH = 200;
+    private static final long BACKLOG_SAMPLE_SECONDS = 5;
+
+    /** Events waiting, and the age in seconds of the oldest one; NaN until measured, or while the database is away. */
+    private record Backlog(double events, double oldestSeconds) {
+        static final Backlog UNKNOWN = new Backlog(Double.NaN, Double.NaN);
+    }
 
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
@@ -47,6 +58,9 @@ public class OutboxRelay implements SmartLifecycle {
     private final URI source;
     private final long pollMillis;
     private final AtomicBoolean wakeUpPending = new AtomicBoolean();
+    private final AtomicReference<Backlog> backlog = new AtomicReference<>(Backlog.UNKNOWN);
+    private final Counter publishedEvents;
+    private final Counter failures;
     private ScheduledExecutorService executor;
 
     OutboxRelay(
@@ -55,13 +69,27 @@ public class OutboxRelay implements SmartLifecycle {
             KafkaTemplate<String, byte[]> kafka,
             TraceParents traceParents,
             String serviceName,
-            long pollMillis) {
+            long pollMillis,
+            MeterRegistry meters) {
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.kafka = kafka;
         this.traceParents = traceParents;
         this.source = URI.create("/microshop/" + serviceName);
         this.pollMillis = pollMillis;
+        Gauge.builder("microshop.outbox.backlog", backlog, value -> value.get().events())
+                .description("Events in the outbox not yet published to Kafka")
+                .register(meters);
+        Gauge.builder("microshop.outbox.lag", backlog, value -> value.get().oldestSeconds())
+                .description("Age of the oldest event not yet published (0 when none waits)")
+                .baseUnit("seconds")
+                .register(meters);
+        this.publishedEvents = Counter.builder("microshop.outbox.published")
+                .description("Events the relay published to Kafka")
+                .register(meters);
+        this.failures = Counter.builder("microshop.outbox.relay.failures")
+                .description("Relay rounds that stopped at an event Kafka or the database did not take (it is retried)")
+                .register(meters);
     }
 
     /** Asks for a relay round as soon as possible; rounds asked for while one is pending are merged. */
@@ -84,8 +112,10 @@ public class OutboxRelay implements SmartLifecycle {
                 total += published;
             } while (published == BATCH);
         } catch (RuntimeException e) {
+            failures.increment();
             log.warn("Outbox relay round failed, will retry: {}", e.getMessage());
         }
+        publishedEvents.increment(total);
         return total;
     }
 
@@ -109,6 +139,7 @@ public class OutboxRelay implements SmartLifecycle {
                 traceParents.continueTrace(
                         event.traceparent(), "outbox publish " + event.type(), () -> acknowledgements.add(send(event)));
             } catch (RuntimeException e) {
+                failures.increment();
                 warnNotPublished(event, e);
                 break;
             }
@@ -139,6 +170,7 @@ public class OutboxRelay implements SmartLifecycle {
                 Thread.currentThread().interrupt();
                 break;
             } catch (ExecutionException | TimeoutException e) {
+                failures.increment();
                 warnNotPublished(pending.get(i), e instanceof ExecutionException ? e.getCause() : e);
                 break;
             }
@@ -171,6 +203,18 @@ public class OutboxRelay implements SmartLifecycle {
         return kafka.send(record);
     }
 
+    private void measureBacklog() {
+        try {
+            backlog.set(jdbc.sql("""
+                            SELECT count(*), coalesce(extract(epoch FROM now() - min(created_at)), 0)
+                            FROM outbox_events WHERE published_at IS NULL""")
+                    .query((row, n) -> new Backlog(row.getDouble(1), row.getDouble(2)))
+                    .single());
+        } catch (RuntimeException e) {
+            backlog.set(Backlog.UNKNOWN);
+        }
+    }
+
     /** Drops events published more than a day ago; the outbox is a queue, not an archive. */
     void purgePublished() {
         jdbc.sql("DELETE FROM outbox_events WHERE published_at < now() - interval '1 day'")
@@ -186,6 +230,7 @@ public class OutboxRelay implements SmartLifecycle {
         });
         executor.scheduleWithFixedDelay(this::relay, 0, pollMillis, TimeUnit.MILLISECONDS);
         executor.scheduleWithFixedDelay(this::purgePublishedQuietly, 10, 60, TimeUnit.MINUTES);
+        executor.scheduleWithFixedDelay(this::measureBacklog, 0, BACKLOG_SAMPLE_SECONDS, TimeUnit.SECONDS);
     }
 
     private void purgePublishedQuietly() {

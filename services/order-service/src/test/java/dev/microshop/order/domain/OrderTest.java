@@ -3,6 +3,7 @@ package dev.microshop.order.domain;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.microshop.order.domain.order.CancellationCause;
 import dev.microshop.order.domain.order.IdempotencyKey;
 import dev.microshop.order.domain.order.InvalidOrderException;
 import dev.microshop.order.domain.order.Money;
@@ -143,10 +144,11 @@ class OrderTest {
         order.markReserved(PLACED.plusSeconds(1), DEADLINE);
         order.pullEvents();
 
-        order.cancel("Payment failed: declined", PLACED.plusSeconds(2));
+        order.cancel(CancellationCause.PAYMENT_FAILED, "Payment failed: declined", PLACED.plusSeconds(2));
 
         assertThat(order.status()).isEqualTo(OrderStatus.CANCELLED);
         assertThat(order.cancellationReason()).contains("Payment failed: declined");
+        assertThat(order.cancellationCause()).contains(CancellationCause.PAYMENT_FAILED);
         assertThat(order.pullEvents())
                 .containsExactly(new OrderEvent.OrderCancelled(order.id(), SHOPPER, "Payment failed: declined"));
     }
@@ -154,12 +156,13 @@ class OrderTest {
     @Test
     void cancelling_a_cancelled_order_changes_nothing() {
         Order order = placedMugs();
-        order.cancel("first", PLACED.plusSeconds(1));
+        order.cancel(CancellationCause.BY_CUSTOMER, "first", PLACED.plusSeconds(1));
         order.pullEvents();
 
-        order.cancel("second", PLACED.plusSeconds(2));
+        order.cancel(CancellationCause.PAYMENT_FAILED, "second", PLACED.plusSeconds(2));
 
         assertThat(order.cancellationReason()).contains("first");
+        assertThat(order.cancellationCause()).contains(CancellationCause.BY_CUSTOMER);
         assertThat(order.updatedAt()).isEqualTo(PLACED.plusSeconds(1));
         assertThat(order.pullEvents()).isEmpty();
     }
@@ -168,7 +171,7 @@ class OrderTest {
     void a_confirmed_order_cannot_be_cancelled() {
         Order order = confirmed();
 
-        assertThatThrownBy(() -> order.cancel("too late", PLACED.plusSeconds(5)))
+        assertThatThrownBy(() -> order.cancel(CancellationCause.DEADLINE_PASSED, "too late", PLACED.plusSeconds(5)))
                 .isInstanceOf(OrderStateException.class)
                 .hasMessageContaining("CONFIRMED and cannot be cancelled");
         assertThat(order.status()).isEqualTo(OrderStatus.CONFIRMED);
@@ -177,7 +180,7 @@ class OrderTest {
     @Test
     void a_cancelled_order_cannot_be_reserved_confirmed_or_shipped() {
         Order order = placedMugs();
-        order.cancel("deadline", PLACED.plusSeconds(30));
+        order.cancel(CancellationCause.DEADLINE_PASSED, "deadline", PLACED.plusSeconds(30));
 
         assertThatThrownBy(() -> order.markReserved(PLACED.plusSeconds(31), DEADLINE))
                 .isInstanceOf(OrderStateException.class);
@@ -206,7 +209,7 @@ class OrderTest {
         Order order = confirmed();
         order.ship(PLACED.plusSeconds(60));
 
-        assertThatThrownBy(() -> order.cancel("changed my mind", PLACED.plusSeconds(61)))
+        assertThatThrownBy(() -> order.cancel(CancellationCause.BY_CUSTOMER, "changed my mind", PLACED.plusSeconds(61)))
                 .isInstanceOf(OrderStateException.class)
                 .hasMessageContaining("SHIPPED and cannot be cancelled");
         assertThatThrownBy(() -> order.markReserved(PLACED.plusSeconds(61), DEADLINE))

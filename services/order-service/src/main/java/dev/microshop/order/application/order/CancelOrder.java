@@ -1,5 +1,6 @@
 package dev.microshop.order.application.order;
 
+import dev.microshop.order.domain.order.CancellationCause;
 import dev.microshop.order.domain.order.Order;
 import dev.microshop.order.domain.order.OrderId;
 import dev.microshop.order.domain.order.OrderNotFoundException;
@@ -27,8 +28,10 @@ public class CancelOrder {
         Order order = orders.lockById(id)
                 .filter(requester::maySee)
                 .orElseThrow(() -> new OrderNotFoundException(id.toString()));
+        boolean byCustomer = order.isOwnedBy(requester.userId());
         order.cancel(
-                order.isOwnedBy(requester.userId()) ? "Cancelled by the customer" : "Cancelled by an administrator",
+                byCustomer ? CancellationCause.BY_CUSTOMER : CancellationCause.BY_ADMINISTRATOR,
+                byCustomer ? "Cancelled by the customer" : "Cancelled by an administrator",
                 clock.instant());
         changes.updated(order);
         return order;

@@ -29,6 +29,7 @@ public final class Order {
     private final RequestFingerprint requestFingerprint;
     private final Instant placedAt;
     private OrderStatus status;
+    private CancellationCause cancellationCause;
     private String cancellationReason;
     private Instant updatedAt;
     private final List<OrderEvent> events = new ArrayList<>();
@@ -42,6 +43,7 @@ public final class Order {
             RequestFingerprint requestFingerprint,
             Instant placedAt,
             OrderStatus status,
+            CancellationCause cancellationCause,
             String cancellationReason,
             Instant updatedAt) {
         this.id = Objects.requireNonNull(id, "id");
@@ -55,6 +57,7 @@ public final class Order {
         }
         this.idempotencyKey = idempotencyKey;
         this.requestFingerprint = requestFingerprint;
+        this.cancellationCause = cancellationCause;
         this.cancellationReason = cancellationReason;
         if (lines.isEmpty()) {
             throw new InvalidOrderException("An order needs at least one item");
@@ -86,7 +89,17 @@ public final class Order {
                         merged.stream().collect(Collectors.toMap(OrderLine::productId, OrderLine::quantity)),
                         paymentMethod);
         Order order = new Order(
-                id, userId, merged, paymentMethod, idempotencyKey, fingerprint, now, OrderStatus.PENDING, null, now);
+                id,
+                userId,
+                merged,
+                paymentMethod,
+                idempotencyKey,
+                fingerprint,
+                now,
+                OrderStatus.PENDING,
+                null,
+                null,
+                now);
         order.events.add(new OrderEvent.OrderPlaced(id, userId, order.lines, order.total, now));
         return order;
     }
@@ -101,6 +114,7 @@ public final class Order {
             RequestFingerprint requestFingerprint,
             Instant placedAt,
             OrderStatus status,
+            CancellationCause cancellationCause,
             String cancellationReason,
             Instant updatedAt) {
         return new Order(
@@ -112,6 +126,7 @@ public final class Order {
                 requestFingerprint,
                 placedAt,
                 status,
+                cancellationCause,
                 cancellationReason,
                 updatedAt);
     }
@@ -137,7 +152,7 @@ public final class Order {
      * Gives up on the order before it is confirmed; stock and payment are given back by the other services.
      * Cancelling a cancelled order changes nothing (the first reason stays).
      */
-    public void cancel(String reason, Instant now) {
+    public void cancel(CancellationCause cause, String reason, Instant now) {
         if (status == OrderStatus.CANCELLED) {
             return;
         }
@@ -147,6 +162,7 @@ public final class Order {
         if (reason == null || reason.isBlank()) {
             throw new IllegalArgumentException("a cancellation has a reason");
         }
+        cancellationCause = Objects.requireNonNull(cause, "cause");
         cancellationReason = reason.length() > MAX_REASON_LENGTH ? reason.substring(0, MAX_REASON_LENGTH) : reason;
         changeTo(OrderStatus.CANCELLED, now);
         events.add(new OrderEvent.OrderCancelled(id, userId, cancellationReason));
@@ -240,6 +256,11 @@ public final class Order {
 
     public OrderStatus status() {
         return status;
+    }
+
+    /** Empty unless cancelled (and for orders cancelled before causes were recorded). */
+    public Optional<CancellationCause> cancellationCause() {
+        return Optional.ofNullable(cancellationCause);
     }
 
     public Optional<String> cancellationReason() {

@@ -1,12 +1,16 @@
 package dev.microshop.order.infrastructure.metrics;
 
 import dev.microshop.order.application.port.OrderMetrics;
+import dev.microshop.order.domain.order.CancellationCause;
 import dev.microshop.order.domain.order.Order;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
+import java.util.EnumMap;
+import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -14,7 +18,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 
 /**
  * Business metrics on /actuator/prometheus: {@code microshop_orders_placed_total},
- * {@code microshop_orders_confirmed_total}, {@code microshop_orders_cancelled_total}, the histogram
+ * {@code microshop_orders_confirmed_total}, {@code microshop_orders_cancelled_total{reason}} (a CancellationCause, or
+ * unknown), the histogram
  * {@code microshop_order_saga_duration_seconds{outcome}} from placement to CONFIRMED or CANCELLED, and load shedding:
  * {@code microshop_orders_shed_total} (orders refused because the saga was behind) and the gauge
  * {@code microshop_orders_shedding} (1 while new orders are refused). Changes of orders are counted after the commit,
@@ -25,7 +30,7 @@ class MicrometerOrderMetrics implements OrderMetrics {
 
     private final Counter placed;
     private final Counter confirmed;
-    private final Counter cancelled;
+    private final Map<CancellationCause, Counter> cancelled = new EnumMap<>(CancellationCause.class);
     private final Timer confirmedSaga;
     private final Timer cancelledSaga;
     private final Counter shed;
@@ -38,9 +43,14 @@ class MicrometerOrderMetrics implements OrderMetrics {
         confirmed = Counter.builder("microshop.orders.confirmed")
                 .description("Orders paid and final")
                 .register(registry);
-        cancelled = Counter.builder("microshop.orders.cancelled")
-                .description("Orders cancelled")
-                .register(registry);
+        for (CancellationCause cause : CancellationCause.values()) {
+            cancelled.put(
+                    cause,
+                    Counter.builder("microshop.orders.cancelled")
+                            .description("Orders cancelled, by reason")
+                            .tag("reason", cause.name().toLowerCase(Locale.ROOT))
+                            .register(registry));
+        }
         confirmedSaga = sagaTimer(registry, "confirmed");
         cancelledSaga = sagaTimer(registry, "cancelled");
         shed = Counter.builder("microshop.orders.shed")
@@ -67,7 +77,7 @@ class MicrometerOrderMetrics implements OrderMetrics {
                 });
             case CANCELLED ->
                 afterCommit(() -> {
-                    cancelled.increment();
+                    cancelled.get(order.cancellationCause().orElseThrow()).increment();
                     cancelledSaga.record(took);
                 });
             default -> throw new IllegalArgumentException("the saga of a " + order.status() + " order has not ended");

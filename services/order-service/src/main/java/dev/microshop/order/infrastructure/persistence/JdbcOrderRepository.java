@@ -2,6 +2,7 @@ package dev.microshop.order.infrastructure.persistence;
 
 import dev.microshop.order.domain.Page;
 import dev.microshop.order.domain.PageRequest;
+import dev.microshop.order.domain.order.CancellationCause;
 import dev.microshop.order.domain.order.DuplicateOrderRequestException;
 import dev.microshop.order.domain.order.IdempotencyKey;
 import dev.microshop.order.domain.order.Money;
@@ -39,7 +40,7 @@ import org.springframework.stereotype.Repository;
 class JdbcOrderRepository implements OrderRepository {
 
     private static final String ORDER_COLUMNS = """
-            SELECT id, user_id, status, payment_method, cancellation_reason, idempotency_key, request_fingerprint,
+            SELECT id, user_id, status, payment_method, cancellation_cause, cancellation_reason, idempotency_key, request_fingerprint,
                    placed_at, updated_at
             FROM orders""";
 
@@ -53,9 +54,9 @@ class JdbcOrderRepository implements OrderRepository {
     public void add(Order order) {
         try {
             jdbc.sql("""
-                    INSERT INTO orders (id, user_id, status, total_amount, currency, payment_method, cancellation_reason,
+                    INSERT INTO orders (id, user_id, status, total_amount, currency, payment_method, cancellation_cause, cancellation_reason,
                                         idempotency_key, request_fingerprint, placed_at, updated_at)
-                    VALUES (:id, :userId, :status, :totalAmount, :currency, :paymentMethod, :cancellationReason,
+                    VALUES (:id, :userId, :status, :totalAmount, :currency, :paymentMethod, :cancellationCause, :cancellationReason,
                             :idempotencyKey, :requestFingerprint, :placedAt, :updatedAt)""")
                     .param("id", order.id().value())
                     .param("userId", order.userId().value())
@@ -63,6 +64,12 @@ class JdbcOrderRepository implements OrderRepository {
                     .param("totalAmount", order.total().amount())
                     .param("currency", order.total().currency())
                     .param("paymentMethod", order.paymentMethod().value())
+                    .param(
+                            "cancellationCause",
+                            order.cancellationCause().map(Enum::name).orElse(null))
+                    .param(
+                            "cancellationCause",
+                            order.cancellationCause().map(Enum::name).orElse(null))
                     .param("cancellationReason", order.cancellationReason().orElse(null))
                     .param(
                             "idempotencyKey",
@@ -100,9 +107,12 @@ class JdbcOrderRepository implements OrderRepository {
     @Override
     public void update(Order order) {
         int updated = jdbc.sql("""
-                UPDATE orders SET status = :status, cancellation_reason = :cancellationReason, updated_at = :updatedAt
+                UPDATE orders SET status = :status, cancellation_cause = :cancellationCause, cancellation_reason = :cancellationReason, updated_at = :updatedAt
                 WHERE id = :id""")
                 .param("status", order.status().name())
+                .param(
+                        "cancellationCause",
+                        order.cancellationCause().map(Enum::name).orElse(null))
                 .param("cancellationReason", order.cancellationReason().orElse(null))
                 .param("updatedAt", timestamp(order.updatedAt()))
                 .param("id", order.id().value())
@@ -214,6 +224,7 @@ class JdbcOrderRepository implements OrderRepository {
                 rs.getObject("user_id", UUID.class),
                 rs.getString("status"),
                 rs.getString("payment_method"),
+                rs.getString("cancellation_cause"),
                 rs.getString("cancellation_reason"),
                 rs.getString("idempotency_key"),
                 rs.getString("request_fingerprint"),
@@ -231,6 +242,7 @@ class JdbcOrderRepository implements OrderRepository {
             UUID userId,
             String status,
             String paymentMethod,
+            String cancellationCause,
             String cancellationReason,
             String idempotencyKey,
             String requestFingerprint,
@@ -247,6 +259,7 @@ class JdbcOrderRepository implements OrderRepository {
                     requestFingerprint == null ? null : new RequestFingerprint(requestFingerprint),
                     placedAt,
                     OrderStatus.valueOf(status),
+                    cancellationCause == null ? null : CancellationCause.valueOf(cancellationCause),
                     cancellationReason,
                     updatedAt);
         }

@@ -2,6 +2,7 @@ package dev.microshop.order.application.saga.placeorder;
 
 import dev.microshop.order.application.order.OrderChanges;
 import dev.microshop.order.application.port.SagaSettings;
+import dev.microshop.order.domain.order.CancellationCause;
 import dev.microshop.order.domain.order.Order;
 import dev.microshop.order.domain.order.OrderId;
 import dev.microshop.order.domain.order.OrderRepository;
@@ -63,7 +64,8 @@ public class PlaceOrderSaga {
                 id,
                 OrderStatus.PENDING,
                 "inventory.rejected",
-                order -> order.cancel("Stock could not be reserved: " + reason, clock.instant()));
+                order -> order.cancel(
+                        CancellationCause.OUT_OF_STOCK, "Stock could not be reserved: " + reason, clock.instant()));
     }
 
     @Transactional
@@ -77,7 +79,7 @@ public class PlaceOrderSaga {
                 id,
                 OrderStatus.RESERVED,
                 "payment.failed",
-                order -> order.cancel("Payment failed: " + reason, clock.instant()));
+                order -> order.cancel(CancellationCause.PAYMENT_FAILED, "Payment failed: " + reason, clock.instant()));
     }
 
     /** Cancels orders that waited longer than the deadline for stock or payment; returns how many. */
@@ -87,7 +89,9 @@ public class PlaceOrderSaga {
         List<Order> overdue = orders.lockOverdue(now.minus(settings.deadline()), OVERDUE_BATCH);
         for (Order order : overdue) {
             order.cancel(
-                    "Not completed within " + settings.deadline().toSeconds() + " s (was " + order.status() + ")", now);
+                    CancellationCause.DEADLINE_PASSED,
+                    "Not completed within " + settings.deadline().toSeconds() + " s (was " + order.status() + ")",
+                    now);
             changes.updated(order);
             log.info("Order {} cancelled: the saga deadline passed", order.id());
         }

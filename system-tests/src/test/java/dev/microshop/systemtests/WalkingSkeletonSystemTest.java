@@ -152,6 +152,7 @@ class WalkingSkeletonSystemTest {
     void prometheus_scrapes_every_instance_it_finds_in_discovery_replicas_included_and_the_platform() {
         List<String> expected = List.of(
                 "config-server:8888",
+                "admin-server:8770",
                 "gateway:8080",
                 "user-service:8101",
                 "user-service:8111",
@@ -180,6 +181,59 @@ class WalkingSkeletonSystemTest {
                     .allSatisfy(
                             (instance, state) -> assertThat(state).as(instance).isEqualTo("up "));
         });
+    }
+
+    @Test
+    @Order(26)
+    void the_console_lists_every_registered_instance_up_and_reads_their_actuators_as_the_operator_secrets_masked()
+            throws Exception {
+        String console = "http://127.0.0.1:8770";
+        assertThat(get(console + "/applications", Map.of()).statusCode()).isEqualTo(401);
+        Map<String, String> asOperator = new LinkedHashMap<>(Microshop.operator());
+        asOperator.put("Accept", "application/json");
+        Map<String, String> userServices = new LinkedHashMap<>();
+        Microshop.await(Duration.ofSeconds(60), () -> {
+            List<String> instances = new ArrayList<>();
+            userServices.clear();
+            for (JsonNode instance : json(get(console + "/instances", asOperator))) {
+                String name =
+                        instance.get("registration").get("name").asString().toLowerCase();
+                instances.add(
+                        name + " " + instance.get("statusInfo").get("status").asString());
+                if (name.equals("user-service")) {
+                    userServices.put(
+                            instance.get("id").asString(),
+                            instance.get("registration").get("managementUrl").asString());
+                }
+            }
+            assertThat(instances)
+                    .containsExactlyInAnyOrder(
+                            "admin-server UP",
+                            "config-server UP",
+                            "gateway UP",
+                            "user-service UP",
+                            "user-service UP",
+                            "inventory-service UP",
+                            "order-service UP",
+                            "payment-service UP",
+                            "notification-service UP");
+        });
+        assertThat(userServices.values())
+                .containsExactlyInAnyOrder("http://127.0.0.1:18101/actuator", "http://127.0.0.1:18111/actuator");
+
+        String instance =
+                console + "/instances/" + userServices.keySet().iterator().next() + "/actuator";
+        Map<String, String> actuator = new LinkedHashMap<>(Microshop.operator());
+        actuator.put("Accept", "application/vnd.spring-boot.actuator.v3+json");
+        assertThat(json(get(instance + "/threaddump", actuator)).get("threads")).isNotEmpty();
+        assertThat(get(instance + "/loggers/dev.microshop", actuator).statusCode())
+                .isEqualTo(200);
+        HttpResponse<String> password = get(instance + "/env/microshop.management.operator.password", actuator);
+        assertThat(password.statusCode()).isEqualTo(200);
+        String secret = Files.readString(Microshop.HOME.resolve(".microshop/secrets/operator.password"))
+                .strip();
+        assertThat(json(password).get("property").get("value").asString()).isEqualTo("******");
+        assertThat(password.body()).doesNotContain(secret);
     }
 
     @Test
@@ -532,6 +586,13 @@ class WalkingSkeletonSystemTest {
         }
         System.out.printf("[figure] %d dashboard and rule queries ran on Prometheus%n", ran);
         assertThat(unknown).as("metrics Prometheus does not know").isEmpty();
+        // Without Grafana: the same dashboards as Prometheus console pages (ConsolePages), which Prometheus renders.
+        for (String page : List.of("overview", "order-saga", "service")) {
+            HttpResponse<String> console =
+                    get(Monitoring.PROMETHEUS + "/consoles/" + page + ".html?application=order-service", Map.of());
+            assertThat(console.statusCode()).as(page + ": " + console.body()).isEqualTo(200);
+            assertThat(console.body()).as(page).contains("<h2>", "graph").doesNotContain("error executing");
+        }
         // The overview's first panel: an instance of every process that Prometheus scrapes.
         assertThat(Monitoring.query("sum by (application) (up)").get("result")).hasSizeGreaterThanOrEqualTo(14);
     }

@@ -25,6 +25,11 @@ final class UpCommand {
 
     /** The instance whose address is the shop's: the gateway serves the storefront at /. */
     private static final String STOREFRONT = "gateway";
+    /** What an operator opens, by instance, in the order up prints them. */
+    private static final List<Map.Entry<String, String>> OPERATIONS = List.of(
+            Map.entry("admin-server", "console"),
+            Map.entry("prometheus", "Prometheus"),
+            Map.entry("alertmanager", "Alertmanager"));
 
     /** A process that failed to start this many times in a row is reported at once instead of at the timeout. */
     private static final int FAILED_STARTS_TO_REPORT = 3;
@@ -78,6 +83,7 @@ final class UpCommand {
                 return trained;
             }
         }
+        new ConsolePages(home).write();
         Process supervisor = startSupervisor(options);
         out.println("Starting microshop: " + instances.size() + " processes (supervisor pid " + supervisor.pid()
                 + ", log " + home.root().relativize(home.launcherLog()) + ")");
@@ -203,6 +209,14 @@ final class UpCommand {
                         .filter(instance -> instance.name().equals(STOREFRONT))
                         .findFirst()
                         .ifPresent(gateway -> out.println("The shop: " + gateway.url() + "/"));
+                List<String> operations = new ArrayList<>();
+                OPERATIONS.forEach(operation -> instances.stream()
+                        .filter(instance -> instance.name().equals(operation.getKey()))
+                        .findFirst()
+                        .ifPresent(instance -> operations.add(operation.getValue() + " " + instance.url())));
+                if (!operations.isEmpty()) {
+                    out.println("Operations: " + String.join(" · ", operations));
+                }
                 ProcessUsage total = StatusTable.print(instances, home, out);
                 out.println("microshop is up: " + instances.size() + " processes ready in " + took + ", "
                         + total.rssMb() + " MB resident (RSS; PSS " + total.pssMb() + " MB).");

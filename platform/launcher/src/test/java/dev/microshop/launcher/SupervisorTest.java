@@ -153,6 +153,43 @@ class SupervisorTest {
         assertThat(state("unbuilt").restarts()).isZero();
     }
 
+    @Test
+    void leaves_an_instance_the_operator_stopped_alone_until_it_is_released() throws Exception {
+        start(new StandInTable(directory).standIn("held", 1, StandInTable.freePort(), Map.of()), Map.of());
+        long pid = awaitReady("held", 0).pid();
+        Home home = new Home(directory);
+
+        Hold.STOPPED.place(home, "held");
+        ProcessHandle.of(pid).orElseThrow().destroy();
+        await().atMost(Duration.ofSeconds(10)).until(() -> state("held").state() == InstanceState.Status.HELD);
+        Thread.sleep(2_000);
+        assertThat(state("held").state()).isEqualTo(InstanceState.Status.HELD);
+        assertThat(state("held").pid()).isNull();
+
+        Hold.release(home, "held");
+        assertThat(awaitReady("held", 0).pid()).isNotEqualTo(pid);
+    }
+
+    @Test
+    void does_not_restart_a_paused_instance_that_answers_nothing_and_resumes_the_same_process() throws Exception {
+        start(new StandInTable(directory).standIn("frozen", 1, StandInTable.freePort(), Map.of()), Map.of());
+        long pid = awaitReady("frozen", 0).pid();
+        Home home = new Home(directory);
+        ProcessHandle process = ProcessHandle.of(pid).orElseThrow();
+
+        Hold.PAUSED.place(home, "frozen");
+        Hold.signal(process, "STOP");
+        await().atMost(Duration.ofSeconds(10)).until(() -> state("frozen").state() == InstanceState.Status.PAUSED);
+        // Longer than three failed liveness checks would take.
+        Thread.sleep(2_000);
+        assertThat(state("frozen").pid()).isEqualTo(pid);
+        assertThat(state("frozen").restarts()).isZero();
+
+        Hold.signal(process, "CONT");
+        Hold.release(home, "frozen");
+        assertThat(awaitReady("frozen", 0).pid()).isEqualTo(pid);
+    }
+
     private void start(StandInTable table, Map<String, Integer> replicas) {
         Home home = new Home(directory);
         home.createDirectories();

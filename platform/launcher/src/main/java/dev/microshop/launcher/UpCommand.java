@@ -67,6 +67,7 @@ final class UpCommand {
                         "Not installed, so not started: " + missing.name() + " (" + missing.install() + ")"));
         new DownCommand(home, out).stopLeftovers();
         new Secrets(home).createMissing();
+        new ConsolePages(home).write();
         List<String> busy = busyPorts(instances);
         if (!busy.isEmpty()) {
             out.println(
@@ -83,7 +84,6 @@ final class UpCommand {
                 return trained;
             }
         }
-        new ConsolePages(home).write();
         Process supervisor = startSupervisor(options);
         out.println("Starting microshop: " + instances.size() + " processes (supervisor pid " + supervisor.pid()
                 + ", log " + home.root().relativize(home.launcherLog()) + ")");

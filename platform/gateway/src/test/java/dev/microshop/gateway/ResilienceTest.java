@@ -10,6 +10,8 @@ import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.cloud.circuitbreaker.resilience4j.ReactiveResilience4JCircuitBreakerFactory;
@@ -120,6 +122,7 @@ class ResilienceTest extends GatewayIntegrationTest {
     @Test
     void a_slow_service_fills_only_its_own_bulkhead_and_the_excess_gets_503_at_once() throws Exception {
         String slow = "/api/notifications/" + UUID.randomUUID() + "?delay=2000";
+        double bulkheadFullBefore = serviceFailures("bulkhead_full");
         List<CompletableFuture<HttpResponse<String>>> waiting =
                 List.of(sendAsync(slow), sendAsync(slow), sendAsync(slow));
         awaitInProgress(3);
@@ -140,6 +143,7 @@ class ResilienceTest extends GatewayIntegrationTest {
         assertThat(excess.headers().firstValue("Retry-After")).hasValue("1");
         assertThat(excess.body()).contains("too many requests in progress");
         assertThat(excessMillis).isLessThan(500);
+        assertThat(serviceFailures("bulkhead_full")).isEqualTo(bulkheadFullBefore + 1);
         assertThat(otherRoute.statusCode()).isEqualTo(200);
         assertThat(otherMillis).isLessThan(500);
         assertThat(waiting)
@@ -155,6 +159,17 @@ class ResilienceTest extends GatewayIntegrationTest {
                 .containsPattern(
                         "resilience4j_circuitbreaker_state\\{[^}]*name=\"inventory-service\"[^}]*state=\"closed\"")
                 .containsPattern("resilience4j_bulkhead_available_concurrent_calls\\{[^}]*name=\"inventory-service\"");
+    }
+
+    /** The gateway's count of its own answers for a service that gave none, for one cause. */
+    private double serviceFailures(String cause) {
+        Matcher line = Pattern.compile(
+                        "microshop_gateway_service_failures_total\\{[^}]*cause=\"" + cause + "\"[^}]*} (\\S+)")
+                .matcher(send(request("/actuator/prometheus").build()).body());
+        assertThat(line.find())
+                .as("the counter of " + cause + " is registered at zero")
+                .isTrue();
+        return Double.parseDouble(line.group(1));
     }
 
     private HttpResponse<String> post(String pathAndQuery) {

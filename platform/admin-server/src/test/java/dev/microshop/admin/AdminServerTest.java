@@ -2,6 +2,7 @@ package dev.microshop.admin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.microshop.testsupport.WithoutPlatform;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -14,17 +15,11 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** The console: only the operator gets in, changes need the CSRF token, and secrets stay masked in what it shows. */
+@WithoutPlatform
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
             "spring.config.import=file:../../config/admin-server.yml",
-            "spring.cloud.config.enabled=false",
-            "spring.cloud.config.import-check.enabled=false",
-            "eureka.client.enabled=false",
-            "spring.cloud.service-registry.auto-registration.enabled=false",
-            "spring.cloud.bus.enabled=false",
-            "management.tracing.export.zipkin.enabled=false",
-            "logging.file.name=",
             "microshop.management.operator.password=" + AdminServerTest.PASSWORD
         })
 class AdminServerTest {

@@ -5,6 +5,7 @@ import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
 import dev.microshop.testsupport.TestAccessTokens;
 import dev.microshop.testsupport.TestOperator;
+import dev.microshop.testsupport.WithoutPlatform;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -29,18 +30,11 @@ import org.springframework.test.context.DynamicPropertySource;
  * (and user-service's JWKS) played by one {@link TestBackend}; no config server, registry, bus or span export. All
  * test classes extending this share one application context. Breakers and bulkheads are made small and quick here.
  */
+@WithoutPlatform
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
             "spring.config.import=file:../../config/gateway.yml",
-            "spring.cloud.config.enabled=false",
-            "spring.cloud.config.import-check.enabled=false",
-            "eureka.client.enabled=false",
-            "spring.cloud.service-registry.auto-registration.enabled=false",
-            "spring.cloud.bus.enabled=false",
-            "management.tracing.export.zipkin.enabled=false",
-            "management.tracing.export.otlp.enabled=false",
-            "logging.file.name=",
             "microshop.management.operator.password=" + TestOperator.PASSWORD,
             "resilience4j.circuitbreaker.configs.default.sliding-window-size=4",
             "resilience4j.circuitbreaker.configs.default.minimum-number-of-calls=4",

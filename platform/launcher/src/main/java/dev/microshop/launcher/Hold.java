@@ -1,13 +1,10 @@
 package dev.microshop.launcher;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 
@@ -59,21 +56,6 @@ enum Hold {
             // Nothing was ever held.
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    /** Sends SIGSTOP or SIGCONT to a process and all its descendants (PostgreSQL's, Kafka's children too). */
-    static void signal(ProcessHandle root, String signal) {
-        List<String> command = new ArrayList<>(List.of("kill", "-" + signal, Long.toString(root.pid())));
-        root.descendants().forEach(child -> command.add(Long.toString(child.pid())));
-        try {
-            Process kill = new ProcessBuilder(command).redirectErrorStream(true).start();
-            kill.getInputStream().transferTo(OutputStream.nullOutputStream());
-            kill.waitFor();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 

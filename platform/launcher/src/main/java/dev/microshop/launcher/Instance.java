@@ -28,7 +28,10 @@ public record Instance(
         return spec.tier();
     }
 
-    /** The argument on the command line that tells this instance's process apart from any other. */
+    /**
+     * The argument that names the instance on a JVM's command line, for whoever reads ps; the launcher itself tells its
+     * processes apart by their environment (ProcessTree).
+     */
     static String marker(String instance) {
         return "-Dmicroshop.instance=" + instance;
     }

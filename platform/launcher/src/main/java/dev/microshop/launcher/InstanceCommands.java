@@ -100,7 +100,7 @@ final class InstanceCommands {
         if (isRunning(target)) {
             ProcessHandle process = ProcessHandle.of(target.pid()).orElseThrow();
             if (wasPaused) {
-                Hold.signal(process, "CONT");
+                ProcessTree.signal(process, "CONT");
             }
             ProcessTree.stop(process, ProcessTree.startedFor(home, target.name()), STOP_GRACE);
         }
@@ -131,7 +131,7 @@ final class InstanceCommands {
         }
         Instant begin = Instant.now();
         Hold.PAUSED.place(home, target.name());
-        Hold.signal(ProcessHandle.of(target.pid()).orElseThrow(), "STOP");
+        ProcessTree.signal(ProcessHandle.of(target.pid()).orElseThrow(), "STOP");
         return awaitState(target, state -> state.state() == InstanceState.Status.PAUSED, begin, HOLD_TIMEOUT)
                 .map(state -> {
                     out.println(target.name() + " (pid " + target.pid() + ") is paused: it answers nothing until"
@@ -147,7 +147,7 @@ final class InstanceCommands {
             return 1;
         }
         Instant begin = Instant.now();
-        Hold.signal(ProcessHandle.of(target.pid()).orElseThrow(), "CONT");
+        ProcessTree.signal(ProcessHandle.of(target.pid()).orElseThrow(), "CONT");
         Hold.release(home, target.name());
         return awaitState(target, state -> state.state() == InstanceState.Status.READY, begin, HOLD_TIMEOUT)
                 .map(state -> {

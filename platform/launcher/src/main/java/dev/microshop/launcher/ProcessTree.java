@@ -1,6 +1,8 @@
 package dev.microshop.launcher;
 
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -56,12 +58,13 @@ final class ProcessTree {
      * of its children (they inherit its marks; its parent, the supervisor or init, has none).
      */
     static boolean isInstance(long pid, Home home, String instance) {
-        return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)
-                && isMarked(pid, home, instance)
-                && ProcessHandle.of(pid)
-                        .flatMap(ProcessHandle::parent)
+        return ProcessHandle.of(pid)
+                .filter(ProcessHandle::isAlive)
+                .filter(process -> isMarked(pid, home, instance))
+                .map(process -> process.parent()
                         .map(parent -> !isMarked(parent.pid(), home, instance))
-                        .orElse(true);
+                        .orElse(true))
+                .orElse(false);
     }
 
     /** Live processes started for this home (and, unless null, for this instance). */
@@ -101,6 +104,21 @@ final class ProcessTree {
                     Files.readAllBytes(PROC.resolve(Long.toString(pid)).resolve(file)));
         } catch (IOException | SecurityException e) {
             return Optional.empty();
+        }
+    }
+
+    /** Sends SIGSTOP or SIGCONT to a process and all its descendants (PostgreSQL's, Kafka's children too). */
+    static void signal(ProcessHandle root, String signal) {
+        List<String> command = new ArrayList<>(List.of("kill", "-" + signal, Long.toString(root.pid())));
+        root.descendants().forEach(child -> command.add(Long.toString(child.pid())));
+        try {
+            Process kill = new ProcessBuilder(command).redirectErrorStream(true).start();
+            kill.getInputStream().transferTo(OutputStream.nullOutputStream());
+            kill.waitFor();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.springframework.util.backoff.BackOffExecution;
 import org.springframework.util.backoff.ExponentialBackOff;
@@ -205,11 +206,13 @@ final class SupervisedProcess {
         ready();
         int failedChecks = 0;
         while (!started.waitFor(supervision.checkEveryMillis(), TimeUnit.MILLISECONDS)) {
-            if (Hold.of(home, instance.name()).isPresent()) {
-                // Paused by the operator (or being stopped): a frozen process answers nothing, and must not be
-                // restarted.
+            Optional<Hold> hold = Hold.of(home, instance.name());
+            if (hold.isPresent()) {
+                // Held by the operator: a frozen process answers nothing, and a stopped one is not to be restarted.
                 failedChecks = 0;
-                paused();
+                if (hold.get() == Hold.PAUSED) {
+                    paused();
+                }
             } else if (probe.answers200(instance.live())) {
                 resumed();
                 failedChecks = 0;
@@ -313,7 +316,7 @@ final class SupervisedProcess {
         thread.interrupt();
         if (current != null && Hold.of(home, instance.name()).orElse(null) == Hold.PAUSED) {
             // A frozen process would not even see SIGTERM.
-            Hold.signal(current.toHandle(), "CONT");
+            ProcessTree.signal(current.toHandle(), "CONT");
         }
         ProcessTree.stop(
                 current == null ? null : current.toHandle(),

@@ -178,14 +178,14 @@ class SupervisorTest {
         ProcessHandle process = ProcessHandle.of(pid).orElseThrow();
 
         Hold.PAUSED.place(home, "frozen");
-        Hold.signal(process, "STOP");
+        ProcessTree.signal(process, "STOP");
         await().atMost(Duration.ofSeconds(10)).until(() -> state("frozen").state() == InstanceState.Status.PAUSED);
         // Longer than three failed liveness checks would take.
         Thread.sleep(2_000);
         assertThat(state("frozen").pid()).isEqualTo(pid);
         assertThat(state("frozen").restarts()).isZero();
 
-        Hold.signal(process, "CONT");
+        ProcessTree.signal(process, "CONT");
         Hold.release(home, "frozen");
         assertThat(awaitReady("frozen", 0).pid()).isEqualTo(pid);
     }

@@ -24,23 +24,15 @@ import org.springframework.test.context.TestPropertySource;
 @Inherited
 @SpringBootTest
 @ContextCustomizerFactories(EmbeddedEnginesCustomizerFactory.class)
+// No span export, but trace propagation stays on: tests check traceparent headers.
+@WithoutPlatform
 @TestPropertySource(
         properties = {
-            "spring.cloud.config.enabled=false",
-            "spring.cloud.config.import-check.enabled=false",
-            "eureka.client.enabled=false",
-            "spring.cloud.service-registry.auto-registration.enabled=false",
-            "spring.cloud.bus.enabled=false",
-            // No span export, but trace propagation stays on: tests check traceparent headers.
-            "management.tracing.export.zipkin.enabled=false",
-            "management.tracing.export.otlp.enabled=false",
             "management.otlp.metrics.export.enabled=false",
             // Test JVMs of several services run side by side and beside a running system: no fixed gRPC port.
             "spring.grpc.server.port=0",
             // A listener that subscribes after the test has sent its record must still see it.
             "spring.kafka.consumer.auto-offset-reset=earliest",
-            // Tests must not append to the running system's .microshop/logs/<service>.log.
-            "logging.file.name=",
             // No fixed port: the actuator stays on the test's own port (no management port at main port + 10000),
             // where MockMvc and the test's HTTP clients reach it.
             "server.port=0"

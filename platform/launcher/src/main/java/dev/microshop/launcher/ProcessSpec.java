@@ -35,9 +35,13 @@ public record ProcessSpec(
         return command != null;
     }
 
-    /** Stops after the Spring apps: plain servers (Kafka, PostgreSQL, Zipkin) and those marked stopsLast. */
+    /**
+     * Stops after the Spring apps: the servers they talk to (Kafka, PostgreSQL, Zipkin) and those marked stopsLast. A
+     * native program (Prometheus, Alertmanager) stops with the apps: nothing needs it while they stop, and left running
+     * it would see them go and alert.
+     */
     boolean stopsWithServers() {
-        return kind == Kind.PLAIN || stopsLast;
+        return (kind == Kind.PLAIN && !isNative()) || stopsLast;
     }
 
     /** The extra port on which a Spring app serves its actuator, on loopback only. */

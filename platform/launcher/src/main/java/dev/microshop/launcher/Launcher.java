@@ -18,6 +18,7 @@ public final class Launcher {
                    launcher down | status [--json] | missing-jars | refresh-config
                    launcher restart | stop | start | pause | resume NAME
                    launcher module-of NAME   (prints the module that builds its jar, and the jar)
+                   launcher image-options DIR [NAME ...]   (writes the images' JVM options, prints their modules)
                    launcher admin list | grant EMAIL | revoke EMAIL
                    launcher dlt [list [TOPIC]] | replay REF [--again] | replay --all [TOPIC]
                    launcher supervise [--replicas NAME=N ...] [--processes FILE]   (run by up)""";
@@ -51,6 +52,7 @@ public final class Launcher {
                 case "restart", "stop", "start", "pause", "resume" ->
                     new InstanceCommands(home, out).run(args[0], rest);
                 case "module-of" -> moduleOf(rest);
+                case "image-options" -> new ImageOptions(home, out).run(rest);
                 case "status" -> new StatusCommand(home, out).run(json(rest));
                 case "missing-jars" -> missingJars(Options.parse(rest));
                 case "refresh-config" -> operator().refreshConfig(Options.parse(rest));

@@ -148,11 +148,7 @@ public record ProcessTable(Supervision supervision, List<ProcessSpec> processes)
         int port = spec.port() + offset;
         Map<String, Integer> ports = new LinkedHashMap<>();
         spec.ports().forEach((portName, value) -> ports.put(portName, value + offset));
-
-        Map<String, String> placeholders = new LinkedHashMap<>();
-        placeholders.put("home", home.root().toString());
-        placeholders.put("port", String.valueOf(port));
-        ports.forEach((portName, value) -> placeholders.put(portName, String.valueOf(value)));
+        Map<String, String> placeholders = placeholders(home.root().toString(), port, ports);
 
         Path jar = spec.jar() == null ? null : home.root().resolve(spec.jar());
         List<String> program;
@@ -165,6 +161,13 @@ public record ProcessTable(Supervision supervision, List<ProcessSpec> processes)
         } else {
             program = List.of("-cp", fill(spec.classpath(), placeholders), spec.mainClass());
         }
+        List<String> javaAndOptions = new ArrayList<>();
+        if (!spec.isNative()) {
+            javaAndOptions.add(
+                    Path.of(System.getProperty("java.home"), "bin", "java").toString());
+            javaAndOptions.addAll(jvmOptions(spec, home.tmp().toString(), placeholders, environment));
+            javaAndOptions.add(Instance.marker(name));
+        }
         return new Instance(
                 name,
                 spec,
@@ -174,36 +177,50 @@ public record ProcessTable(Supervision supervision, List<ProcessSpec> processes)
                 URI.create(fill(spec.live(), placeholders)),
                 fill(spec.url(), placeholders),
                 jar,
-                spec.isNative() ? List.of() : javaAndOptions(spec, name, home, placeholders, environment),
+                javaAndOptions,
                 program,
                 processEnvironment(spec, name, port, ports, home, placeholders, environment));
     }
 
-    private static List<String> javaAndOptions(
-            ProcessSpec spec,
-            String name,
-            Home home,
-            Map<String, String> placeholders,
-            Map<String, String> environment) {
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    /**
+     * The JVM options of a process's container image (ImageOptions): the ones up gives it, with /tmp as its temporary
+     * directory and /app, the image's application directory, for {home}; and no log file (a container's log is its
+     * standard output, one JSON object per line).
+     */
+    List<String> imageJvmOptions(ProcessSpec spec) {
+        Map<String, Integer> ports = new LinkedHashMap<>(spec.ports());
+        List<String> options = jvmOptions(spec, "/tmp", placeholders("/app", spec.port(), ports), Map.of());
+        options.add("-Dlogging.file.name=");
+        return options;
+    }
+
+    private static Map<String, String> placeholders(String home, int port, Map<String, Integer> ports) {
+        Map<String, String> placeholders = new LinkedHashMap<>();
+        placeholders.put("home", home);
+        placeholders.put("port", String.valueOf(port));
+        ports.forEach((portName, value) -> placeholders.put(portName, String.valueOf(value)));
+        return placeholders;
+    }
+
+    private static List<String> jvmOptions(
+            ProcessSpec spec, String tmp, Map<String, String> placeholders, Map<String, String> environment) {
+        List<String> options = new ArrayList<>();
         if (spec.heap() != null) {
-            command.add("-Xmx" + spec.heap());
+            options.add("-Xmx" + spec.heap());
         }
         // Small stacks and the serial collector keep a dozen JVMs inside a laptop's memory.
-        command.addAll(List.of(
+        options.addAll(List.of(
                 "-XX:+UseSerialGC",
                 "-Xss512k",
                 "-XX:+ExitOnOutOfMemoryError",
                 "--enable-native-access=ALL-UNNAMED",
-                "-Djava.io.tmpdir=" + home.tmp()));
+                "-Djava.io.tmpdir=" + tmp));
         if ("1".equals(environment.get("MICROSHOP_FAST_START"))) {
             // Starts faster but runs slower: only the C1 compiler.
-            command.add("-XX:TieredStopAtLevel=1");
+            options.add("-XX:TieredStopAtLevel=1");
         }
-        spec.jvmArgs().forEach(argument -> command.add(fill(argument, placeholders)));
-        command.add(Instance.marker(name));
-        return command;
+        spec.jvmArgs().forEach(argument -> options.add(fill(argument, placeholders)));
+        return options;
     }
 
     private static Map<String, String> processEnvironment(

@@ -112,6 +112,31 @@ class ProcessTableTest {
     }
 
     @Test
+    void an_image_runs_its_jvm_with_the_options_up_gives_it_its_temporary_files_in_tmp_and_no_log_file() {
+        ProcessSpec gateway = BUILT_IN.processes().stream()
+                .filter(spec -> spec.name().equals("gateway"))
+                .findFirst()
+                .orElseThrow();
+        List<String> upOptions = instance(BUILT_IN.instances(home(), Map.of(), Map.of()), "gateway")
+                .javaAndOptions();
+
+        List<String> imageOptions = BUILT_IN.imageJvmOptions(gateway);
+
+        assertThat(imageOptions)
+                .startsWith("-Xmx256m", "-XX:+UseSerialGC", "-Xss512k")
+                .contains("-XX:NewRatio=1", "-Dreactor.netty.ioWorkerCount=2", "-Djava.io.tmpdir=/tmp")
+                .endsWith("-Dlogging.file.name=")
+                .noneMatch(option -> option.startsWith("-Dmicroshop.instance"));
+        assertThat(upOptions.subList(1, upOptions.size() - 1))
+                .as("up's options but the java program, its temporary directory and the instance marker")
+                .containsExactlyElementsOf(imageOptions.stream()
+                        .filter(option -> !option.startsWith("-Dlogging.file.name"))
+                        .map(option ->
+                                option.equals("-Djava.io.tmpdir=/tmp") ? "-Djava.io.tmpdir=" + home().tmp() : option)
+                        .toList());
+    }
+
+    @Test
     void more_replicas_than_the_bound_are_refused_with_a_clear_message() {
         assertThatThrownBy(() ->
                         BUILT_IN.instances(home(), Map.of("user-service", ProcessTable.MAX_REPLICAS + 1), Map.of()))

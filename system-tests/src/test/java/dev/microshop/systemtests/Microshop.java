@@ -111,15 +111,19 @@ final class Microshop {
 
     /** The operator's HTTP Basic credentials, as the launcher generated them (.microshop/secrets/operator.password). */
     static Map<String, String> operator() {
+        return Map.of(
+                "Authorization",
+                "Basic "
+                        + java.util.Base64.getEncoder()
+                                .encodeToString(("operator:" + operatorPassword())
+                                        .getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    }
+
+    /** The operator's password, as the launcher generated it. */
+    static String operatorPassword() {
         try {
-            String password = Files.readString(HOME.resolve(".microshop/secrets/operator.password"))
+            return Files.readString(HOME.resolve(".microshop/secrets/operator.password"))
                     .strip();
-            return Map.of(
-                    "Authorization",
-                    "Basic "
-                            + java.util.Base64.getEncoder()
-                                    .encodeToString(("operator:" + password)
-                                            .getBytes(java.nio.charset.StandardCharsets.UTF_8)));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

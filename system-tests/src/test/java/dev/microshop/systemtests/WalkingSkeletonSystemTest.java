@@ -759,6 +759,102 @@ class WalkingSkeletonSystemTest {
                 .isEqualTo("READY");
     }
 
+    /**
+     * The image that ./microshop images builds runs in place of the supervised instance: under podman, on the host's
+     * network, read-only, as a non-root user; it takes its settings from the config server, registers in Eureka,
+     * consumes Kafka (a sign-up's welcome), stores in PostgreSQL and answers through the gateway.
+     */
+    @Test
+    @Order(96)
+    void the_notification_service_image_runs_under_podman_in_place_of_the_process_and_serves_through_the_gateway()
+            throws Exception {
+        Microshop.CommandResult images = Microshop.run("images", "notification-service");
+        assertThat(images.exitCode()).as(images.output()).isZero();
+        System.out.printf(
+                "[figure] ./microshop images notification-service took %.1f s%n",
+                images.took().toMillis() / 1000.0);
+        assertThat(Podman.run(
+                        "load",
+                        "-q",
+                        "-i",
+                        Microshop.HOME
+                                .resolve("target/images/notification-service.tar")
+                                .toString()))
+                .contains("microshop/notification-service:");
+        String container = "microshop-test-" + UUID.randomUUID();
+        Microshop.CommandResult stop = Microshop.run("stop", "notification-service");
+        assertThat(stop.exitCode()).as(stop.output()).isZero();
+        try {
+            Instant started = Instant.now();
+            Podman.run(
+                    "run",
+                    "--detach",
+                    "--name",
+                    container,
+                    "--network",
+                    "host",
+                    "--read-only",
+                    "--tmpfs",
+                    "/tmp",
+                    "--env",
+                    "SERVER_PORT=8105",
+                    "--env",
+                    "SERVER_ADDRESS=127.0.0.1",
+                    "--env",
+                    "MANAGEMENT_SERVER_PORT=18105",
+                    "--env",
+                    "MANAGEMENT_SERVER_ADDRESS=127.0.0.1",
+                    "--env",
+                    "SPRING_PROFILES_ACTIVE=" + Microshop.LOAD_PROFILE,
+                    "--env",
+                    "MICROSHOP_POSTGRES_PASSWORD=" + Microshop.postgresPassword(),
+                    "--env",
+                    "MICROSHOP_OPERATOR_PASSWORD=" + Microshop.operatorPassword(),
+                    // C1 only, as the system tests start every process (Microshop.run).
+                    "--env",
+                    "JAVA_TOOL_OPTIONS=-XX:TieredStopAtLevel=1",
+                    "localhost/microshop/notification-service:0.1.0-SNAPSHOT");
+            Microshop.await(
+                    Duration.ofSeconds(150),
+                    () -> assertThat(get("http://127.0.0.1:18105/actuator/health/readiness", Map.of())
+                                    .statusCode())
+                            .isEqualTo(200));
+            System.out.printf(
+                    "[figure] the notification-service container was ready %.1f s after podman run%n",
+                    Duration.between(started, Instant.now()).toMillis() / 1000.0);
+
+            long pid = Long.parseLong(Podman.run("inspect", "--format", "{{.State.Pid}}", container));
+            assertThat(Files.readAllLines(Path.of("/proc/" + pid + "/status")))
+                    .as("the container's JVM runs as the image's user")
+                    .anyMatch(line -> line.matches("Uid:\\s+10001\\s.*"));
+            assertThat(Microshop.instance("notification-service").get("state").asString())
+                    .isEqualTo("HELD");
+            JsonNode registered = json(get(
+                            "http://127.0.0.1:8761/eureka/apps/NOTIFICATION-SERVICE",
+                            Map.of("Accept", "application/json")))
+                    .get("application")
+                    .get("instance");
+            assertThat(registered).hasSize(1);
+            assertThat(registered.get(0).get("instanceId").asString()).isEqualTo("notification-service:8105");
+            assertThat(registered.get(0).get("status").asString()).isEqualTo("UP");
+
+            Shopper shopper = Shopper.signUp();
+            Microshop.await(Duration.ofSeconds(30), () -> {
+                HttpResponse<String> notifications = get(GATEWAY + "/api/notifications", shopper.bearer());
+                assertThat(notifications.statusCode()).as(notifications.body()).isEqualTo(200);
+                assertThat(json(notifications).get("content").toString()).contains("WELCOME");
+            });
+            assertThat(Podman.run("logs", container)).contains("\"service\":\"notification-service\"");
+        } finally {
+            System.out.println(Podman.run("stop", "--time", "15", container));
+            Podman.run("rm", "--force", container);
+            Microshop.CommandResult start = Microshop.run("start", "notification-service");
+            assertThat(start.exitCode()).as(start.output()).isZero();
+        }
+        assertThat(Microshop.instance("notification-service").get("state").asString())
+                .isEqualTo("READY");
+    }
+
     @Test
     @Order(100)
     void down_leaves_no_process_of_the_system_running() throws Exception {

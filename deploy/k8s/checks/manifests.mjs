@@ -212,6 +212,34 @@ export function deploymentProblems(objects) {
   return problems;
 }
 
+/**
+ * Every environment variable that a Deployment's settings require (a `${NAME}` without a default in config/ files of
+ * its process and of the prod profile) is set in its container: from env, or from a ConfigMap of its envFrom.
+ */
+export function environmentProblems(objects) {
+  const configMaps = new Map(objects.filter((object) => object.kind === "ConfigMap").map((map) => [map.metadata.name, map]));
+  const problems = [];
+  for (const deployment of workloads(objects)) {
+    const process = deployment.metadata.name;
+    const required = new Set();
+    for (const file of ["application.yml", "application-prod.yml", `${process}.yml`, `${process}-prod.yml`]) {
+      const path = join(HOME, "config", file);
+      if (!existsSync(path)) continue;
+      for (const [, variable] of readFileSync(path, "utf8").matchAll(/\$\{([A-Z][A-Z0-9_]*)\}/g)) required.add(variable);
+    }
+    for (const container of containersOf(deployment)) {
+      const set = new Set((container.env ?? []).map((variable) => variable.name));
+      for (const source of container.envFrom ?? []) {
+        Object.keys(configMaps.get(source.configMapRef?.name)?.data ?? {}).forEach((key) => set.add(key));
+      }
+      for (const variable of required) {
+        if (!set.has(variable)) problems.push(`environment: ${name(deployment)}: its settings need ${variable}, which it is not given`);
+      }
+    }
+  }
+  return problems;
+}
+
 // What a NetworkPolicy peer (or a Strimzi listener peer) is, in the names of calls.yml.
 function peerName(peer, namespace) {
   const pods = peer.podSelector?.matchLabels ?? {};
@@ -337,6 +365,7 @@ export async function problems(objects) {
     ...imageProblems(objects),
     ...referenceProblems(objects),
     ...deploymentProblems(objects),
+    ...environmentProblems(objects),
     ...networkProblems(objects),
     ...ruleProblems(objects),
   ];

@@ -48,6 +48,13 @@ const cases = {
     (objects) => (container(objects, "user-service").envFrom[0].configMapRef.name = "microshop-platfrom"),
     /^reference: Deployment\/user-service: ConfigMap microshop-platfrom does not exist/,
   ],
+  "a variable the settings need that the Deployment does not set": [
+    (objects) => {
+      const env = container(objects, "payment-service").env;
+      env.splice(env.findIndex((v) => v.name === "PAYMENT_PROVIDER_URL"), 1);
+    },
+    /^environment: Deployment\/payment-service: its settings need PAYMENT_PROVIDER_URL/,
+  ],
   "a Deployment without a readiness probe": [
     (objects) => delete container(objects, "payment-service").readinessProbe,
     /^deployment: Deployment\/payment-service: payment-service has no readinessProbe/,

@@ -829,14 +829,17 @@ class WalkingSkeletonSystemTest {
                     .anyMatch(line -> line.matches("Uid:\\s+10001\\s.*"));
             assertThat(Microshop.instance("notification-service").get("state").asString())
                     .isEqualTo("HELD");
-            JsonNode registered = json(get(
-                            "http://127.0.0.1:8761/eureka/apps/NOTIFICATION-SERVICE",
-                            Map.of("Accept", "application/json")))
-                    .get("application")
-                    .get("instance");
-            assertThat(registered).hasSize(1);
-            assertThat(registered.get(0).get("instanceId").asString()).isEqualTo("notification-service:8105");
-            assertThat(registered.get(0).get("status").asString()).isEqualTo("UP");
+            // Its registration turns UP with its first status report after start-up (a few seconds).
+            Microshop.await(Duration.ofSeconds(30), () -> {
+                JsonNode registered = json(get(
+                                "http://127.0.0.1:8761/eureka/apps/NOTIFICATION-SERVICE",
+                                Map.of("Accept", "application/json")))
+                        .get("application")
+                        .get("instance");
+                assertThat(registered).hasSize(1);
+                assertThat(registered.get(0).get("instanceId").asString()).isEqualTo("notification-service:8105");
+                assertThat(registered.get(0).get("status").asString()).isEqualTo("UP");
+            });
 
             Shopper shopper = Shopper.signUp();
             Microshop.await(Duration.ofSeconds(30), () -> {

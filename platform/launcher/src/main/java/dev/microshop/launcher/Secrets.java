@@ -24,7 +24,13 @@ final class Secrets {
     private static final String OPERATOR_PASSWORD = "operator.password";
     /** File name in the secrets directory, and the variable that carries it to every process. */
     private static final Map<String, String> VARIABLES = Map.of(
-            OPERATOR_PASSWORD, "MICROSHOP_OPERATOR_PASSWORD", "postgres.password", "MICROSHOP_POSTGRES_PASSWORD");
+            OPERATOR_PASSWORD,
+            "MICROSHOP_OPERATOR_PASSWORD",
+            "postgres.password",
+            "MICROSHOP_POSTGRES_PASSWORD",
+            // Asked for by the registry and the config server in their prod profile (PlatformServerProperties).
+            "platform.password",
+            "MICROSHOP_PLATFORM_PASSWORD");
 
     private static final int RANDOM_BYTES = 32;
     private static final SecureRandom RANDOM = new SecureRandom();

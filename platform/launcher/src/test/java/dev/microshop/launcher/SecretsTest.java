@@ -24,15 +24,17 @@ class SecretsTest {
 
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(home.secrets())))
                 .isEqualTo("rwx------");
-        for (String file : new String[] {"operator.password", "postgres.password"}) {
+        for (String file : new String[] {"operator.password", "postgres.password", "platform.password"}) {
             assertThat(PosixFilePermissions.toString(
                             Files.getPosixFilePermissions(home.secrets().resolve(file))))
                     .isEqualTo("rw-------");
         }
-        assertThat(first).containsOnlyKeys("MICROSHOP_OPERATOR_PASSWORD", "MICROSHOP_POSTGRES_PASSWORD");
+        assertThat(first)
+                .containsOnlyKeys(
+                        "MICROSHOP_OPERATOR_PASSWORD", "MICROSHOP_POSTGRES_PASSWORD", "MICROSHOP_PLATFORM_PASSWORD");
         // 43 characters of base64url: 256 random bits.
         assertThat(first.values()).allSatisfy(password -> assertThat(password).matches("[A-Za-z0-9_-]{43}"));
-        assertThat(first.get("MICROSHOP_OPERATOR_PASSWORD")).isNotEqualTo(first.get("MICROSHOP_POSTGRES_PASSWORD"));
+        assertThat(first.values()).doesNotHaveDuplicates();
         assertThat(secrets.operatorPassword()).isEqualTo(first.get("MICROSHOP_OPERATOR_PASSWORD"));
 
         new Secrets(home).createMissing();

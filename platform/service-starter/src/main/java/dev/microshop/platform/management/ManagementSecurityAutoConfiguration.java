@@ -37,7 +37,7 @@ import tools.jackson.databind.json.JsonMapper;
 @AutoConfiguration(after = ServletWebAutoConfiguration.class)
 @ConditionalOnWebApplication(type = Type.SERVLET)
 @ConditionalOnClass(HttpSecurity.class)
-@EnableConfigurationProperties(OperatorProperties.class)
+@EnableConfigurationProperties({OperatorProperties.class, PlatformServerProperties.class})
 public class ManagementSecurityAutoConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(ManagementSecurityAutoConfiguration.class);
@@ -85,15 +85,44 @@ public class ManagementSecurityAutoConfiguration {
 
     /**
      * Processes that check no access tokens (the registry, the config server, the payment provider) serve their own
-     * API to anyone on loopback, as before security was on their class path.
+     * API to anyone on loopback, as before security was on their class path; a platform server with a password
+     * (PlatformServerProperties, required by its prod profile) only to the platform's processes and the operator, and
+     * what reveals or makes secrets (the config server's /encrypt and /decrypt) to the operator alone.
      */
     @Bean
     @ConditionalOnProperty(name = "microshop.security.jwt.enabled", havingValue = "false", matchIfMissing = true)
     @ConditionalOnMissingBean(name = "microshopSecurityFilterChain")
-    SecurityFilterChain openApiSecurityFilterChain(HttpSecurity http) {
+    SecurityFilterChain openApiSecurityFilterChain(
+            HttpSecurity http,
+            PlatformServerProperties platform,
+            OperatorProperties operator,
+            InMemoryUserDetailsManager operatorAccount,
+            JsonMapper json,
+            TraceIds traceIds) {
         http.csrf(csrf -> csrf.disable())
-                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .authorizeHttpRequests(requests -> requests.anyRequest().permitAll());
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
+        if (!platform.enabled()) {
+            http.authorizeHttpRequests(requests -> requests.anyRequest().permitAll());
+            return http.build();
+        }
+        InMemoryUserDetailsManager accounts =
+                new InMemoryUserDetailsManager(User.withUsername(PlatformServerProperties.USERNAME)
+                        .password(PasswordEncoderFactories.createDelegatingPasswordEncoder()
+                                .encode(platform.serverPassword()))
+                        .roles(PlatformServerProperties.ROLE)
+                        .build());
+        if (operatorAccount.userExists(operator.username())) {
+            accounts.createUser(operatorAccount.loadUserByUsername(operator.username()));
+        }
+        ProblemDetailsSecurityHandler problems = ProblemDetailsSecurityHandler.forPlatform(json, traceIds);
+        http.userDetailsService(accounts)
+                .authorizeHttpRequests(requests -> requests.requestMatchers("/encrypt/**", "/decrypt/**")
+                        .hasRole(OperatorProperties.ROLE)
+                        .anyRequest()
+                        .hasAnyRole(PlatformServerProperties.ROLE, OperatorProperties.ROLE))
+                .httpBasic(basic -> basic.authenticationEntryPoint(problems))
+                .exceptionHandling(
+                        errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems));
         return http.build();
     }
 }

@@ -43,6 +43,12 @@ public class ProblemDetailsSecurityHandler implements AuthenticationEntryPoint, 
                 json, traceIds, "Basic realm=\"microshop management\"", "The operator's credentials are required");
     }
 
+    /** For the API of a platform server (registry, config server), which answers the platform's HTTP Basic credentials. */
+    public static ProblemDetailsSecurityHandler forPlatform(JsonMapper json, TraceIds traceIds) {
+        return new ProblemDetailsSecurityHandler(
+                json, traceIds, "Basic realm=\"microshop platform\"", "The platform's credentials are required");
+    }
+
     @Override
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException failure)
             throws IOException {

@@ -20,4 +20,21 @@ class MicroshopDefaultsTest {
                 .as("a value set elsewhere wins")
                 .isEqualTo("0.0.0.0");
     }
+
+    @Test
+    void in_kubernetes_a_service_imports_its_settings_from_config_maps_and_uses_neither_eureka_nor_the_config_server() {
+        // As a pod declares them (SPRING_PROFILES_ACTIVE): Spring Boot activates them only after this has run.
+        MockEnvironment environment = new MockEnvironment().withProperty("spring.profiles.active", "prod, kubernetes");
+
+        new MicroshopDefaults().postProcessEnvironment(environment, new SpringApplication());
+
+        assertThat(environment.getProperty("spring.config.import")).isEqualTo("kubernetes:");
+        assertThat(environment.getProperty("spring.cloud.config.enabled")).isEqualTo("false");
+        assertThat(environment.getProperty("eureka.client.enabled")).isEqualTo("false");
+        assertThat(environment.getProperty("spring.cloud.kubernetes.reload.enabled"))
+                .isEqualTo("true");
+        assertThat(environment.getProperty("management.endpoint.health.probes.enabled"))
+                .as("the other platform defaults still apply")
+                .isEqualTo("true");
+    }
 }

@@ -96,6 +96,13 @@ class DiscoveryNameResolverTest {
     }
 
     @Test
+    void in_kubernetes_the_port_its_service_names_grpc_is_used() throws IOException {
+        discovery.register("echo", startServer("a"), DiscoveredInstances.KUBERNETES_GRPC_PORT);
+
+        assertThat(call()).isEqualTo("a");
+    }
+
+    @Test
     void no_registered_instance_fails_fast_as_unavailable() {
         long started = System.nanoTime();
 
@@ -160,12 +167,17 @@ class DiscoveryNameResolverTest {
         return server.getPort();
     }
 
-    /** Discovery as Eureka would answer it: instances of a service with their gRPC port in the metadata. */
+    /** Discovery as Eureka (or Kubernetes) would answer it: instances of a service with their gRPC port in the metadata. */
     private static final class Registry implements DiscoveryClient {
 
         private final Map<String, List<ServiceInstance>> instances = new ConcurrentHashMap<>();
 
         void register(String service, int grpcPort) {
+            register(service, grpcPort, DiscoveredInstances.GRPC_PORT);
+        }
+
+        /** Spring Cloud Kubernetes publishes a Service's port named grpc as {@code port.grpc}, Eureka {@code grpc.port}. */
+        void register(String service, int grpcPort, String metadataKey) {
             instances
                     .computeIfAbsent(service, name -> new CopyOnWriteArrayList<>())
                     .add(new DefaultServiceInstance(
@@ -174,7 +186,7 @@ class DiscoveryNameResolverTest {
                             "127.0.0.1",
                             1,
                             false,
-                            Map.of(DiscoveredInstances.GRPC_PORT, String.valueOf(grpcPort))));
+                            Map.of(metadataKey, String.valueOf(grpcPort))));
         }
 
         @Override

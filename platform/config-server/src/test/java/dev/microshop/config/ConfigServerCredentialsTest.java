@@ -3,17 +3,16 @@ package dev.microshop.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.microshop.testsupport.BasicAuth;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.web.client.RestClient;
 
 /**
  * With a platform password (required by the prod profile) the config server serves configuration only to the platform's
@@ -34,9 +33,6 @@ class ConfigServerCredentialsTest {
 
     @LocalServerPort
     int port;
-
-    @Autowired
-    RestClient.Builder http;
 
     @Test
     void configuration_only_to_the_platform_and_the_operator() {
@@ -82,25 +78,10 @@ class ConfigServerCredentialsTest {
     }
 
     private int status(String user, String password, String path) {
-        return client(user, password)
-                .get()
-                .uri(path)
-                .exchange((request, response) -> response.getStatusCode().value());
+        return BasicAuth.status("GET", "http://127.0.0.1:" + port + path, user, password, null);
     }
 
     private int encrypt(String user, String password) {
-        return client(user, password)
-                .post()
-                .uri("/encrypt")
-                .body("s3cret")
-                .exchange((request, response) -> response.getStatusCode().value());
-    }
-
-    private RestClient client(String user, String password) {
-        RestClient.Builder builder = http.clone().baseUrl("http://127.0.0.1:" + port);
-        if (user != null) {
-            builder.defaultHeaders(headers -> headers.setBasicAuth(user, password));
-        }
-        return builder.build();
+        return BasicAuth.status("POST", "http://127.0.0.1:" + port + "/encrypt", user, password, "\"s3cret\"");
     }
 }

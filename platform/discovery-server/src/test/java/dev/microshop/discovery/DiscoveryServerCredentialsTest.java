@@ -2,13 +2,11 @@ package dev.microshop.discovery;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.microshop.testsupport.BasicAuth;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.http.MediaType;
-import org.springframework.web.client.RestClient;
 
 /**
  * With a platform password (required by the prod profile) nobody but the platform's processes and the operator
@@ -35,9 +33,6 @@ class DiscoveryServerCredentialsTest {
     @LocalServerPort
     int port;
 
-    @Autowired
-    RestClient.Builder http;
-
     @Test
     void a_registration_without_the_platform_credentials_is_refused() {
         assertThat(register(null, null)).isEqualTo(401);
@@ -53,27 +48,11 @@ class DiscoveryServerCredentialsTest {
     }
 
     private int register(String user, String password) {
-        return client(user, password)
-                .post()
-                .uri("/eureka/apps/USER-SERVICE")
-                .contentType(MediaType.APPLICATION_JSON)
-                .body(INSTANCE)
-                .exchange((request, response) -> response.getStatusCode().value());
+        return BasicAuth.status(
+                "POST", "http://127.0.0.1:" + port + "/eureka/apps/USER-SERVICE", user, password, INSTANCE);
     }
 
     private int lookUp(String user, String password) {
-        return client(user, password)
-                .get()
-                .uri("/eureka/apps")
-                .accept(MediaType.APPLICATION_JSON)
-                .exchange((request, response) -> response.getStatusCode().value());
-    }
-
-    private RestClient client(String user, String password) {
-        RestClient.Builder builder = http.clone().baseUrl("http://127.0.0.1:" + port);
-        if (user != null) {
-            builder.defaultHeaders(headers -> headers.setBasicAuth(user, password));
-        }
-        return builder.build();
+        return BasicAuth.status("GET", "http://127.0.0.1:" + port + "/eureka/apps", user, password, null);
     }
 }

@@ -3,8 +3,10 @@ package dev.microshop.testsupport;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
+import io.fabric8.kubernetes.api.model.EndpointPortBuilder;
 import io.fabric8.kubernetes.api.model.EndpointsBuilder;
 import io.fabric8.kubernetes.api.model.ServiceBuilder;
+import io.fabric8.kubernetes.api.model.ServicePortBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import java.time.Duration;
@@ -79,24 +81,20 @@ class KubernetesProfileTest {
                 "sample-service",
                 "sample:\n  own: from sample-service\n  overridden: by sample-service\n  greeting: hello\n");
         settings("sample-service-blue", "sample:\n  overridden: by sample-service-blue\n");
+        // user-service's Service and its one pod, with the ports deploy/k8s gives it.
+        Map<String, Integer> ports = Map.of("http", 8101, "grpc", 9101, "management", 18101);
         client.services()
                 .resource(new ServiceBuilder()
                         .withNewMetadata()
                         .withName("user-service")
                         .endMetadata()
                         .withNewSpec()
-                        .addNewPort()
-                        .withName("http")
-                        .withPort(8101)
-                        .endPort()
-                        .addNewPort()
-                        .withName("grpc")
-                        .withPort(9101)
-                        .endPort()
-                        .addNewPort()
-                        .withName("management")
-                        .withPort(18101)
-                        .endPort()
+                        .withPorts(ports.entrySet().stream()
+                                .map(port -> new ServicePortBuilder()
+                                        .withName(port.getKey())
+                                        .withPort(port.getValue())
+                                        .build())
+                                .toList())
                         .endSpec()
                         .build())
                 .create();
@@ -109,18 +107,12 @@ class KubernetesProfileTest {
                         .addNewAddress()
                         .withIp("10.1.2.3")
                         .endAddress()
-                        .addNewPort()
-                        .withName("http")
-                        .withPort(8101)
-                        .endPort()
-                        .addNewPort()
-                        .withName("grpc")
-                        .withPort(9101)
-                        .endPort()
-                        .addNewPort()
-                        .withName("management")
-                        .withPort(18101)
-                        .endPort()
+                        .withPorts(ports.entrySet().stream()
+                                .map(port -> new EndpointPortBuilder()
+                                        .withName(port.getKey())
+                                        .withPort(port.getValue())
+                                        .build())
+                                .toList())
                         .endSubset()
                         .build())
                 .create();

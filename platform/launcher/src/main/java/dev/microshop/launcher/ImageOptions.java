@@ -30,22 +30,20 @@ final class ImageOptions {
         Path directory = Path.of(arguments.getFirst());
         List<String> names = arguments.subList(1, arguments.size());
         ProcessTable table = ProcessTable.load(null);
-        List<ProcessSpec> images = table.processes().stream()
+        List<ProcessSpec> springProcesses = table.processes().stream()
                 .filter(spec -> spec.kind() == ProcessSpec.Kind.SPRING)
+                .toList();
+        for (String name : names) {
+            if (springProcesses.stream().noneMatch(spec -> spec.name().equals(name))) {
+                throw new IllegalArgumentException(name + " has no image; the processes that have one: "
+                        + String.join(
+                                ", ",
+                                springProcesses.stream().map(ProcessSpec::name).toList()));
+            }
+        }
+        List<ProcessSpec> images = springProcesses.stream()
                 .filter(spec -> names.isEmpty() || names.contains(spec.name()))
                 .toList();
-        names.stream()
-                .filter(name -> images.stream().noneMatch(spec -> spec.name().equals(name)))
-                .findFirst()
-                .ifPresent(name -> {
-                    throw new IllegalArgumentException(name + " has no image; the processes that have one: "
-                            + String.join(
-                                    ", ",
-                                    table.processes().stream()
-                                            .filter(spec -> spec.kind() == ProcessSpec.Kind.SPRING)
-                                            .map(ProcessSpec::name)
-                                            .toList()));
-                });
         for (ProcessSpec spec : images) {
             Path jar = home.root().resolve(spec.jar());
             String module = jar.getFileName().toString().replaceFirst("\\.jar$", "");

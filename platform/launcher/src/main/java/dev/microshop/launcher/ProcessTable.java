@@ -188,8 +188,7 @@ public record ProcessTable(Supervision supervision, List<ProcessSpec> processes)
      * standard output, one JSON object per line).
      */
     List<String> imageJvmOptions(ProcessSpec spec) {
-        Map<String, Integer> ports = new LinkedHashMap<>(spec.ports());
-        List<String> options = jvmOptions(spec, "/tmp", placeholders("/app", spec.port(), ports), Map.of());
+        List<String> options = jvmOptions(spec, "/tmp", placeholders("/app", spec.port(), spec.ports()), Map.of());
         options.add("-Dlogging.file.name=");
         return options;
     }

@@ -18,6 +18,11 @@ public final class BasicAuth {
 
     private BasicAuth() {}
 
+    /** The value of an {@code Authorization} header that authenticates as this user (HTTP Basic). */
+    public static String header(String user, String password) {
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    }
+
     /**
      * @param user null sends no credentials
      * @param body null sends none; otherwise JSON
@@ -33,11 +38,7 @@ public final class BasicAuth {
             request.header("Content-Type", "application/json");
         }
         if (user != null) {
-            request.header(
-                    "Authorization",
-                    "Basic "
-                            + Base64.getEncoder()
-                                    .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
+            request.header("Authorization", header(user, password));
         }
         try {
             return HTTP.send(request.build(), HttpResponse.BodyHandlers.discarding())

@@ -13,8 +13,6 @@ public final class TestOperator {
 
     /** The value of an {@code Authorization} header that authenticates as the operator (HTTP Basic). */
     public static String basicAuthorization() {
-        return "Basic "
-                + java.util.Base64.getEncoder()
-                        .encodeToString((USERNAME + ":" + PASSWORD).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return BasicAuth.header(USERNAME, PASSWORD);
     }
 }

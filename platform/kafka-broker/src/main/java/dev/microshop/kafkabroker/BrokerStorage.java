@@ -2,9 +2,12 @@ package dev.microshop.kafkabroker;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import kafka.tools.StorageTool;
 import org.apache.kafka.common.Uuid;
 
@@ -31,15 +34,22 @@ final class BrokerStorage {
         return propertiesFile;
     }
 
-    /** The same id on every start: the formatted log directory refuses to run under another one. */
+    /**
+     * The same id on every start: the formatted log directory refuses to run under another one. The nodes of a
+     * cluster start at once and share the file: the first to hold its lock writes it.
+     */
     private String clusterId() throws IOException {
-        Path file = settings.dataDir().resolve("cluster.id");
-        if (Files.exists(file)) {
-            return Files.readString(file, StandardCharsets.UTF_8).trim();
+        Path file = settings.clusterIdFile();
+        try (FileChannel lock = FileChannel.open(
+                        file.resolveSibling("cluster.id.lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                FileLock held = lock.lock()) {
+            if (Files.exists(file)) {
+                return Files.readString(file, StandardCharsets.UTF_8).trim();
+            }
+            String id = Uuid.randomUuid().toString();
+            Files.writeString(file, id, StandardCharsets.UTF_8);
+            return id;
         }
-        String id = Uuid.randomUuid().toString();
-        Files.writeString(file, id, StandardCharsets.UTF_8);
-        return id;
     }
 
     private static void format(Path propertiesFile, String clusterId) {

@@ -29,7 +29,7 @@ final class DeadLetterCommand {
               replay --all [TOPIC]  replay every record not replayed yet (of every *.dlt topic, or of TOPIC)
             Replays are recorded in the compacted topic microshop.dlt-replays. The consumers handle an
             event once (by its ce_id), so replaying an event that was in fact handled changes nothing.
-            Kafka: MICROSHOP_KAFKA_BOOTSTRAP (default 127.0.0.1:9092).""";
+            Kafka: MICROSHOP_KAFKA_BOOTSTRAP (default: the running system's nodes, else 127.0.0.1:9092).""";
 
     private static final String DEFAULT_BOOTSTRAP = "127.0.0.1:9092";
     /** DLT-TOPIC/PARTITION/OFFSET; group 1 is the topic. */
@@ -40,8 +40,11 @@ final class DeadLetterCommand {
     private final String bootstrapServers;
     private final PrintStream out;
 
-    DeadLetterCommand(Map<String, String> environment, PrintStream out) {
-        this.bootstrapServers = environment.getOrDefault("MICROSHOP_KAFKA_BOOTSTRAP", DEFAULT_BOOTSTRAP);
+    DeadLetterCommand(Map<String, String> environment, Optional<SystemState> running, PrintStream out) {
+        this.bootstrapServers = environment.getOrDefault(
+                "MICROSHOP_KAFKA_BOOTSTRAP",
+                running.flatMap(state -> KafkaNodes.bootstrapServers(state.instances()))
+                        .orElse(DEFAULT_BOOTSTRAP));
         this.out = out;
     }
 

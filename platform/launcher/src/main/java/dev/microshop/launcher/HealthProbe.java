@@ -9,7 +9,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 
-/** Asks a process whether it is ready or alive: an HTTP GET that must answer 200 within the timeout. */
+/**
+ * Asks a process whether it is ready or alive: an HTTP GET that must answer 200 within the timeout, or for a
+ * {@code tcp://} URL (a server that speaks no HTTP, such as Redis) a connection it accepts.
+ */
 final class HealthProbe {
 
     private final HttpClient client;
@@ -24,6 +27,9 @@ final class HealthProbe {
     }
 
     boolean answers200(URI uri) {
+        if ("tcp".equals(uri.getScheme())) {
+            return isListening(uri.getPort());
+        }
         HttpRequest request = HttpRequest.newBuilder(uri).timeout(timeout).GET().build();
         try {
             return client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;

@@ -57,7 +57,7 @@ public final class Launcher {
                 case "missing-jars" -> missingJars(Options.parse(rest));
                 case "refresh-config" -> operator().refreshConfig(Options.parse(rest));
                 case "admin" -> operator().admin(rest);
-                case "dlt" -> new DeadLetterCommand(environment, out).run(rest);
+                case "dlt" -> new DeadLetterCommand(environment, new StateFile(home.stateFile()).read(), out).run(rest);
                 default -> {
                     out.println(USAGE);
                     yield 2;
@@ -91,7 +91,7 @@ public final class Launcher {
             return 1;
         }
         ProcessTable table = ProcessTable.load(options.processes());
-        List<Instance> instances = table.instances(home, options.replicas(), environment);
+        List<Instance> instances = table.instances(home, table.replicas(options), environment);
         Secrets secrets = new Secrets(home);
         secrets.createMissing();
         pidFile.writeCurrentProcess();

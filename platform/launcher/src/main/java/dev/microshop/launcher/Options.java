@@ -9,11 +9,12 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Options of up and supervise: {@code --replicas NAME=N ...}, {@code --timeout SECONDS} and
- * {@code --processes FILE} (another process table, e.g. in tests); the supervisor's {@code --train} (a training run
- * for the AOT caches, see AotCache) is set by up itself.
+ * Options of up and supervise: {@code --replicas NAME=N ...}, {@code --kafka-brokers N} (short for
+ * {@code --replicas kafka=N}), {@code --topology NAME} (the replicas of a topology of the process table; --replicas
+ * still apply over them), {@code --timeout SECONDS} and {@code --processes FILE} (another process table, e.g. in
+ * tests); the supervisor's {@code --train} (a training run for the AOT caches, see AotCache) is set by up itself.
  */
-record Options(Map<String, Integer> replicas, Path processes, Duration timeout, boolean train) {
+record Options(Map<String, Integer> replicas, String topology, Path processes, Duration timeout, boolean train) {
 
     static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(240);
 
@@ -22,6 +23,7 @@ record Options(Map<String, Integer> replicas, Path processes, Duration timeout, 
     static Options parse(List<String> arguments) {
         Map<String, Integer> replicas = new LinkedHashMap<>();
         Path processes = null;
+        String topology = null;
         Duration timeout = DEFAULT_TIMEOUT;
         boolean train = false;
         for (int i = 0; i < arguments.size(); i++) {
@@ -30,12 +32,17 @@ record Options(Map<String, Integer> replicas, Path processes, Duration timeout, 
                 case "--replicas" -> {
                     while (i + 1 < arguments.size() && !arguments.get(i + 1).startsWith("--")) {
                         String[] replica = arguments.get(++i).split("=", 2);
-                        if (replica.length != 2 || !replica[1].matches("\\d{1,2}")) {
+                        if (replica.length != 2) {
                             throw new IllegalArgumentException("--replicas takes NAME=N, e.g. user-service=2");
                         }
-                        replicas.put(replica[0], Integer.parseInt(replica[1]));
+                        replicas.put(replica[0], count(replica[1], "--replicas takes NAME=N, e.g. user-service=2"));
                     }
                 }
+                case "--kafka-brokers" ->
+                    replicas.put(
+                            "kafka",
+                            count(valueAfter(arguments, i++, argument), "--kafka-brokers takes a number, e.g. 3"));
+                case "--topology" -> topology = valueAfter(arguments, i++, argument);
                 case "--processes" ->
                     processes = Path.of(valueAfter(arguments, i++, argument)).toAbsolutePath();
                 case "--timeout" -> timeout = Duration.ofSeconds(seconds(valueAfter(arguments, i++, argument)));
@@ -43,12 +50,12 @@ record Options(Map<String, Integer> replicas, Path processes, Duration timeout, 
                 default -> throw new IllegalArgumentException("unknown option " + argument);
             }
         }
-        return new Options(Collections.unmodifiableMap(replicas), processes, timeout, train);
+        return new Options(Collections.unmodifiableMap(replicas), topology, processes, timeout, train);
     }
 
     /** The same options for a training run. */
     Options training() {
-        return new Options(replicas, processes, timeout, true);
+        return new Options(replicas, topology, processes, timeout, true);
     }
 
     /** The options the supervisor needs, to pass them on to its process. */
@@ -57,6 +64,9 @@ record Options(Map<String, Integer> replicas, Path processes, Duration timeout, 
         if (!replicas.isEmpty()) {
             arguments.add("--replicas");
             replicas.forEach((name, count) -> arguments.add(name + "=" + count));
+        }
+        if (topology != null) {
+            arguments.addAll(List.of("--topology", topology));
         }
         if (processes != null) {
             arguments.addAll(List.of("--processes", processes.toString()));
@@ -72,6 +82,13 @@ record Options(Map<String, Integer> replicas, Path processes, Duration timeout, 
             throw new IllegalArgumentException(option + " needs a value");
         }
         return arguments.get(index + 1);
+    }
+
+    private static int count(String value, String usage) {
+        if (!value.matches("\\d{1,2}")) {
+            throw new IllegalArgumentException(usage);
+        }
+        return Integer.parseInt(value);
     }
 
     private static long seconds(String value) {

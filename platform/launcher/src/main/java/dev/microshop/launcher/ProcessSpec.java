@@ -23,7 +23,10 @@ public record ProcessSpec(
         List<String> jvmArgs,
         Map<String, String> env,
         boolean scalable,
-        boolean stopsLast) {
+        boolean stopsLast,
+        Integer replicaPortStep,
+        Map<String, String> exports,
+        String onlyWithReplicasOf) {
 
     public enum Kind {
         PLAIN,
@@ -42,6 +45,14 @@ public record ProcessSpec(
      */
     boolean stopsWithServers() {
         return (kind == Kind.PLAIN && !isNative()) || stopsLast;
+    }
+
+    /** Ports of replica n (n >= 2) are the table's ports plus the process's step times (n - 1). */
+    static final int DEFAULT_REPLICA_PORT_STEP = 10;
+
+    /** Runs as a dependency of the replicas of another process only (Redis for several gateways). */
+    boolean runsWith(Map<String, Integer> replicas) {
+        return onlyWithReplicasOf == null || replicas.getOrDefault(onlyWithReplicasOf, 1) > 1;
     }
 
     /** The extra port on which a Spring app serves its actuator, on loopback only. */
@@ -65,6 +76,8 @@ public record ProcessSpec(
         ports = ports == null ? new LinkedHashMap<>() : new LinkedHashMap<>(ports);
         jvmArgs = jvmArgs == null ? List.of() : List.copyOf(jvmArgs);
         env = env == null ? Map.of() : new LinkedHashMap<>(env);
+        exports = exports == null ? Map.of() : new LinkedHashMap<>(exports);
+        replicaPortStep = replicaPortStep == null ? DEFAULT_REPLICA_PORT_STEP : replicaPortStep;
         if (kind == Kind.SPRING) {
             if (ports.containsKey(MANAGEMENT)) {
                 throw new IllegalArgumentException(name + ": the management port of a spring process is its port + "

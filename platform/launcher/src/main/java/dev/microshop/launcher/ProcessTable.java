@@ -20,13 +20,12 @@ import tools.jackson.databind.MapperFeature;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /** The processes of the local system and how they are supervised, read from processes.yml. */
-public record ProcessTable(Supervision supervision, List<ProcessSpec> processes) {
+public record ProcessTable(
+        Supervision supervision, List<ProcessSpec> processes, Map<String, Map<String, Integer>> topologies) {
 
-    /** Ports of replica n (n >= 2) are the table's ports plus this step times (n - 1). */
-    static final int REPLICA_PORT_STEP = 10;
     /**
-     * Two cores run nine replicas of a service at most; and the steps of ten stay clear of every other port
-     * of the built-in table (ProcessTableTest checks that).
+     * Two cores run nine replicas of a service at most; and the steps of ten (a hundred for Kafka) stay clear of
+     * every other port of the built-in table (ProcessTableTest checks that).
      */
     static final int MAX_REPLICAS = 9;
 
@@ -38,6 +37,7 @@ public record ProcessTable(Supervision supervision, List<ProcessSpec> processes)
 
     public ProcessTable {
         processes = List.copyOf(processes);
+        topologies = topologies == null ? Map.of() : Map.copyOf(topologies);
     }
 
     /** Reads the given table, or the built-in one when file is null. */
@@ -50,20 +50,43 @@ public record ProcessTable(Supervision supervision, List<ProcessSpec> processes)
         }
     }
 
+    /** The replicas the options ask for: their topology's, then each --replicas NAME=N over it. */
+    Map<String, Integer> replicas(Options options) {
+        Map<String, Integer> replicas = new LinkedHashMap<>();
+        if (options.topology() != null) {
+            Map<String, Integer> topology = topologies.get(options.topology());
+            if (topology == null) {
+                throw new IllegalArgumentException("unknown topology '" + options.topology() + "'; known: "
+                        + String.join(", ", topologies.keySet()));
+            }
+            replicas.putAll(topology);
+        }
+        replicas.putAll(options.replicas());
+        return replicas;
+    }
+
     /**
      * The instances to run, ordered by tier. {@code replicas} maps a scalable process to its number of
      * copies; {@code environment} supplies MICROSHOP_PROFILE and MICROSHOP_FAST_START.
      */
     List<Instance> instances(Home home, Map<String, Integer> replicas, Map<String, String> environment) {
         checkReplicas(replicas);
+        List<ProcessSpec> running = processes.stream()
+                .filter(spec -> spec.runsWith(replicas))
+                .filter(spec ->
+                        !spec.isNative() || nativeProgram(spec, environment).isPresent())
+                .toList();
+        // What a process exports (Kafka's bootstrap servers, Redis's use) every process gets.
+        Map<String, String> exported = new LinkedHashMap<>();
+        for (ProcessSpec spec : running) {
+            Map<String, String> peers = peers(spec, replicas.getOrDefault(spec.name(), 1));
+            spec.exports().forEach((variable, value) -> exported.put(variable, fill(value, peers)));
+        }
         List<Instance> instances = new ArrayList<>();
-        for (ProcessSpec spec : processes) {
-            if (spec.isNative() && nativeProgram(spec, environment).isEmpty()) {
-                continue;
-            }
+        for (ProcessSpec spec : running) {
             int copies = replicas.getOrDefault(spec.name(), 1);
             for (int replica = 1; replica <= copies; replica++) {
-                instances.add(instance(spec, replica, home, environment));
+                instances.add(instance(spec, replica, copies, home, environment, exported));
             }
         }
         instances.sort(Comparator.comparingInt(Instance::tier));
@@ -72,11 +95,32 @@ public record ProcessTable(Supervision supervision, List<ProcessSpec> processes)
     }
 
     /** The native programs of the table that are not installed here: up runs without them and says how to add them. */
-    List<ProcessSpec> notInstalled(Map<String, String> environment) {
+    List<ProcessSpec> notInstalled(Map<String, Integer> replicas, Map<String, String> environment) {
         return processes.stream()
-                .filter(spec ->
-                        spec.isNative() && nativeProgram(spec, environment).isEmpty())
+                .filter(spec -> spec.runsWith(replicas)
+                        && spec.isNative()
+                        && nativeProgram(spec, environment).isEmpty())
                 .toList();
+    }
+
+    /**
+     * {@code {peers:P}}: port P (or {@code port}) of every replica of the process, as 127.0.0.1:PORT separated by
+     * commas, replica 1 first; and {@code {replicas}}, their number.
+     */
+    private static Map<String, String> peers(ProcessSpec spec, int copies) {
+        Map<String, String> peers = new LinkedHashMap<>();
+        peers.put("replicas", String.valueOf(copies));
+        Map<String, Integer> ports = new LinkedHashMap<>();
+        ports.put("port", spec.port());
+        ports.putAll(spec.ports());
+        ports.forEach((portName, first) -> {
+            List<String> addresses = new ArrayList<>();
+            for (int replica = 1; replica <= copies; replica++) {
+                addresses.add("127.0.0.1:" + (first + spec.replicaPortStep() * (replica - 1)));
+            }
+            peers.put("peers:" + portName, String.join(",", addresses));
+        });
+        return peers;
     }
 
     /** Where the PATH has the program a native process runs. */
@@ -111,7 +155,7 @@ public record ProcessTable(Supervision supervision, List<ProcessSpec> processes)
         return processes.stream()
                 .filter(spec -> spec.name().equals(name))
                 .findFirst()
-                .map(spec -> instance(spec, 1, home, environment))
+                .map(spec -> instance(spec, 1, 1, home, environment, Map.of()))
                 .orElseThrow(() -> new IllegalArgumentException("the process table has no " + name));
     }
 
@@ -142,13 +186,21 @@ public record ProcessTable(Supervision supervision, List<ProcessSpec> processes)
                         .toList());
     }
 
-    private static Instance instance(ProcessSpec spec, int replica, Home home, Map<String, String> environment) {
+    private static Instance instance(
+            ProcessSpec spec,
+            int replica,
+            int copies,
+            Home home,
+            Map<String, String> environment,
+            Map<String, String> exported) {
         String name = replica == 1 ? spec.name() : spec.name() + "-" + replica;
-        int offset = REPLICA_PORT_STEP * (replica - 1);
+        int offset = spec.replicaPortStep() * (replica - 1);
         int port = spec.port() + offset;
         Map<String, Integer> ports = new LinkedHashMap<>();
         spec.ports().forEach((portName, value) -> ports.put(portName, value + offset));
         Map<String, String> placeholders = placeholders(home.root().toString(), port, ports);
+        placeholders.put("replica", String.valueOf(replica));
+        placeholders.putAll(peers(spec, copies));
 
         Path jar = spec.jar() == null ? null : home.root().resolve(spec.jar());
         List<String> program;
@@ -179,7 +231,7 @@ public record ProcessTable(Supervision supervision, List<ProcessSpec> processes)
                 jar,
                 javaAndOptions,
                 program,
-                processEnvironment(spec, name, port, ports, home, placeholders, environment));
+                processEnvironment(spec, name, port, ports, home, placeholders, environment, exported));
     }
 
     /**
@@ -229,8 +281,9 @@ public record ProcessTable(Supervision supervision, List<ProcessSpec> processes)
             Map<String, Integer> ports,
             Home home,
             Map<String, String> placeholders,
-            Map<String, String> environment) {
-        Map<String, String> env = new LinkedHashMap<>();
+            Map<String, String> environment,
+            Map<String, String> exported) {
+        Map<String, String> env = new LinkedHashMap<>(exported);
         env.put("MICROSHOP_HOME", home.root().toString());
         env.put("MICROSHOP_INSTANCE", name);
         // glibc gives each thread that allocates its own arena (up to 8 per core), and a JVM's threads leave

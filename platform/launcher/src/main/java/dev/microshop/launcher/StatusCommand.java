@@ -22,7 +22,7 @@ final class StatusCommand {
         this.out = out;
     }
 
-    int run(boolean json) {
+    int run(boolean json) throws InterruptedException {
         Optional<ProcessHandle> supervisor = new SupervisorPidFile(home).runningSupervisor();
         Optional<SystemState> state = new StateFile(home.stateFile()).read();
         if (supervisor.isPresent()) {
@@ -35,7 +35,13 @@ final class StatusCommand {
                     .orElse("");
             out.println(
                     "microshop is running (supervisor pid " + supervisor.get().pid() + uptime + ").");
-            state.ifPresent(s -> StatusTable.print(s.instances(), home, out));
+            if (state.isPresent()) {
+                StatusTable.print(state.get().instances(), home, out);
+                Optional<String> kafka = KafkaNodes.bootstrapServers(state.get().instances());
+                if (kafka.isPresent()) {
+                    KafkaNodes.printLeaders(kafka.get(), out);
+                }
+            }
             return 0;
         }
         List<InstanceState> unsupervised = state.map(SystemState::instances).orElse(List.of()).stream()

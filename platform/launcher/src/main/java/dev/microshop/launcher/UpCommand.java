@@ -61,8 +61,9 @@ final class UpCommand {
             return 0;
         }
         ProcessTable table = ProcessTable.load(options.processes());
-        List<Instance> instances = table.instances(home, options.replicas(), environment);
-        table.notInstalled(environment)
+        Map<String, Integer> replicas = table.replicas(options);
+        List<Instance> instances = table.instances(home, replicas, environment);
+        table.notInstalled(replicas, environment)
                 .forEach(missing -> out.println(
                         "Not installed, so not started: " + missing.name() + " (" + missing.install() + ")"));
         new DownCommand(home, out).stopLeftovers();

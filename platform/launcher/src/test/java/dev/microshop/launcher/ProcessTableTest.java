@@ -93,7 +93,9 @@ class ProcessTableTest {
                         "inventory-service",
                         "order-service",
                         "payment-service",
-                        "notification-service");
+                        "notification-service",
+                        "gateway",
+                        "kafka");
 
         Map<Integer, List<String>> users = new LinkedHashMap<>();
         List<Instance> all = BUILT_IN.instances(home(), mostReplicas, withNativePrograms());
@@ -134,6 +136,52 @@ class ProcessTableTest {
                         .map(option ->
                                 option.equals("-Djava.io.tmpdir=/tmp") ? "-Djava.io.tmpdir=" + home().tmp() : option)
                         .toList());
+    }
+
+    @Test
+    void the_production_topology_runs_a_kafka_cluster_of_three_two_of_each_service_and_redis_for_the_gateways() {
+        Options production = Options.parse(List.of("--topology", "production", "--replicas", "order-service=3"));
+        Map<String, Integer> replicas = BUILT_IN.replicas(production);
+        assertThat(replicas)
+                .containsEntry("kafka", 3)
+                .containsEntry("gateway", 2)
+                .containsEntry("payment-service", 2)
+                .containsEntry("order-service", 3);
+
+        List<Instance> instances = BUILT_IN.instances(home(), replicas, withNativePrograms());
+
+        assertThat(instance(instances, "kafka-2").allPorts()).containsExactly(9192, 9193, 9194);
+        assertThat(instance(instances, "kafka-3").environment())
+                .containsEntry("KAFKA_NODE_ID", "3")
+                .containsEntry("KAFKA_PORT", "9292")
+                .containsEntry("KAFKA_CONTROLLERS", "127.0.0.1:9093,127.0.0.1:9193,127.0.0.1:9293");
+        assertThat(instances)
+                .allSatisfy(instance -> assertThat(instance.environment())
+                        .as(instance.name())
+                        .containsEntry("SPRING_KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:9092,127.0.0.1:9192,127.0.0.1:9292")
+                        .containsEntry("MICROSHOP_GATEWAY_RATE_LIMITS", "redis"));
+        assertThat(instance(instances, "gateway-2").port()).isEqualTo(8090);
+        assertThat(instance(instances, "order-service-3").port()).isEqualTo(8123);
+        assertThat(instance(instances, "redis").program()).containsSubsequence("--bind", "127.0.0.1", "--port", "6379");
+        assertThat(instance(instances, "redis").ready()).isEqualTo(URI.create("tcp://127.0.0.1:6379"));
+    }
+
+    @Test
+    void redis_runs_only_for_several_gateways_and_one_kafka_node_is_a_cluster_of_one() {
+        List<Instance> instances = BUILT_IN.instances(
+                home(), BUILT_IN.replicas(Options.parse(List.of("--kafka-brokers", "1"))), withNativePrograms());
+
+        assertThat(instances).extracting(Instance::name).doesNotContain("redis", "kafka-2");
+        assertThat(instance(instances, "order-service").environment())
+                .containsEntry("SPRING_KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:9092")
+                .doesNotContainKey("MICROSHOP_GATEWAY_RATE_LIMITS");
+        assertThat(instance(instances, "kafka").environment())
+                .containsEntry("KAFKA_NODE_ID", "1")
+                .containsEntry("KAFKA_CONTROLLERS", "127.0.0.1:9093");
+        assertThatThrownBy(() -> BUILT_IN.replicas(Options.parse(List.of("--topology", "huge"))))
+                .hasMessage("unknown topology 'huge'; known: production");
+        assertThatThrownBy(() -> Options.parse(List.of("--kafka-brokers", "three")))
+                .hasMessage("--kafka-brokers takes a number, e.g. 3");
     }
 
     @Test
@@ -202,7 +250,7 @@ class ProcessTableTest {
         List<Instance> instances = BUILT_IN.instances(home(), Map.of(), Map.of("PATH", directory.toString()));
 
         assertThat(instances).extracting(Instance::name).doesNotContain("prometheus", "alertmanager");
-        assertThat(BUILT_IN.notInstalled(Map.of("PATH", directory.toString())))
+        assertThat(BUILT_IN.notInstalled(Map.of(), Map.of("PATH", directory.toString())))
                 .extracting(ProcessSpec::name, ProcessSpec::install)
                 .containsExactly(
                         tuple("prometheus", "apt-get install prometheus"),
@@ -213,7 +261,7 @@ class ProcessTableTest {
     private Map<String, String> withNativePrograms() {
         try {
             Path bin = Files.createDirectories(directory.resolve("bin"));
-            for (String program : List.of("prometheus", "prometheus-alertmanager")) {
+            for (String program : List.of("prometheus", "prometheus-alertmanager", "redis-server")) {
                 Path file = bin.resolve(program);
                 if (!Files.exists(file)) {
                     Files.writeString(file, "#!/bin/sh\nexit 1\n");

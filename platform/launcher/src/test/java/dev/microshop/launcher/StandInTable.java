@@ -94,7 +94,9 @@ final class StandInTable {
                 int port = socket.getLocalPort();
                 int management = port + ProcessSpec.MANAGEMENT_PORT_OFFSET;
                 List<Integer> others = List.of(
-                        port + ProcessTable.REPLICA_PORT_STEP, management, management + ProcessTable.REPLICA_PORT_STEP);
+                        port + ProcessSpec.DEFAULT_REPLICA_PORT_STEP,
+                        management,
+                        management + ProcessSpec.DEFAULT_REPLICA_PORT_STEP);
                 if (others.getLast() <= 65535 && others.stream().noneMatch(HealthProbe::isListening)) {
                     return port;
                 }

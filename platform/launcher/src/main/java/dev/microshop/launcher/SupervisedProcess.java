@@ -104,11 +104,15 @@ final class SupervisedProcess {
                     return;
                 }
                 awaitRelease();
-                Process started = launch();
-                if (started == null) {
-                    return;
+                Ending ending;
+                Process started;
+                try (Tiers.StartPermit permit = tiers.startPermit(instance)) {
+                    started = launch();
+                    if (started == null) {
+                        return;
+                    }
+                    ending = superviseRun(started, permit);
                 }
-                Ending ending = superviseRun(started);
                 if (isStopped()) {
                     return;
                 }
@@ -191,8 +195,11 @@ final class SupervisedProcess {
         return started;
     }
 
-    /** Waits for readiness, then checks liveness until the process exits or stops answering. */
-    private Ending superviseRun(Process started) throws InterruptedException {
+    /**
+     * Waits for readiness (then leaves its place among the starting apps), then checks liveness until the process exits
+     * or stops answering.
+     */
+    private Ending superviseRun(Process started, Tiers.StartPermit permit) throws InterruptedException {
         Instant deadline = startedAt().plus(supervision.startTimeout());
         while (!probe.answers200(instance.ready())) {
             if (started.waitFor(READY_POLL.toMillis(), TimeUnit.MILLISECONDS)) {
@@ -203,6 +210,7 @@ final class SupervisedProcess {
                         "not ready after " + supervision.startTimeout().toSeconds() + " s", false);
             }
         }
+        permit.close();
         ready();
         int failedChecks = 0;
         while (!started.waitFor(supervision.checkEveryMillis(), TimeUnit.MILLISECONDS)) {

@@ -2,7 +2,10 @@ package dev.microshop.launcher;
 
 import java.time.Duration;
 
-/** How the supervisor watches processes: check cadence, restart backoff and stop grace. */
+/**
+ * How the supervisor watches processes: check cadence, restart backoff, stop grace, and how many Spring apps may be
+ * starting at once (0: no bound).
+ */
 public record Supervision(
         long checkEveryMillis,
         long checkTimeoutMillis,
@@ -11,7 +14,8 @@ public record Supervision(
         long maxRestartDelayMillis,
         long stableAfterMillis,
         long startTimeoutMillis,
-        long stopGraceMillis) {
+        long stopGraceMillis,
+        int springStartsAtOnce) {
 
     Duration checkTimeout() {
         return Duration.ofMillis(checkTimeoutMillis);

@@ -27,7 +27,7 @@ final class Supervisor {
         this.stateFile = new StateFile(home.stateFile());
         this.log = log;
         HealthProbe probe = new HealthProbe(supervision.checkTimeout());
-        Tiers tiers = new Tiers(instances);
+        Tiers tiers = new Tiers(instances, supervision.springStartsAtOnce());
         AotCache aotCache = new AotCache(home, environment, log);
         Map<String, String> secretEnvironment = secrets.environment();
         for (Instance instance : instances) {

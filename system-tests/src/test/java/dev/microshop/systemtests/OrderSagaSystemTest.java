@@ -6,10 +6,17 @@ import static dev.microshop.systemtests.Microshop.get;
 import static dev.microshop.systemtests.Microshop.json;
 import static dev.microshop.systemtests.Microshop.post;
 import static dev.microshop.systemtests.Microshop.put;
+import static dev.microshop.systemtests.Shop.awaitFinished;
+import static dev.microshop.systemtests.Shop.deadLettersNotReplayed;
+import static dev.microshop.systemtests.Shop.headers;
+import static dev.microshop.systemtests.Shop.newProduct;
+import static dev.microshop.systemtests.Shop.orderBody;
+import static dev.microshop.systemtests.Shop.placeOrder;
+import static dev.microshop.systemtests.Shop.stock;
+import static dev.microshop.systemtests.Shop.tryPlaceOrder;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,7 +39,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -51,8 +57,6 @@ import tools.jackson.databind.JsonNode;
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class OrderSagaSystemTest {
-
-    private static final Duration SAGA_TIMEOUT = Duration.ofSeconds(60);
 
     private static final String PROVIDER_FAULTS = "http://127.0.0.1:8190/admin/faults";
 
@@ -83,7 +87,7 @@ class OrderSagaSystemTest {
 
     @Test
     void an_order_paid_with_a_working_card_is_confirmed_and_the_shopper_is_notified() {
-        String product = newProduct(100, "12.50");
+        String product = newProduct(admin, 100, "12.50");
         List<Double> seconds = new ArrayList<>();
         JsonNode order = null;
         for (int n = 0; n < 5; n++) {
@@ -99,7 +103,7 @@ class OrderSagaSystemTest {
         System.out.printf(
                 "[figure] POST /api/orders -> CONFIRMED, median of 5: %.2f s (all: %s)%n", seconds.get(2), seconds);
 
-        assertThat(stock(product))
+        assertThat(stock(admin, product))
                 .containsEntry("available", 90)
                 .containsEntry("reserved", 0)
                 .containsEntry("sold", 10);
@@ -124,7 +128,7 @@ class OrderSagaSystemTest {
 
     @Test
     void a_declined_payment_cancels_the_order_returns_its_stock_and_charges_nothing() {
-        String product = newProduct(10, "30.00");
+        String product = newProduct(admin, 10, "30.00");
         JsonNode order = placeOrder(shopper, product, 3, "pm-declined", null);
 
         JsonNode finished = awaitFinished(shopper, order.get("id").asString());
@@ -133,7 +137,7 @@ class OrderSagaSystemTest {
         assertThat(finished.get("cancellationReason").asString()).isNotBlank();
         await(
                 Duration.ofSeconds(20),
-                () -> assertThat(stock(product))
+                () -> assertThat(stock(admin, product))
                         .containsEntry("available", 10)
                         .containsEntry("reserved", 0)
                         .containsEntry("sold", 0));
@@ -143,20 +147,20 @@ class OrderSagaSystemTest {
 
     @Test
     void an_order_for_more_than_the_stock_is_cancelled_and_nothing_is_charged() {
-        String product = newProduct(2, "5.00");
+        String product = newProduct(admin, 2, "5.00");
         JsonNode order = placeOrder(shopper, product, 3, "pm-ok", null);
 
         JsonNode finished = awaitFinished(shopper, order.get("id").asString());
 
         assertThat(finished.get("status").asString()).isEqualTo("CANCELLED");
         assertThat(finished.get("cancellationReason").asString()).isNotBlank();
-        assertThat(stock(product)).containsEntry("available", 2).containsEntry("sold", 0);
+        assertThat(stock(admin, product)).containsEntry("available", 2).containsEntry("sold", 0);
         assertThat(ProviderLedger.netChargedMinor(order.get("id").asString())).isZero();
     }
 
     @Test
     void a_replayed_idempotency_key_returns_the_same_order_and_charges_once() {
-        String product = newProduct(10, "7.00");
+        String product = newProduct(admin, 10, "7.00");
         String key = UUID.randomUUID().toString();
 
         JsonNode first = placeOrder(shopper, product, 1, "pm-ok", key);
@@ -168,12 +172,12 @@ class OrderSagaSystemTest {
                         .asString())
                 .isEqualTo("CONFIRMED");
         assertThat(ProviderLedger.chargeCount(first.get("id").asString())).isEqualTo(1);
-        assertThat(stock(product)).containsEntry("sold", 1).containsEntry("available", 9);
+        assertThat(stock(admin, product)).containsEntry("sold", 1).containsEntry("available", 9);
     }
 
     @Test
     void fifty_parallel_orders_for_ten_units_confirm_exactly_ten() throws Exception {
-        String product = newProduct(10, "1.00");
+        String product = newProduct(admin, 10, "1.00");
         List<Shopper> buyers = new ArrayList<>();
         for (int n = 0; n < 5; n++) {
             buyers.add(Shopper.signUp());
@@ -196,7 +200,7 @@ class OrderSagaSystemTest {
         }
         System.out.printf("[figure] 50 parallel orders for 10 units: %s%n", outcomes);
         assertThat(outcomes).containsEntry("CONFIRMED", 10).containsEntry("CANCELLED", 40);
-        assertThat(stock(product))
+        assertThat(stock(admin, product))
                 .containsEntry("available", 0)
                 .containsEntry("reserved", 0)
                 .containsEntry("sold", 10);
@@ -204,7 +208,7 @@ class OrderSagaSystemTest {
 
     @Test
     void one_order_is_one_trace_across_every_service_it_touches() {
-        String product = newProduct(10, "3.00");
+        String product = newProduct(admin, 10, "3.00");
         String traceId = HexFormat.of().formatHex(randomBytes(16));
         String traceparent = "00-" + traceId + "-" + HexFormat.of().formatHex(randomBytes(8)) + "-01";
         // A first order: order-service asks user-service about a shopper once, then knows them.
@@ -248,7 +252,7 @@ class OrderSagaSystemTest {
             throws Exception {
         awaitAllServing();
         int stock = 150;
-        String product = newProduct(stock, "1.00");
+        String product = newProduct(admin, stock, "1.00");
         List<Shopper> buyers = List.of(Shopper.signUp(), Shopper.signUp(), Shopper.signUp(), Shopper.signUp());
         long victimPid = Microshop.instance(victim).get("pid").asLong();
         Map<String, Shopper> accepted = new ConcurrentHashMap<>();
@@ -260,7 +264,7 @@ class OrderSagaSystemTest {
                 Shopper buyer = buyers.get(n % buyers.size());
                 String idempotencyKey = UUID.randomUUID().toString();
                 posts.add(pool.submit(() -> {
-                    Optional<String> orderId = tryPlaceOrder(buyer, product, idempotencyKey);
+                    Optional<String> orderId = tryPlaceOrder(GATEWAY, buyer, product, idempotencyKey);
                     orderId.ifPresentOrElse(id -> accepted.put(id, buyer), () -> unanswered.put(idempotencyKey, buyer));
                 }));
             }
@@ -328,7 +332,7 @@ class OrderSagaSystemTest {
         int confirmed = outcomes.getOrDefault("CONFIRMED", 0);
         assertThat(confirmed).isPositive().isLessThanOrEqualTo(stock);
         await(Duration.ofSeconds(60), () -> {
-            Map<String, Integer> levels = stock(product);
+            Map<String, Integer> levels = stock(admin, product);
             assertThat(levels.get("reserved")).isZero();
             assertThat(levels.get("sold")).isEqualTo(confirmed);
             assertThat(levels.get("available") + levels.get("sold"))
@@ -349,7 +353,7 @@ class OrderSagaSystemTest {
     @Order(Order.DEFAULT + 2)
     void charges_made_after_the_time_limit_or_whose_answers_were_lost_are_paid_back_when_their_orders_are_cancelled() {
         awaitAllServing();
-        String product = newProduct(10, "4.00");
+        String product = newProduct(admin, 10, "4.00");
         List<String> orders = new ArrayList<>();
         try {
             assertThat(put(PROVIDER_FAULTS, Map.of("extra_latency_ms", 6500)).statusCode())
@@ -388,7 +392,9 @@ class OrderSagaSystemTest {
         assertThat(charged).as("charges made in all").isGreaterThanOrEqualTo(2);
         await(
                 Duration.ofSeconds(30),
-                () -> assertThat(stock(product)).containsEntry("reserved", 0).containsEntry("available", 10));
+                () -> assertThat(stock(admin, product))
+                        .containsEntry("reserved", 0)
+                        .containsEntry("available", 10));
     }
 
     /**
@@ -401,7 +407,7 @@ class OrderSagaSystemTest {
     void payment_service_killed_after_the_provider_charged_and_down_past_the_deadline_leaves_nothing_charged()
             throws Exception {
         awaitAllServing();
-        String product = newProduct(10, "6.00");
+        String product = newProduct(admin, 10, "6.00");
         Path config = Microshop.CONFIG_COPY.resolve("order-service.yml");
         String original = Files.readString(config);
         assertThat(original).contains("deadline: 30s");
@@ -454,7 +460,9 @@ class OrderSagaSystemTest {
         });
         await(
                 Duration.ofSeconds(30),
-                () -> assertThat(stock(product)).containsEntry("reserved", 0).containsEntry("available", 10));
+                () -> assertThat(stock(admin, product))
+                        .containsEntry("reserved", 0)
+                        .containsEntry("available", 10));
         await(
                 Duration.ofSeconds(45),
                 () -> assertThat(orderServiceSetting("microshop.orders.saga.deadline"))
@@ -469,7 +477,7 @@ class OrderSagaSystemTest {
     @Order(Order.DEFAULT + 2)
     void an_event_dead_lettered_by_a_fault_is_replayed_with_microshop_dlt_once_the_cause_is_fixed() throws Exception {
         awaitAllServing();
-        String product = newProduct(5, "2.00");
+        String product = newProduct(admin, 5, "2.00");
         String url = "jdbc:postgresql://127.0.0.1:54320/notification_service";
         String order;
         try (Connection superuser = DriverManager.getConnection(url, "postgres", Microshop.postgresPassword())) {
@@ -552,7 +560,7 @@ class OrderSagaSystemTest {
     @Order(Order.DEFAULT + 4)
     void orders_in_their_sagas_when_down_stops_everything_all_end_after_the_next_up() throws Exception {
         awaitAllServing();
-        String product = newProduct(100, "1.00");
+        String product = newProduct(admin, 100, "1.00");
         List<String> orders = new ArrayList<>();
         try (ExecutorService pool = Executors.newFixedThreadPool(4)) {
             List<Future<?>> posts = new ArrayList<>();
@@ -599,7 +607,7 @@ class OrderSagaSystemTest {
                 stillPending, down.took().toMillis() / 1000.0, outcomes);
         int confirmed = outcomes.getOrDefault("CONFIRMED", 0);
         await(Duration.ofSeconds(60), () -> {
-            Map<String, Integer> levels = stock(product);
+            Map<String, Integer> levels = stock(admin, product);
             assertThat(levels.get("reserved")).isZero();
             assertThat(levels.get("sold")).isEqualTo(confirmed);
             assertThat(levels.get("available") + levels.get("sold")).isEqualTo(100);
@@ -693,17 +701,6 @@ class OrderSagaSystemTest {
         assertThat(new ProcessBuilder(command).inheritIO().start().waitFor()).isZero();
     }
 
-    /** Records on the dead-letter topics that were not replayed, as ./microshop dlt counts them. */
-    private static int deadLettersNotReplayed() {
-        Microshop.CommandResult list = Microshop.run("dlt", "list");
-        assertThat(list.exitCode()).as(list.output()).isZero();
-        return Pattern.compile("(\\d+) not replayed")
-                .matcher(list.output())
-                .results()
-                .mapToInt(match -> Integer.parseInt(match.group(1)))
-                .sum();
-    }
-
     /** The order's payment status, as its shopper sees it (null while there is none). */
     private static String payment(String orderId) {
         HttpResponse<String> payment = get(GATEWAY + "/api/payments/" + orderId, shopper.bearer());
@@ -723,22 +720,6 @@ class OrderSagaSystemTest {
         return json(env).get("property").get("value").asString();
     }
 
-    /** The new order's id, or empty when the request got no answer or a 5xx: then only a replay can tell. */
-    private static Optional<String> tryPlaceOrder(Shopper buyer, String product, String idempotencyKey) {
-        HttpResponse<String> created;
-        try {
-            created =
-                    post(GATEWAY + "/api/orders", orderBody(product, 1, "pm-ok"), headers(buyer, idempotencyKey, null));
-        } catch (UncheckedIOException cutOff) {
-            return Optional.empty();
-        }
-        if (created.statusCode() >= 500) {
-            return Optional.empty();
-        }
-        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-        return Optional.of(json(created).get("id").asString());
-    }
-
     /** Every process READY again and the gateway routing to every service. */
     private static void awaitAllServing() {
         await(Duration.ofSeconds(120), () -> {
@@ -752,88 +733,6 @@ class OrderSagaSystemTest {
                 Microshop.assertRouted(get(GATEWAY + path, shopper.bearer()));
             }
         });
-    }
-
-    private static String newProduct(int stock, String price) {
-        String sku = "SYS-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
-        HttpResponse<String> created = post(
-                GATEWAY + "/api/products",
-                Map.of(
-                        "sku",
-                        sku,
-                        "name",
-                        "Test product " + sku,
-                        "description",
-                        "made by a system test",
-                        "price",
-                        Map.of("amount", price, "currency", "EUR"),
-                        "initialStock",
-                        stock),
-                admin.bearer());
-        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-        return json(created).get("id").asString();
-    }
-
-    private static Map<String, Integer> stock(String product) {
-        HttpResponse<String> levels = get(GATEWAY + "/api/products/" + product + "/stock", admin.bearer());
-        assertThat(levels.statusCode()).as(levels.body()).isEqualTo(200);
-        JsonNode json = json(levels);
-        return Map.of(
-                "available",
-                json.get("available").asInt(),
-                "reserved",
-                json.get("reserved").asInt(),
-                "sold",
-                json.get("sold").asInt(),
-                "received",
-                json.get("received").asInt());
-    }
-
-    private static JsonNode placeOrder(
-            Shopper buyer, String product, int quantity, String paymentMethod, String idempotencyKey) {
-        // A careful client: a 503 (a dependency briefly too slow, e.g. the first gRPC call after start-up on a busy
-        // machine) is tried again with the same Idempotency-Key, so it can never place the order twice.
-        String key = idempotencyKey != null ? idempotencyKey : UUID.randomUUID().toString();
-        AtomicReference<HttpResponse<String>> created = new AtomicReference<>();
-        await(Duration.ofSeconds(30), () -> {
-            created.set(post(
-                    GATEWAY + "/api/orders", orderBody(product, quantity, paymentMethod), headers(buyer, key, null)));
-            assertThat(created.get().statusCode()).as(created.get().body()).isNotEqualTo(503);
-        });
-        assertThat(created.get().statusCode()).as(created.get().body()).isIn(200, 201);
-        return json(created.get());
-    }
-
-    private static Map<String, Object> orderBody(String product, int quantity, String paymentMethod) {
-        return Map.of(
-                "items", List.of(Map.of("productId", product, "quantity", quantity)), "paymentMethod", paymentMethod);
-    }
-
-    private static Map<String, String> headers(Shopper buyer, String idempotencyKey, String traceparent) {
-        Map<String, String> headers = new HashMap<>(buyer.bearer());
-        if (idempotencyKey != null) {
-            headers.put("Idempotency-Key", idempotencyKey);
-        }
-        if (traceparent != null) {
-            headers.put("traceparent", traceparent);
-        }
-        return headers;
-    }
-
-    /** Polls the order until the saga has finished it (CONFIRMED or CANCELLED). */
-    private static JsonNode awaitFinished(Shopper buyer, String orderId) {
-        return awaitFinished(buyer, orderId, SAGA_TIMEOUT);
-    }
-
-    private static JsonNode awaitFinished(Shopper buyer, String orderId, Duration timeout) {
-        JsonNode[] last = new JsonNode[1];
-        await(timeout, () -> {
-            HttpResponse<String> order = get(GATEWAY + "/api/orders/" + orderId, buyer.bearer());
-            assertThat(order.statusCode()).as(order.body()).isEqualTo(200);
-            last[0] = json(order);
-            assertThat(last[0].get("status").asString()).isIn("CONFIRMED", "CANCELLED");
-        });
-        return last[0];
     }
 
     private static byte[] randomBytes(int count) {

@@ -2,6 +2,7 @@ package dev.microshop.launcher;
 
 import java.io.PrintStream;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -34,6 +35,30 @@ final class KafkaNodes {
                 .map(instance -> "127.0.0.1:" + instance.port())
                 .collect(Collectors.joining(","));
         return servers.isEmpty() ? Optional.empty() : Optional.of(servers);
+    }
+
+    /** The topics' replication factors, and how many partitions have fewer replicas in sync than they have. */
+    static String replication(Collection<TopicDescription> topics) {
+        Map<Integer, List<String>> byFactor = new TreeMap<>();
+        int underReplicated = 0;
+        for (TopicDescription topic : topics) {
+            int factor = topic.partitions().stream()
+                    .mapToInt(partition -> partition.replicas().size())
+                    .min()
+                    .orElse(0);
+            byFactor.computeIfAbsent(factor, f -> new ArrayList<>()).add(topic.name());
+            underReplicated += (int) topic.partitions().stream()
+                    .filter(partition ->
+                            partition.isr().size() < partition.replicas().size())
+                    .count();
+        }
+        String factors = byFactor.size() == 1
+                ? "replication factor " + byFactor.keySet().iterator().next() + " for every one"
+                : "replication factors "
+                        + byFactor.entrySet().stream()
+                                .map(entry -> entry.getKey() + ": " + String.join(", ", entry.getValue()))
+                                .collect(Collectors.joining("; "));
+        return topics.size() + " topics, " + factors + "; " + underReplicated + " partitions under-replicated";
     }
 
     /** One line per live node: its id, address and the partitions it leads, by topic; a line when Kafka does not answer. */
@@ -69,6 +94,7 @@ final class KafkaNodes {
                                 .map(entry -> entry.getKey() + entry.getValue())
                                 .collect(Collectors.joining(" ")));
             });
+            out.println("  " + replication(topics.values()));
         } catch (ExecutionException | TimeoutException | RuntimeException e) {
             out.println("Kafka at " + bootstrapServers + " did not say which partitions its nodes lead: " + e);
         }

@@ -53,9 +53,12 @@ record Options(Map<String, Integer> replicas, String topology, Path processes, D
         return new Options(Collections.unmodifiableMap(replicas), topology, processes, timeout, train);
     }
 
-    /** The same options for a training run. */
+    /**
+     * The options of a training run: one instance of each process, whatever the replicas asked for; replicas run with
+     * their first instance's cache, so more would only make the training run longer.
+     */
     Options training() {
-        return new Options(replicas, topology, processes, timeout, true);
+        return new Options(Map.of(), null, processes, timeout, true);
     }
 
     /** The options the supervisor needs, to pass them on to its process. */

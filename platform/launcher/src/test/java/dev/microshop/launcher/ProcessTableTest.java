@@ -178,6 +178,11 @@ class ProcessTableTest {
         assertThat(instance(instances, "kafka").environment())
                 .containsEntry("KAFKA_NODE_ID", "1")
                 .containsEntry("KAFKA_CONTROLLERS", "127.0.0.1:9093");
+        assertThat(Options.parse(List.of("--topology", "production", "--replicas", "gateway=3"))
+                        .training()
+                        .forSupervisor())
+                .as("a training run starts one instance of each process")
+                .containsExactly("--train");
         assertThatThrownBy(() -> BUILT_IN.replicas(Options.parse(List.of("--topology", "huge"))))
                 .hasMessage("unknown topology 'huge'; known: production");
         assertThatThrownBy(() -> Options.parse(List.of("--kafka-brokers", "three")))

@@ -3,7 +3,7 @@ package dev.microshop.systemtests;
 import static dev.microshop.systemtests.Microshop.await;
 import static dev.microshop.systemtests.Microshop.get;
 import static dev.microshop.systemtests.Microshop.json;
-import static dev.microshop.systemtests.Shop.awaitFinished;
+import static dev.microshop.systemtests.Shop.awaitOutcomesOfOneEuroOrders;
 import static dev.microshop.systemtests.Shop.deadLettersNotReplayed;
 import static dev.microshop.systemtests.Shop.newProduct;
 import static dev.microshop.systemtests.Shop.stock;
@@ -15,7 +15,6 @@ import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -217,19 +216,7 @@ class ChaosSystemTest {
         Instant allAccepted = Instant.now();
         assertThat(accepted).as("one order per Idempotency-Key").hasSize(ORDERS_PER_PHASE);
 
-        Map<String, Integer> outcomes = new HashMap<>();
-        for (Map.Entry<String, Shopper> order : accepted.entrySet()) {
-            String status = awaitFinished(order.getValue(), order.getKey(), Duration.ofSeconds(180))
-                    .get("status")
-                    .asString();
-            outcomes.merge(status, 1, Integer::sum);
-            long expectedNet = status.equals("CONFIRMED") ? 100 : 0;
-            await(
-                    Duration.ofSeconds(60),
-                    () -> assertThat(ProviderLedger.netChargedMinor(order.getKey()))
-                            .as("net charge of %s order %s", status, order.getKey())
-                            .isEqualTo(expectedNet));
-        }
+        Map<String, Integer> outcomes = awaitOutcomesOfOneEuroOrders(accepted, Duration.ofSeconds(180));
         for (Shopper buyer : buyers) {
             long theirs = accepted.values().stream().filter(buyer::equals).count();
             JsonNode listed = json(get(Microshop.GATEWAY + "/api/orders?size=1", buyer.bearer()));

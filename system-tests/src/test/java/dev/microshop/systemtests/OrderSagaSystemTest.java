@@ -7,6 +7,7 @@ import static dev.microshop.systemtests.Microshop.json;
 import static dev.microshop.systemtests.Microshop.post;
 import static dev.microshop.systemtests.Microshop.put;
 import static dev.microshop.systemtests.Shop.awaitFinished;
+import static dev.microshop.systemtests.Shop.awaitOutcomesOfOneEuroOrders;
 import static dev.microshop.systemtests.Shop.deadLettersNotReplayed;
 import static dev.microshop.systemtests.Shop.headers;
 import static dev.microshop.systemtests.Shop.newProduct;
@@ -589,19 +590,9 @@ class OrderSagaSystemTest {
         assertThat(up.exitCode()).as(up.output()).isZero();
         awaitAllServing();
 
-        Map<String, Integer> outcomes = new HashMap<>();
-        for (String order : orders) {
-            String status = awaitFinished(shopper, order, Duration.ofSeconds(120))
-                    .get("status")
-                    .asString();
-            outcomes.merge(status, 1, Integer::sum);
-            int expectedCharge = status.equals("CONFIRMED") ? 100 : 0;
-            await(
-                    Duration.ofSeconds(60),
-                    () -> assertThat(ProviderLedger.netChargedMinor(order))
-                            .as("net charge of " + order + ", " + status)
-                            .isEqualTo(expectedCharge));
-        }
+        Map<String, Shopper> placed = new HashMap<>();
+        orders.forEach(order -> placed.put(order, shopper));
+        Map<String, Integer> outcomes = awaitOutcomesOfOneEuroOrders(placed, Duration.ofSeconds(120));
         System.out.printf(
                 "[figure] down with 40 orders just placed (%d still PENDING when it began) took %.1f s; after up: %s%n",
                 stillPending, down.took().toMillis() / 1000.0, outcomes);

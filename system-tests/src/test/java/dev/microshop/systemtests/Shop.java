@@ -134,4 +134,23 @@ final class Shop {
         });
         return last[0];
     }
+
+    /**
+     * Waits for every order (id to its shopper) of one unit at 1.00 EUR to end, checks that the provider's ledger nets
+     * 1.00 for each confirmed one and 0 for each cancelled one, and counts the outcomes.
+     */
+    static Map<String, Integer> awaitOutcomesOfOneEuroOrders(Map<String, Shopper> orders, Duration timeout) {
+        Map<String, Integer> outcomes = new HashMap<>();
+        orders.forEach((order, buyer) -> {
+            String status = awaitFinished(buyer, order, timeout).get("status").asString();
+            outcomes.merge(status, 1, Integer::sum);
+            long expectedNet = status.equals("CONFIRMED") ? 100 : 0;
+            await(
+                    Duration.ofSeconds(60),
+                    () -> assertThat(ProviderLedger.netChargedMinor(order))
+                            .as("net charge of %s order %s", status, order)
+                            .isEqualTo(expectedNet));
+        });
+        return outcomes;
+    }
 }

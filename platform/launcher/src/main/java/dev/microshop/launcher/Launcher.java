@@ -14,14 +14,15 @@ public final class Launcher {
     static final String SUPERVISE = "supervise";
 
     private static final String USAGE = """
-            usage: launcher up [--replicas NAME=N ...] [--timeout SECONDS] [--processes FILE]
+            usage: launcher up [--topology NAME] [--kafka-brokers N] [--replicas NAME=N ...] [--timeout SECONDS]
+                             [--processes FILE]
                    launcher down | status [--json] | missing-jars | refresh-config
                    launcher restart | stop | start | pause | resume NAME
                    launcher module-of NAME   (prints the module that builds its jar, and the jar)
                    launcher image-options DIR [NAME ...]   (writes the images' JVM options, prints their modules)
                    launcher admin list | grant EMAIL | revoke EMAIL
                    launcher dlt [list [TOPIC]] | replay REF [--again] | replay --all [TOPIC]
-                   launcher supervise [--replicas NAME=N ...] [--processes FILE]   (run by up)""";
+                   launcher supervise [the options of up]   (run by up)""";
 
     private final Home home;
     private final Map<String, String> environment;

@@ -24,6 +24,11 @@ final class SupervisedProcess {
     private static final Duration READY_POLL = Duration.ofMillis(300);
     /** A training run's JVM writes its AOT cache as it exits: on two cores, a dozen of them take minutes. */
     private static final Duration TRAINING_STOP_GRACE = Duration.ofMinutes(6);
+    /**
+     * A training run's JVMs start with no cache and record one: seven of them together took over 180 s on two cores,
+     * and restarting one only made it start again from nothing.
+     */
+    private static final Duration TRAINING_START_TIMEOUT = Duration.ofMinutes(8);
 
     private final Instance instance;
     /** Kept apart from the instance, which is described in logs and the state file; these never are. */
@@ -200,14 +205,14 @@ final class SupervisedProcess {
      * or stops answering.
      */
     private Ending superviseRun(Process started, Tiers.StartPermit permit) throws InterruptedException {
-        Instant deadline = startedAt().plus(supervision.startTimeout());
+        Duration startTimeout = training ? TRAINING_START_TIMEOUT : supervision.startTimeout();
+        Instant deadline = startedAt().plus(startTimeout);
         while (!probe.answers200(instance.ready())) {
             if (started.waitFor(READY_POLL.toMillis(), TimeUnit.MILLISECONDS)) {
                 return new Ending(exitDescription(started), false);
             }
             if (Instant.now().isAfter(deadline)) {
-                return new Ending(
-                        "not ready after " + supervision.startTimeout().toSeconds() + " s", false);
+                return new Ending("not ready after " + startTimeout.toSeconds() + " s", false);
             }
         }
         permit.close();

@@ -107,7 +107,7 @@ final class ProcessTree {
         }
     }
 
-    /** Sends SIGSTOP or SIGCONT to a process and all its descendants (PostgreSQL's, Kafka's children too). */
+    /** Sends a signal (STOP, CONT, QUIT) to a process and all its descendants (PostgreSQL's, Kafka's children too). */
     static void signal(ProcessHandle root, String signal) {
         List<String> command = new ArrayList<>(List.of("kill", "-" + signal, Long.toString(root.pid())));
         root.descendants().forEach(child -> command.add(Long.toString(child.pid())));

@@ -212,16 +212,14 @@ final class SupervisedProcess {
                 return new Ending(exitDescription(started), false);
             }
             if (Instant.now().isAfter(deadline)) {
-                if (instance.jar() != null) {
+                String ending = "not ready after " + startTimeout.toSeconds() + " s";
+                if (!instance.spec().isNative()) {
                     // A JVM prints its threads on SIGQUIT: what it waited for stays in its .out after the restart.
                     ProcessTree.signal(started.toHandle(), "QUIT");
                     started.waitFor(READY_POLL.toMillis(), TimeUnit.MILLISECONDS);
-                    return new Ending(
-                            "not ready after " + startTimeout.toSeconds() + " s (its threads then: "
-                                    + home.root().relativize(home.outputOf(instance.name())) + ")",
-                            false);
+                    ending += " (its threads then: " + home.root().relativize(home.outputOf(instance.name())) + ")";
                 }
-                return new Ending("not ready after " + startTimeout.toSeconds() + " s", false);
+                return new Ending(ending, false);
             }
         }
         permit.close();
